@@ -1,0 +1,57 @@
+"""The one ticket model that every printer backend renders.
+
+It holds only what the printed slip shows: no personal data (the design allows at most a masked
+name on public surfaces, and the ticket needs none), and the QR payload is an opaque token.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+MIN_TOKEN_BITS = 128
+
+
+@dataclass(frozen=True)
+class TicketPrint:
+    """What a printed ticket shows. ``issued_at`` is aware and in the site's local time."""
+
+    site_name: str
+    label: str  # the number, e.g. "A012": printed largest
+    category: str  # e.g. "第一剂"
+    issued_at: datetime
+    ahead: int  # people ahead in the queue when issued
+    token: str  # opaque random token (>= 128 bits): the QR payload
+    observation_minutes: int = 30
+    reprint: bool = False  # prints "补打 REPRINT"
+
+    def __post_init__(self) -> None:
+        if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
+            raise ValueError("TicketPrint.issued_at must be timezone-aware (site local time)")
+        if not self.label:
+            raise ValueError("TicketPrint.label must not be empty")
+        if not self.token:
+            raise ValueError("TicketPrint.token must not be empty")
+        if self.ahead < 0:
+            raise ValueError("TicketPrint.ahead must be >= 0")
+        if self.observation_minutes <= 0:
+            raise ValueError("TicketPrint.observation_minutes must be > 0")
+
+
+def new_token() -> str:
+    """A fresh opaque token: 128 random bits, URL-safe text (22 characters)."""
+    return secrets.token_urlsafe(MIN_TOKEN_BITS // 8)
+
+
+def sample_ticket(now: datetime, site_name: str) -> TicketPrint:
+    """The ticket `kiosk printer test` prints: clearly a test, with a real random token."""
+    return TicketPrint(
+        site_name=site_name,
+        label="A000",
+        category="测试票 TEST",
+        issued_at=now,
+        ahead=0,
+        token=new_token(),
+        observation_minutes=30,
+    )
