@@ -10,6 +10,7 @@ before anything is drawn. The QR code is drawn as vector modules from the qrcode
 from __future__ import annotations
 
 import io
+import math
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,10 +28,6 @@ PAPER_WIDTHS_MM = (80, 58)
 # Thermal heads print 72 mm of an 80 mm roll and 48 mm of a 58 mm roll.
 _PRINTABLE_MM = {80: 72.0, 58: 48.0}
 _BOTTOM_FEED_MM = 6.0  # room before the cutter
-
-
-def page_size_points(paper_mm: int, height_mm: float) -> tuple[float, float]:
-    return paper_mm * mm, height_mm * mm
 
 
 _FILL, _FILL_STROKE = 0, 2  # PDF text render modes
@@ -187,7 +184,7 @@ class _Layout:
 
         self.blocks.append(_Block(side, draw))
 
-    def render(self) -> bytes:
+    def render(self) -> RenderedTicket:
         height = sum(b.height for b in self.blocks) + _BOTTOM_FEED_MM * mm
         buf = io.BytesIO()
         c = Canvas(
@@ -205,11 +202,28 @@ class _Layout:
             top -= block.height
         c.showPage()
         c.save()
-        return buf.getvalue()
+        return RenderedTicket(buf.getvalue(), self.page_w / mm, height / mm)
+
+
+@dataclass(frozen=True)
+class RenderedTicket:
+    pdf: bytes
+    width_mm: float
+    height_mm: float
+
+    @property
+    def cups_media(self) -> str:
+        """The CUPS custom media name for this page, e.g. ``Custom.80x125mm``."""
+        return f"Custom.{round(self.width_mm)}x{math.ceil(self.height_mm)}mm"
 
 
 def render_pdf(ticket: TicketPrint, paper_mm: int = 80) -> bytes:
     """The ticket as a one-page PDF, ``paper_mm`` (80 or 58) wide, with the font embedded."""
+    return render_ticket(ticket, paper_mm).pdf
+
+
+def render_ticket(ticket: TicketPrint, paper_mm: int = 80) -> RenderedTicket:
+    """Like :func:`render_pdf`, also telling the page size (for the spooler's media option)."""
     t = ticket
     lay = _Layout(t, paper_mm)
     lay.gap(4)

@@ -1,0 +1,150 @@
+"""CUPS (Linux, macOS) through its command line tools: ``lp`` to submit, ``lpstat`` to follow.
+
+The command line tools are always there where CUPS is, need no compiled binding (pycups), and
+talk to whatever server the machine is set up for (``CUPS_SERVER``/client.conf). The job gets
+the ticket's own page size as a custom media size, so the driver neither scales it onto A4 nor
+feeds a whole page. A ticket counts as printed only once CUPS lists the job as completed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from printing.model import TicketPrint
+from printing.pdf import render_ticket
+from printing.result import ERROR, NO_CONFIRMATION, OFFLINE, REFUSED, PrintResult
+
+_REQUEST_ID = re.compile(r"request id is (\S+)")
+_POLL_SECONDS = 0.2
+
+
+class _CupsCommandError(Exception):
+    pass
+
+
+class CupsBackend:
+    def __init__(
+        self,
+        queue: str,
+        *,
+        paper_mm: int = 80,
+        timeout_seconds: float = 10.0,
+        server: str | None = None,  # CUPS_SERVER for the commands; None: the machine's default
+        sleep: Callable[[float], None] = time.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.queue = queue
+        self.paper_mm = paper_mm
+        self.timeout_seconds = timeout_seconds
+        self.server = server
+        self._sleep = sleep
+        self._monotonic = monotonic
+
+    # -- commands -------------------------------------------------------------------------
+    def _run(self, args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+        env = dict(os.environ, LC_ALL="C", LANG="C")  # parse English, whatever the locale
+        if self.server:
+            env["CUPS_SERVER"] = self.server
+        try:
+            return subprocess.run(
+                args, env=env, capture_output=True, text=True, timeout=max(timeout, 0.5)
+            )
+        except FileNotFoundError as exc:
+            raise _CupsCommandError(f"CUPS command line tools missing: {exc}") from exc
+
+    def _fail(self, code: str, detail: str) -> PrintResult:
+        return PrintResult.failed(code, f"queue {self.queue!r}: {detail}", backend="cups")
+
+    def queue_problem(self, timeout: float) -> PrintResult | None:
+        """A failed result when the queue is unknown, stopped or rejecting jobs, else None."""
+        state = self._run(["lpstat", "-p", self.queue], timeout)
+        text = (state.stdout + state.stderr).strip()
+        if state.returncode != 0 or "Invalid destination" in text or not state.stdout:
+            return self._fail(OFFLINE, f"unknown or unreachable queue: {text or 'no answer'}")
+        if " disabled " in state.stdout.splitlines()[0] + " ":
+            return self._fail(REFUSED, f"queue stopped: {_reason(state.stdout)}")
+        accepting = self._run(["lpstat", "-a", self.queue], timeout)
+        if "not accepting" in accepting.stdout or accepting.returncode != 0:
+            why = _reason(accepting.stdout) or accepting.stderr.strip()
+            return self._fail(REFUSED, f"queue rejecting jobs: {why}")
+        return None
+
+    def _job_listed(self, which: str, job_id: str, timeout: float) -> bool:
+        out = self._run(["lpstat", "-W", which, "-o", self.queue], timeout).stdout
+        return any(line.split(maxsplit=1)[:1] == [job_id] for line in out.splitlines())
+
+    def _cancel(self, job_id: str) -> None:
+        # A job left queued would print by surprise once someone restarts the queue; the
+        # design wants failed tickets reprinted only by a logged staff action.
+        self._run(["cancel", job_id], 5.0)
+
+    # -- the backend --------------------------------------------------------------------
+    def print_ticket(self, ticket: TicketPrint) -> PrintResult:
+        try:
+            return self._print(ticket)
+        except subprocess.TimeoutExpired as exc:
+            return self._fail(NO_CONFIRMATION, f"CUPS command timed out: {exc.cmd[0]}")
+        except (_CupsCommandError, OSError) as exc:
+            return self._fail(ERROR, str(exc))
+
+    def _print(self, ticket: TicketPrint) -> PrintResult:
+        deadline = self._monotonic() + self.timeout_seconds
+
+        def left() -> float:
+            return deadline - self._monotonic()
+
+        problem = self.queue_problem(left())
+        if problem:
+            return problem
+        rendered = render_ticket(ticket, self.paper_mm)
+        with tempfile.TemporaryDirectory(prefix="ticket-") as tmp:
+            pdf = Path(tmp) / f"{ticket.label}.pdf"
+            pdf.write_bytes(rendered.pdf)
+            submit = self._run(
+                [
+                    "lp", "-d", self.queue,
+                    "-o", f"media={rendered.cups_media}",
+                    "-o", "fit-to-page",
+                    "-o", "page-top=0", "-o", "page-bottom=0",
+                    "-o", "page-left=0", "-o", "page-right=0",
+                    "-t", f"{ticket.label} ticket",
+                    str(pdf),
+                ],
+                left(),
+            )  # fmt: skip
+        match = _REQUEST_ID.search(submit.stdout)
+        if submit.returncode != 0 or not match:
+            detail = (submit.stderr or submit.stdout).strip()
+            code = REFUSED if "not accepting" in detail else ERROR
+            return self._fail(code, f"lp failed: {detail}")
+        job_id = match.group(1)
+        while left() > 0:
+            if self._job_listed("completed", job_id, left()):
+                return PrintResult.printed(f"CUPS job {job_id} completed")
+            if not self._job_listed("not-completed", job_id, left()):
+                # gone from both lists: purged already (PreserveJobHistory Off) or cancelled
+                return PrintResult.printed(f"CUPS job {job_id} left the queue")
+            problem = self.queue_problem(left())
+            if problem:  # e.g. the backend failed and CUPS stopped the queue
+                self._cancel(job_id)
+                return PrintResult(
+                    False, problem.code, f"{problem.detail} (job {job_id} cancelled)"
+                )
+            self._sleep(min(_POLL_SECONDS, max(left(), 0)))
+        self._cancel(job_id)
+        return self._fail(
+            NO_CONFIRMATION,
+            f"job {job_id} not completed within {self.timeout_seconds:g} s (cancelled)",
+        )
+
+
+def _reason(lpstat_output: str) -> str:
+    """The reason text lpstat prints on the lines after the state line."""
+    lines = [line.strip() for line in lpstat_output.splitlines()[1:] if line.strip()]
+    return "; ".join(lines) or "no reason given"

@@ -1,0 +1,220 @@
+"""ESC/POS thermal printers: the ticket as GB18030 text plus the printer's own QR and cut.
+
+python-escpos gives the transports (Network, Usb, Serial) and the QR/cut commands; its ``text()``
+cannot encode Chinese, so text goes out as GB18030 bytes through ``_raw`` with the printer in
+Chinese character mode (FS &). A ticket counts as printed only when, after the cut, the printer
+answers the real-time paper status query (DLE EOT 4) and reports paper.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+
+from escpos.constants import QR_ECLEVEL_M
+from escpos.escpos import Escpos
+from escpos.exceptions import DeviceNotFoundError
+
+from printing.model import TicketPrint
+from printing.result import ERROR, NO_CONFIRMATION, OFFLINE, PAPER_OUT, PrintResult
+
+ESC, GS, FS, DLE, EOT = b"\x1b", b"\x1d", b"\x1c", b"\x10", b"\x04"
+INIT = ESC + b"@"
+CHINESE_MODE = FS + b"&"  # GB18030/GBK double-byte characters on Chinese firmware
+ALIGN_CENTER = ESC + b"a\x01"
+BOLD_ON, BOLD_OFF = ESC + b"E\x01", ESC + b"E\x00"
+REVERSE_ON, REVERSE_OFF = GS + b"B\x01", GS + b"B\x00"
+SIZE_NORMAL = GS + b"!\x00"
+SIZE_DOUBLE = GS + b"!\x11"  # double width and height
+SIZE_NUMBER = GS + b"!\x33"  # four times width and height: the number, printed largest
+PAPER_STATUS_QUERY = DLE + EOT + b"\x04"  # real-time roll paper sensor status
+PAPER_END_BITS = 0x60  # bits 5 and 6
+NEAR_END_BITS = 0x0C  # bits 2 and 3
+_FIXED_MASK, _FIXED_VALUE = 0x93, 0x12  # bits 1 and 4 are always 1, bits 0 and 7 always 0
+
+_QR_DOT_SIZE = {80: 8, 58: 6}  # module size in dots: ~33 mm and ~25 mm for a 22-char token
+
+
+def gb(text: str) -> bytes:
+    return text.encode("gb18030")
+
+
+def write_ticket(printer: Escpos, ticket: TicketPrint, paper_mm: int = 80) -> None:
+    """Send the whole ticket, ending with the cut. No status query here."""
+    if paper_mm not in _QR_DOT_SIZE:
+        raise ValueError(f"paper_mm must be 80 or 58, not {paper_mm}")
+    t = ticket
+
+    def line(text: str, *style: bytes) -> None:
+        printer._raw(b"".join(style) + gb(text) + b"\n" + SIZE_NORMAL + BOLD_OFF)
+
+    printer._raw(INIT + CHINESE_MODE + ALIGN_CENTER)
+    if t.reprint:
+        printer._raw(REVERSE_ON + BOLD_ON + gb(" 补打 REPRINT ") + REVERSE_OFF + BOLD_OFF + b"\n")
+    line(t.site_name, BOLD_ON)
+    line("-" * (48 if paper_mm == 80 else 32))
+    line(t.label, SIZE_NUMBER, BOLD_ON)
+    line(t.category, SIZE_DOUBLE, BOLD_ON)
+    line(f"前面还有 {t.ahead} 人 / {t.ahead} ahead")
+    line(f"取号时间 {t.issued_at:%Y-%m-%d %H:%M}")
+    printer._raw(b"\n")
+    printer.qr(t.token, ec=QR_ECLEVEL_M, size=_QR_DOT_SIZE[paper_mm], native=True)
+    printer._raw(b"\n")
+    line("请留意叫号")
+    line("Please wait for your number to be called")
+    line(f"接种后请留观 {t.observation_minutes} 分钟")
+    line(f"Stay {t.observation_minutes} minutes for observation after vaccination")
+    printer.cut(mode="PART")
+
+
+def _read_status(printer: Escpos, timeout_seconds: float) -> bytes:
+    """One status answer, waiting at most ``timeout_seconds`` (b"" when none came)."""
+    dev = printer.device
+    try:
+        import serial  # optional: only when python-escpos's serial extra is installed
+
+        if isinstance(dev, serial.Serial):
+            dev.timeout = timeout_seconds
+            return bytes(dev.read(1))  # read(16) would wait the whole timeout
+    except ImportError:
+        pass
+    if isinstance(dev, socket.socket):
+        dev.settimeout(timeout_seconds)
+        try:
+            return dev.recv(16)
+        except TimeoutError:
+            return b""
+    in_ep = getattr(printer, "in_ep", None)
+    if in_ep is not None and hasattr(dev, "read"):  # pyusb device: timeout in ms
+        try:
+            return bytes(dev.read(in_ep, 16, int(timeout_seconds * 1000)))
+        except Exception as exc:  # usb.core.USBTimeoutError without importing usb
+            if "timeout" in type(exc).__name__.lower() or "timed out" in str(exc).lower():
+                return b""
+            raise
+    return printer._read()
+
+
+def interpret_paper_status(answer: bytes) -> PrintResult:
+    if not answer:
+        return PrintResult.failed(
+            NO_CONFIRMATION, "printer did not answer the paper status query", backend="escpos"
+        )
+    status = answer[0]
+    if status & _FIXED_MASK != _FIXED_VALUE:
+        return PrintResult.failed(
+            NO_CONFIRMATION, f"unexpected paper status byte 0x{status:02x}", backend="escpos"
+        )
+    if status & PAPER_END_BITS:
+        return PrintResult.failed(PAPER_OUT, "printer reports paper end", backend="escpos")
+    if status & NEAR_END_BITS:
+        return PrintResult.printed("paper near end: change the roll soon")
+    return PrintResult.printed()
+
+
+class EscposBackend:
+    """Prints on an ESC/POS printer reached through ``connect`` (an opened python-escpos device)."""
+
+    def __init__(
+        self,
+        connect: Callable[[], Escpos],
+        *,
+        paper_mm: int = 80,
+        timeout_seconds: float = 10.0,
+        describe: str = "escpos",
+    ) -> None:
+        self._connect = connect
+        self.paper_mm = paper_mm
+        self.timeout_seconds = timeout_seconds
+        self.describe = describe
+
+    def print_ticket(self, ticket: TicketPrint) -> PrintResult:
+        try:
+            printer = self._connect()
+        except (DeviceNotFoundError, OSError) as exc:
+            return PrintResult.failed(OFFLINE, f"{self.describe}: {exc}", backend="escpos")
+        except Exception as exc:  # e.g. missing pyusb/pyserial, bad device spec
+            return PrintResult.failed(ERROR, f"{self.describe}: {exc!r}", backend="escpos")
+        try:
+            try:
+                write_ticket(printer, ticket, self.paper_mm)
+            except (OSError, DeviceNotFoundError) as exc:
+                return PrintResult.failed(
+                    OFFLINE, f"{self.describe}: lost while sending: {exc}", backend="escpos"
+                )
+            try:
+                printer._raw(PAPER_STATUS_QUERY)
+                answer = _read_status(printer, self.timeout_seconds)
+            except OSError as exc:
+                return PrintResult.failed(
+                    NO_CONFIRMATION, f"{self.describe}: no status: {exc}", backend="escpos"
+                )
+            return interpret_paper_status(answer)
+        except Exception as exc:  # transport-specific errors (SerialException, USBError, ...)
+            return PrintResult.failed(ERROR, f"{self.describe}: {exc!r}", backend="escpos")
+        finally:
+            try:
+                printer.close()
+            except Exception:  # closing a dead connection must not turn a result into a raise
+                pass
+
+
+def _network(host: str, port: int, timeout: float) -> Callable[[], Escpos]:
+    def connect() -> Escpos:
+        from escpos.printer import Network
+
+        p = Network(host, port=port, timeout=timeout)
+        p.open()
+        return p
+
+    return connect
+
+
+def _usb(spec: str, timeout: float) -> Callable[[], Escpos]:
+    vendor, _, product = spec.partition(":")
+    vid, pid = int(vendor, 16), int(product, 16)
+
+    def connect() -> Escpos:
+        from escpos.printer import Usb
+
+        p = Usb(vid, pid, timeout=int(timeout * 1000))
+        p.open()
+        return p
+
+    return connect
+
+
+def _serial(device: str, baudrate: int, timeout: float) -> Callable[[], Escpos]:
+    def connect() -> Escpos:
+        from escpos.printer import Serial
+
+        p = Serial(devfile=device, baudrate=baudrate, timeout=timeout)
+        p.open()
+        return p
+
+    return connect
+
+
+def escpos_backend(
+    *,
+    host: str = "",
+    port: int = 9100,
+    usb: str = "",
+    serial: str = "",
+    baudrate: int = 9600,
+    paper_mm: int = 80,
+    timeout_seconds: float = 10.0,
+) -> EscposBackend:
+    """The backend for exactly one of a network host, a USB ``vid:pid`` or a serial device."""
+    given = [k for k, v in (("host", host), ("usb", usb), ("serial", serial)) if v]
+    if len(given) != 1:
+        raise ValueError(f"escpos printer needs exactly one of host/usb/serial, got {given}")
+    if host:
+        connect, describe = _network(host, port, timeout_seconds), f"{host}:{port}"
+    elif usb:
+        connect, describe = _usb(usb, timeout_seconds), f"usb {usb}"
+    else:
+        connect, describe = _serial(serial, baudrate, timeout_seconds), serial
+    return EscposBackend(
+        connect, paper_mm=paper_mm, timeout_seconds=timeout_seconds, describe=describe
+    )

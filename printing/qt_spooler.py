@@ -1,0 +1,85 @@
+"""The Windows print spooler through Qt print support (PySide6 is imported lazily, here only).
+
+The same ticket PDF as everywhere else is rasterised by QtPdf (QPdfDocument) at the printer's
+resolution and painted onto a QPrinter page of the ticket's exact size. Qt hands the job to the
+spooler but cannot see it complete, so success here means "spooled", and says so in the detail.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from printing.model import TicketPrint
+from printing.pdf import RenderedTicket, render_ticket
+from printing.result import ERROR, OFFLINE, REFUSED, PrintResult
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+
+
+def paint_pdf_page(pdf: bytes, painter: QPainter, target: QRectF, dpi: float) -> None:
+    """Rasterise page 1 of ``pdf`` at ``dpi`` and draw it into ``target`` (device pixels)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    with tempfile.TemporaryDirectory(prefix="ticket-") as tmp:
+        path = Path(tmp) / "ticket.pdf"
+        path.write_bytes(pdf)
+        doc = QPdfDocument()
+        error = doc.load(str(path))  # the file overload loads synchronously
+        if error != QPdfDocument.Error.None_ or doc.pageCount() < 1:
+            raise RuntimeError(f"QtPdf cannot load the ticket PDF: {error}")
+        points = doc.pagePointSize(0)
+        size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+        image = doc.render(0, size)
+        doc.close()
+    if image.isNull():
+        raise RuntimeError("QtPdf rendered an empty image")
+    painter.drawImage(target, image)
+
+
+class QtSpoolerBackend:
+    def __init__(self, printer_name: str, *, paper_mm: int = 80) -> None:
+        self.printer_name = printer_name
+        self.paper_mm = paper_mm
+
+    def print_ticket(self, ticket: TicketPrint) -> PrintResult:
+        try:
+            return self._print(render_ticket(ticket, self.paper_mm))
+        except Exception as exc:  # Qt raises little; anything here is a device/driver problem
+            return PrintResult.failed(ERROR, f"{self.printer_name}: {exc!r}", backend="spooler")
+
+    def _print(self, rendered: RenderedTicket) -> PrintResult:
+        from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+        from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+        from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+        info = QPrinterInfo.printerInfo(self.printer_name)
+        if info.isNull():
+            return PrintResult.failed(
+                OFFLINE, f"no printer named {self.printer_name!r}", backend="spooler"
+            )
+        printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+        size = QPageSize(
+            QSizeF(rendered.width_mm, rendered.height_mm), QPageSize.Unit.Millimeter, "Ticket"
+        )
+        printer.setPageLayout(
+            QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+        )
+        printer.setFullPage(True)
+        printer.setDocName("ticket")
+        painter = QPainter()
+        if not painter.begin(printer):
+            return PrintResult.failed(
+                REFUSED, f"{self.printer_name}: the spooler refused the job", backend="spooler"
+            )
+        try:
+            dpi = printer.resolution()
+            target = QRectF(0, 0, rendered.width_mm / 25.4 * dpi, rendered.height_mm / 25.4 * dpi)
+            paint_pdf_page(rendered.pdf, painter, target, dpi)
+        finally:
+            painter.end()
+        return PrintResult.printed(f"spooled to {self.printer_name} (no completion report)")
