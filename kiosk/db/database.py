@@ -1,0 +1,131 @@
+"""Connections and transactions.
+
+Every write is one transaction. On SQLite it starts with ``BEGIN IMMEDIATE`` so writers queue in the
+database (``busy_timeout``) instead of failing halfway; on PostgreSQL the day row and the site's
+sequence row are locked inside the transaction. A database that stays busy or went away surfaces as a
+:class:`StorageError` with what happened; it never leaks a half-done change.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Connection, make_url
+
+from kiosk.errors import StorageError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+WRITE_ATTEMPTS = 6
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def describe(url: str | URL) -> str:
+    """The URL without its password, for messages and logs."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+class Database:
+    def __init__(self, url: str) -> None:
+        self.url = make_url(url)
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        if self.is_sqlite:
+            if self.url.database and self.url.database != ":memory:":
+                Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = sa.create_engine(self.url, connect_args={"timeout": 30})
+            event.listen(self.engine, "connect", _sqlite_on_connect)
+            event.listen(self.engine, "begin", _sqlite_on_begin)
+        else:
+            self.engine = sa.create_engine(
+                self.url, pool_pre_ping=True, pool_size=5, max_overflow=5
+            )
+
+    def __repr__(self) -> str:
+        return f"Database({describe(self.url)})"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def write(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work`` in one write transaction, retried whole if the database was busy."""
+        delay = 0.01
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with self.engine.begin() as conn:
+                    return work(conn)
+            except sa.exc.OperationalError as exc:
+                if _is_busy(exc) and attempt < WRITE_ATTEMPTS:
+                    log.info("database busy (attempt %d), retrying", attempt)
+                    time.sleep(delay * (1 + random.random()))
+                    delay *= 2
+                    continue
+                raise _storage_error(exc, self.url) from exc
+            except sa.exc.DBAPIError as exc:
+                if _is_serialization_failure(exc) and attempt < WRITE_ATTEMPTS:
+                    time.sleep(delay * (1 + random.random()))
+                    delay *= 2
+                    continue
+                if isinstance(exc, sa.exc.IntegrityError):
+                    raise
+                raise _storage_error(exc, self.url) from exc
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read-only snapshot (a transaction that is rolled back)."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(kiosk_read_only=True)
+                with conn.begin() as tx:
+                    yield conn
+                    tx.rollback()
+        except sa.exc.OperationalError as exc:
+            raise _storage_error(exc, self.url) from exc
+
+
+def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN IMMEDIATE itself (pysqlite's own is deferred).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _sqlite_on_begin(conn: Connection) -> None:
+    # Writers take the write lock up front; readers share a WAL snapshot.
+    read_only = conn.get_execution_options().get("kiosk_read_only", False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def _is_busy(exc: sa.exc.OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def _is_serialization_failure(exc: sa.exc.DBAPIError) -> bool:
+    code = getattr(exc.orig, "sqlstate", None)
+    return code in {"40001", "40P01"}
+
+
+def _storage_error(exc: Exception, url: URL) -> StorageError:
+    orig = getattr(exc, "orig", exc)
+    return StorageError(
+        f"database {describe(url)} failed: {str(orig).splitlines()[0] if str(orig) else orig!r}",
+        url=describe(url),
+    )

@@ -1,0 +1,205 @@
+"""The tables. Every row carries its site so one PostgreSQL server can hold a whole county."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+
+class UTCDateTime(sa.types.TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on SQLite and PostgreSQL alike."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def _site() -> sa.Column[str]:
+    return sa.Column("site", sa.String(32), nullable=False)
+
+
+sites = sa.Table(
+    "sites",
+    metadata,
+    sa.Column("site", sa.String(32), primary_key=True),
+    sa.Column("last_seq", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("purpose", sa.String(16), nullable=False),  # live | training
+    sa.Column("created_at", UTCDateTime, nullable=False),
+)
+
+days = sa.Table(
+    "days",
+    metadata,
+    _site(),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # open | closed
+    sa.Column("capacity", sa.Integer, nullable=False),
+    sa.Column("observation_minutes", sa.Integer, nullable=False),
+    sa.Column("missed_grace_minutes", sa.Integer, nullable=False),
+    sa.Column("opened_at", UTCDateTime, nullable=False),
+    sa.Column("closed_at", UTCDateTime),
+    sa.PrimaryKeyConstraint("site", "day"),
+)
+
+lots = sa.Table(
+    "lots",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _site(),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("product", sa.String(100), nullable=False),
+    sa.Column("lot", sa.String(64), nullable=False),
+    sa.Column("expiry", sa.Date, nullable=False),
+    sa.Column("doses_per_vial", sa.Integer, nullable=False),
+    sa.Column("vials", sa.Integer, nullable=False),
+    sa.Column("use_within_minutes", sa.Integer, nullable=False),
+    sa.UniqueConstraint("site", "day", "product", "lot", name="uq_lots_site_day_product_lot"),
+)
+
+vials = sa.Table(
+    "vials",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _site(),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("lot_id", sa.Integer, sa.ForeignKey("lots.id"), nullable=False),
+    sa.Column("opened_at", UTCDateTime, nullable=False),
+    sa.Column("use_by", UTCDateTime, nullable=False),
+    sa.Column("doses_drawn", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("doses_wasted", sa.Integer, nullable=False, server_default="0"),
+    sa.Index("ix_vials_site_day", "site", "day"),
+)
+
+ticket_counters = sa.Table(
+    "ticket_counters",
+    metadata,
+    _site(),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("prefix", sa.String(4), nullable=False),
+    sa.Column("last_number", sa.Integer, nullable=False),
+    sa.PrimaryKeyConstraint("site", "day", "prefix"),
+)
+
+persons = sa.Table(
+    "persons",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _site(),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("id_number", sa.String(32)),
+    sa.Column("phone", sa.String(32)),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.Index("ix_persons_site_id_number", "site", "id_number"),
+)
+
+tickets = sa.Table(
+    "tickets",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _site(),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("prefix", sa.String(4), nullable=False),
+    sa.Column("number", sa.Integer, nullable=False),
+    sa.Column("label", sa.String(16), nullable=False),
+    sa.Column("token", sa.String(64), nullable=False, unique=True),
+    sa.Column("priority", sa.Boolean, nullable=False),
+    sa.Column("state", sa.String(32), nullable=False),
+    sa.Column("queue", sa.String(16), nullable=False),
+    sa.Column("desk", sa.String(64)),
+    sa.Column("person_id", sa.Integer, sa.ForeignKey("persons.id")),
+    sa.Column("issued_at", UTCDateTime, nullable=False),
+    sa.Column("called_at", UTCDateTime),
+    sa.Column("first_called_at", UTCDateTime),
+    sa.Column("missed_at", UTCDateTime),
+    sa.Column("reinstated_seq", sa.BigInteger),
+    sa.Column("registered_at", UTCDateTime),
+    sa.Column("dose_number", sa.Integer),
+    sa.Column("screening", sa.JSON),
+    sa.Column("observation_minutes", sa.Integer),
+    sa.Column("vaccinated_at", UTCDateTime),
+    sa.Column("observation_end", UTCDateTime),
+    sa.Column("lot_id", sa.Integer, sa.ForeignKey("lots.id")),
+    sa.Column("vial_id", sa.Integer, sa.ForeignKey("vials.id")),
+    sa.Column("finished_at", UTCDateTime),
+    sa.Column("reason", sa.String(200)),
+    sa.UniqueConstraint("site", "day", "prefix", "number", name="uq_tickets_site_day_number"),
+    sa.Index("ix_tickets_site_day_state", "site", "day", "state"),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _site(),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("day", sa.Date),
+    sa.Column("staff", sa.String(64), nullable=False),
+    sa.Column("terminal", sa.String(64), nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("ticket_id", sa.Integer, sa.ForeignKey("tickets.id")),
+    sa.Column("payload", sa.JSON, nullable=False),
+    sa.Column("payload_version", sa.Integer, nullable=False),
+    sa.Column("idempotency_key", sa.String(128)),
+    sa.UniqueConstraint("site", "seq", name="uq_events_site_seq"),
+    sa.UniqueConstraint("site", "idempotency_key", name="uq_events_site_key"),
+    sa.Index("ix_events_ticket", "ticket_id"),
+)
+
+adverse_events = sa.Table(
+    "adverse_events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _site(),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("ticket_id", sa.Integer, sa.ForeignKey("tickets.id"), nullable=False),
+    sa.Column("onset_at", UTCDateTime, nullable=False),
+    sa.Column("symptoms", sa.String(500), nullable=False),
+    sa.Column("severity", sa.String(16), nullable=False),
+    sa.Column("action", sa.String(500), nullable=False),
+    sa.Column("closed_at", UTCDateTime),
+    sa.Column("outcome", sa.String(500)),
+    sa.Index("ix_adverse_events_ticket", "ticket_id"),
+)
+
+staff = sa.Table(
+    "staff",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _site(),
+    sa.Column("name", sa.String(64), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),  # nurse | manager
+    sa.Column("pin_hash", sa.String(256), nullable=False),
+    sa.Column("failed_attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("locked_until", UTCDateTime),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.UniqueConstraint("site", "name", name="uq_staff_site_name"),
+)

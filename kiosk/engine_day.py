@@ -1,0 +1,432 @@
+"""The service day and its stock: open, change capacity, lots and vials, waste, close; the cap."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from kiosk.db.schema import days, lots, tickets, vials
+from kiosk.engine_base import EngineBase
+from kiosk.errors import CapReached, DayNotOpen, InvalidInput, InvalidTransition, StockError
+from kiosk.eventlog import Tx
+from kiosk.model import Actor, Counts, DayStatus, Lot, LotIn, Vial
+from kiosk.states import IN_PROGRESS, VACCINATED, State, count_group
+
+
+def _check_lot(lot: LotIn, day: date) -> None:
+    if not lot.product.strip() or not lot.lot.strip():
+        raise InvalidInput("a lot needs a product name and a lot number")
+    if lot.doses_per_vial < 1:
+        raise InvalidInput(f"lot {lot.lot}: doses per vial must be at least 1", lot=lot.lot)
+    if lot.vials < 0:
+        raise InvalidInput(f"lot {lot.lot}: the number of vials cannot be negative", lot=lot.lot)
+    if lot.use_within_minutes < 1:
+        raise InvalidInput(f"lot {lot.lot}: use-within minutes must be at least 1", lot=lot.lot)
+    if lot.expiry < day:
+        raise StockError(f"lot {lot.lot} expired on {lot.expiry}", code="lot_expired", lot=lot.lot)
+
+
+def _check_day_numbers(capacity: int, observation_minutes: int, grace_minutes: int) -> None:
+    if capacity < 0:
+        raise InvalidInput("capacity cannot be negative", field="capacity")
+    if not 1 <= observation_minutes <= 240:
+        raise InvalidInput("observation minutes must be 1..240", field="observation_minutes")
+    if not 0 <= grace_minutes <= 480:
+        raise InvalidInput("the missed grace period must be 0..480 minutes", field="grace")
+
+
+class DayOps(EngineBase):
+    # --- opening and changing the day -----------------------------------------------------------
+
+    def open_day(
+        self,
+        *,
+        capacity: int,
+        observation_minutes: int,
+        missed_grace_minutes: int,
+        lots_in: list[LotIn],
+        actor: Actor,
+        day: date | None = None,
+        key: str | None = None,
+    ) -> DayStatus:
+        the_day = day or self.today()
+        _check_day_numbers(capacity, observation_minutes, missed_grace_minutes)
+        seen: set[tuple[str, str]] = set()
+        for lot in lots_in:
+            _check_lot(lot, the_day)
+            if (lot.product, lot.lot) in seen:
+                raise StockError(f"lot {lot.lot} is entered twice", code="lot_twice", lot=lot.lot)
+            seen.add((lot.product, lot.lot))
+
+        def work(tx: Tx) -> None:
+            exists = tx.conn.execute(
+                sa.select(days.c.status).where(days.c.site == self.site, days.c.day == the_day)
+            ).scalar()
+            if exists is not None:
+                raise InvalidTransition(
+                    f"service day {the_day} was already opened", code="day_exists"
+                )
+            tx.conn.execute(
+                sa.insert(days).values(
+                    site=self.site,
+                    day=the_day,
+                    status="open",
+                    capacity=capacity,
+                    observation_minutes=observation_minutes,
+                    missed_grace_minutes=missed_grace_minutes,
+                    opened_at=tx.now,
+                )
+            )
+            for lot in lots_in:
+                self._insert_lot(tx, the_day, lot)
+            tx.event(
+                "day_opened",
+                day=the_day,
+                capacity=capacity,
+                observation_minutes=observation_minutes,
+                missed_grace_minutes=missed_grace_minutes,
+                lots=[
+                    f"{lot.product} {lot.lot} {lot.vials}x{lot.doses_per_vial}" for lot in lots_in
+                ],
+            )
+
+        self._write(actor, work, key=key, replay=lambda c, e: None)
+        return self.day_status(the_day)
+
+    def _insert_lot(self, tx: Tx, day: date, lot: LotIn) -> int:
+        return int(
+            tx.conn.execute(
+                sa.insert(lots)
+                .values(
+                    site=self.site,
+                    day=day,
+                    product=lot.product.strip(),
+                    lot=lot.lot.strip(),
+                    expiry=lot.expiry,
+                    doses_per_vial=lot.doses_per_vial,
+                    vials=lot.vials,
+                    use_within_minutes=lot.use_within_minutes,
+                )
+                .returning(lots.c.id)
+            ).scalar_one()
+        )
+
+    def add_lot(self, lot: LotIn, *, actor: Actor, key: str | None = None) -> DayStatus:
+        day = self.today()
+        _check_lot(lot, day)
+
+        def work(tx: Tx) -> None:
+            self._day_row(tx.conn, day, lock=True)
+            twin = tx.conn.execute(
+                sa.select(lots.c.id).where(
+                    lots.c.site == self.site,
+                    lots.c.day == day,
+                    lots.c.product == lot.product.strip(),
+                    lots.c.lot == lot.lot.strip(),
+                )
+            ).first()
+            if twin is not None:
+                raise StockError(f"lot {lot.lot} is entered twice", code="lot_twice", lot=lot.lot)
+            lot_id = self._insert_lot(tx, day, lot)
+            tx.event("lot_added", day=day, lot_id=lot_id, lot=lot.lot, vials=lot.vials)
+
+        self._write(actor, work, key=key, replay=lambda c, e: None)
+        return self.day_status(day)
+
+    def add_vials(self, lot_id: int, vials_added: int, *, actor: Actor) -> DayStatus:
+        if vials_added < 1:
+            raise InvalidInput("add at least one vial", field="vials")
+        day = self.today()
+
+        def work(tx: Tx) -> None:
+            self._day_row(tx.conn, day, lock=True)
+            lot = self._lot(tx.conn, lot_id, day)
+            tx.conn.execute(
+                sa.update(lots).where(lots.c.id == lot.id).values(vials=lots.c.vials + vials_added)
+            )
+            tx.event("vials_added", day=day, lot_id=lot.id, lot=lot.lot, vials=vials_added)
+
+        self._write(actor, work)
+        return self.day_status(day)
+
+    def set_capacity(self, capacity: int, *, actor: Actor) -> DayStatus:
+        day = self.today()
+        if capacity < 0:
+            raise InvalidInput("capacity cannot be negative", field="capacity")
+
+        def work(tx: Tx) -> None:
+            row = self._day_row(tx.conn, day, lock=True)
+            tx.conn.execute(
+                sa.update(days)
+                .where(days.c.site == self.site, days.c.day == day)
+                .values(capacity=capacity)
+            )
+            tx.event("capacity_set", day=day, capacity=capacity, previous=row.capacity)
+
+        self._write(actor, work)
+        return self.day_status(day)
+
+    def close_day(self, *, actor: Actor, day: date | None = None) -> DayStatus:
+        """Close the day: whoever is still waiting or called becomes ``unserved``; missed stay."""
+        the_day = day or self.today()
+
+        def work(tx: Tx) -> None:
+            self._day_row(tx.conn, the_day, lock=True)
+            rows = tx.conn.execute(
+                sa.select(tickets.c.id, tickets.c.label, tickets.c.state)
+                .where(
+                    tickets.c.site == self.site,
+                    tickets.c.day == the_day,
+                    tickets.c.state.in_([s.value for s in IN_PROGRESS]),
+                )
+                .order_by(tickets.c.id)
+            ).all()
+            for r in rows:
+                tx.conn.execute(
+                    sa.update(tickets)
+                    .where(tickets.c.id == r.id)
+                    .values(state=State.UNSERVED, desk=None, finished_at=tx.now)
+                )
+                tx.event("unserved", ticket_id=r.id, day=the_day, label=r.label, from_state=r.state)
+            tx.conn.execute(
+                sa.update(days)
+                .where(days.c.site == self.site, days.c.day == the_day)
+                .values(status="closed", closed_at=tx.now)
+            )
+            tx.event("day_closed", day=the_day, unserved=len(rows))
+
+        self._write(actor, work)
+        return self.day_status(the_day)
+
+    # --- vials -------------------------------------------------------------------------------------
+
+    def open_vial(self, lot_id: int, *, actor: Actor) -> Vial:
+        day = self.today()
+
+        def work(tx: Tx) -> int:
+            self._day_row(tx.conn, day, lock=True)
+            return self._open_vial(tx, self._lot(tx.conn, lot_id, day))
+
+        vial_id = self._write(actor, work)
+        with self.db.read() as conn:
+            return self._vial(conn, vial_id)
+
+    def _open_vial(self, tx: Tx, lot: Lot) -> int:
+        if lot.expiry < self.local(tx.now).date():
+            raise StockError(f"lot {lot.lot} expired on {lot.expiry}", code="lot_expired")
+        if lot.vials_opened >= lot.vials:
+            raise StockError(f"lot {lot.lot} has no unopened vial left", code="no_vials")
+        vial_id = int(
+            tx.conn.execute(
+                sa.insert(vials)
+                .values(
+                    site=self.site,
+                    day=self._lot_day(tx.conn, lot.id),
+                    lot_id=lot.id,
+                    opened_at=tx.now,
+                    use_by=tx.now + timedelta(minutes=lot.use_within_minutes),
+                )
+                .returning(vials.c.id)
+            ).scalar_one()
+        )
+        tx.event("vial_opened", lot_id=lot.id, vial_id=vial_id, lot=lot.lot)
+        return vial_id
+
+    def waste(self, vial_id: int, doses: int, reason: str, *, actor: Actor) -> Vial:
+        """Record doses of an opened vial that will not be given (expired after opening, dropped…)."""
+        if doses < 1:
+            raise InvalidInput("wasted doses must be at least 1", field="doses")
+        if not reason.strip():
+            raise InvalidInput("say why the doses were wasted", field="reason")
+
+        def work(tx: Tx) -> None:
+            vial = self._vial(tx.conn, vial_id)
+            if doses > vial.doses_left:
+                raise StockError(
+                    f"vial {vial_id} has only {vial.doses_left} doses left", code="too_many"
+                )
+            tx.conn.execute(
+                sa.update(vials)
+                .where(vials.c.id == vial_id)
+                .values(doses_wasted=vials.c.doses_wasted + doses)
+            )
+            tx.event("doses_wasted", vial_id=vial_id, doses=doses, reason=reason.strip())
+
+        self._write(actor, work)
+        with self.db.read() as conn:
+            return self._vial(conn, vial_id)
+
+    def _lot(self, conn: Connection, lot_id: int, day: date | None = None) -> Lot:
+        for lot in self._lots(conn, day):
+            if lot.id == lot_id:
+                return lot
+        raise StockError(f"no lot {lot_id} in today's stock", code="unknown_lot")
+
+    def _lot_day(self, conn: Connection, lot_id: int) -> date:
+        return conn.execute(sa.select(lots.c.day).where(lots.c.id == lot_id)).scalar_one()  # type: ignore[no-any-return]
+
+    def _lots(self, conn: Connection, day: date | None) -> list[Lot]:
+        used = (
+            sa.select(
+                vials.c.lot_id,
+                sa.func.count().label("opened"),
+                sa.func.sum(vials.c.doses_drawn).label("used"),
+                sa.func.sum(vials.c.doses_wasted).label("wasted"),
+            )
+            .where(vials.c.site == self.site)
+            .group_by(vials.c.lot_id)
+            .subquery()
+        )
+        q = (
+            sa.select(lots, used.c.opened, used.c.used, used.c.wasted)
+            .select_from(lots.outerjoin(used, used.c.lot_id == lots.c.id))
+            .where(lots.c.site == self.site)
+            .order_by(lots.c.expiry, lots.c.id)
+        )
+        if day is not None:
+            q = q.where(lots.c.day == day)
+        return [
+            Lot(
+                id=r.id,
+                product=r.product,
+                lot=r.lot,
+                expiry=r.expiry,
+                doses_per_vial=r.doses_per_vial,
+                vials=r.vials,
+                use_within_minutes=r.use_within_minutes,
+                vials_opened=int(r.opened or 0),
+                doses_used=int(r.used or 0),
+                doses_wasted=int(r.wasted or 0),
+            )
+            for r in conn.execute(q)
+        ]
+
+    def _vial(self, conn: Connection, vial_id: int) -> Vial:
+        r = conn.execute(
+            sa.select(vials, lots.c.doses_per_vial)
+            .select_from(vials.join(lots, lots.c.id == vials.c.lot_id))
+            .where(vials.c.site == self.site, vials.c.id == vial_id)
+        ).first()
+        if r is None:
+            raise StockError(f"no vial {vial_id}", code="unknown_vial")
+        return _vial_of(r)
+
+    def _open_vials(self, conn: Connection, day: date) -> list[Vial]:
+        rows = conn.execute(
+            sa.select(vials, lots.c.doses_per_vial)
+            .select_from(vials.join(lots, lots.c.id == vials.c.lot_id))
+            .where(
+                vials.c.site == self.site,
+                vials.c.day == day,
+                vials.c.doses_drawn + vials.c.doses_wasted < lots.c.doses_per_vial,
+            )
+            .order_by(vials.c.opened_at, vials.c.id)
+        )
+        return [_vial_of(r) for r in rows]
+
+    # --- the cap -----------------------------------------------------------------------------------
+
+    def day_status(self, day: date | None = None) -> DayStatus:
+        the_day = day or self.today()
+        with self.db.read() as conn:
+            return self._status(conn, the_day, self.clock.now())
+
+    def _status(self, conn: Connection, day: date, now: datetime) -> DayStatus:
+        row = self._day_row(conn, day, open_only=False)
+        counts = self._counts(conn, day, now, row.missed_grace_minutes)
+        lot_list = self._lots(conn, day)
+        stock = sum(lot.doses for lot in lot_list)
+        used = sum(lot.doses_used for lot in lot_list)
+        wasted = sum(lot.doses_wasted for lot in lot_list)
+        reason = _closed_reason(row, counts, stock, used, wasted)
+        return DayStatus(
+            day=day,
+            status=row.status,
+            capacity=row.capacity,
+            observation_minutes=row.observation_minutes,
+            missed_grace_minutes=row.missed_grace_minutes,
+            stock=stock,
+            doses_used=used,
+            doses_wasted=wasted,
+            counts=counts,
+            lots=tuple(lot_list),
+            open_vials=tuple(v for v in self._open_vials(conn, day) if now < v.use_by),
+            can_issue=reason is None,
+            closed_reason=reason,
+        )
+
+    def _counts(self, conn: Connection, day: date, now: datetime, grace_minutes: int) -> Counts:
+        cutoff = now - timedelta(minutes=grace_minutes)
+        in_grace = sa.case((tickets.c.missed_at > cutoff, 1), else_=0)
+        rows = conn.execute(
+            sa.select(tickets.c.state, sa.func.count(), sa.func.sum(in_grace))
+            .where(tickets.c.site == self.site, tickets.c.day == day)
+            .group_by(tickets.c.state)
+        ).all()
+        groups: dict[str, int] = {}
+        per_state: dict[str, int] = {}
+        reserved = 0
+        for state_value, n, n_in_grace in rows:
+            state = State(state_value)
+            per_state[state.value] = n
+            group = count_group(state)
+            groups[group] = groups.get(group, 0) + n
+            if state in IN_PROGRESS:
+                reserved += n
+            elif state == State.MISSED:
+                reserved += int(n_in_grace or 0)
+        return Counts(
+            issued=sum(groups.values()),
+            vaccinated=groups.get("vaccinated", 0),
+            in_progress=groups.get("in_progress", 0),
+            deferred=groups.get("deferred", 0),
+            cancelled=groups.get("cancelled", 0),
+            missed=groups.get("missed", 0),
+            unserved=groups.get("unserved", 0),
+            reserved=reserved,
+            waiting_registration=per_state.get(State.WAITING_REGISTRATION.value, 0),
+            waiting_vaccination=per_state.get(State.WAITING_VACCINATION.value, 0),
+            observing=per_state.get(State.OBSERVING.value, 0),
+            left_early=per_state.get(State.LEFT_EARLY.value, 0),
+        )
+
+    def _require_room(self, conn: Connection, day: date, now: datetime) -> None:
+        """Raise :class:`CapReached` unless one more dose can be reserved. Call with the day row
+        locked, so concurrent issuing and reinstating serialise on it."""
+        status = self._status(conn, day, now)
+        if status.status != "open":
+            raise DayNotOpen(f"service day {day} is closed", day=str(day))
+        if status.closed_reason is not None:
+            raise CapReached(
+                f"no more numbers today ({status.closed_reason})", reason=status.closed_reason
+            )
+
+
+def _closed_reason(row: Any, counts: Counts, stock: int, used: int, wasted: int) -> str | None:
+    if row.status != "open":
+        return "day_closed"
+    if row.capacity == 0:
+        return "paused"
+    if counts.vaccinated + counts.reserved >= row.capacity:
+        return "capacity"
+    if used + wasted + counts.reserved >= stock:
+        return "stock"
+    return None
+
+
+def _vial_of(r: Any) -> Vial:
+    return Vial(
+        id=r.id,
+        lot_id=r.lot_id,
+        opened_at=r.opened_at,
+        use_by=r.use_by,
+        doses_per_vial=r.doses_per_vial,
+        doses_drawn=r.doses_drawn,
+        doses_wasted=r.doses_wasted,
+    )
+
+
+__all__ = ["DayOps", "VACCINATED"]

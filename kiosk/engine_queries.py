@@ -1,0 +1,200 @@
+"""What the screens read: tickets, desks, observation, deadlines and the change feed."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import sqlalchemy as sa
+
+from kiosk import eventlog
+from kiosk.db.schema import adverse_events, days, persons, tickets
+from kiosk.engine_care import CareOps
+from kiosk.errors import NotFound
+from kiosk.model import AdverseEvent, Event, Observation, Person, Ticket
+from kiosk.states import CALLED, State
+
+
+class Queries(CareOps):
+    def ticket(self, ticket_id: int) -> Ticket:
+        with self.db.read() as conn:
+            return self._load(conn, ticket_id)
+
+    def ticket_by_token(self, token: str) -> Ticket:
+        """The ticket a scanner read (its QR token)."""
+        with self.db.read() as conn:
+            row = conn.execute(
+                sa.select(tickets).where(tickets.c.site == self.site, tickets.c.token == token)
+            ).first()
+        if row is None:
+            raise NotFound("no ticket has this code", code="unknown_token")
+        return Ticket.from_row(row)
+
+    def ticket_by_label(self, label: str, day: date | None = None) -> Ticket:
+        with self.db.read() as conn:
+            row = conn.execute(
+                sa.select(tickets).where(
+                    tickets.c.site == self.site,
+                    tickets.c.day == (day or self.today()),
+                    tickets.c.label == label.strip().upper(),
+                )
+            ).first()
+        if row is None:
+            raise NotFound(f"no ticket {label} today", code="unknown_label")
+        return Ticket.from_row(row)
+
+    def tickets_of_day(self, day: date | None = None) -> list[Ticket]:
+        with self.db.read() as conn:
+            rows = conn.execute(
+                sa.select(tickets)
+                .where(tickets.c.site == self.site, tickets.c.day == (day or self.today()))
+                .order_by(tickets.c.id)
+            )
+            return [Ticket.from_row(r) for r in rows]
+
+    def called(self, day: date | None = None) -> list[Ticket]:
+        """Tickets now with a desk, newest call first."""
+        with self.db.read() as conn:
+            rows = conn.execute(
+                sa.select(tickets)
+                .where(
+                    tickets.c.site == self.site,
+                    tickets.c.day == (day or self.today()),
+                    tickets.c.state.in_([s.value for s in CALLED.values()]),
+                )
+                .order_by(tickets.c.called_at.desc(), tickets.c.id.desc())
+            )
+            return [Ticket.from_row(r) for r in rows]
+
+    def at_desk(self, desk: str) -> Ticket | None:
+        for ticket in self.called():
+            if ticket.desk == desk:
+                return ticket
+        return None
+
+    def missed(self, day: date | None = None) -> list[Ticket]:
+        with self.db.read() as conn:
+            rows = conn.execute(
+                sa.select(tickets)
+                .where(
+                    tickets.c.site == self.site,
+                    tickets.c.day == (day or self.today()),
+                    tickets.c.state == State.MISSED,
+                )
+                .order_by(tickets.c.missed_at)
+            )
+            return [Ticket.from_row(r) for r in rows]
+
+    def observations(self, day: date | None = None) -> list[Observation]:
+        """Everyone in observation, soonest end first."""
+        open_ae = (
+            sa.select(adverse_events.c.ticket_id, sa.func.count().label("n"))
+            .where(adverse_events.c.site == self.site, adverse_events.c.closed_at.is_(None))
+            .group_by(adverse_events.c.ticket_id)
+            .subquery()
+        )
+        with self.db.read() as conn:
+            rows = conn.execute(
+                sa.select(tickets, persons.c.name.label("person_name"), open_ae.c.n)
+                .select_from(
+                    tickets.outerjoin(persons, persons.c.id == tickets.c.person_id).outerjoin(
+                        open_ae, open_ae.c.ticket_id == tickets.c.id
+                    )
+                )
+                .where(
+                    tickets.c.site == self.site,
+                    tickets.c.day == (day or self.today()),
+                    tickets.c.state == State.OBSERVING,
+                )
+                .order_by(tickets.c.observation_end, tickets.c.id)
+            )
+            return [Observation(Ticket.from_row(r), r.person_name, int(r.n or 0)) for r in rows]
+
+    def open_adverse_events(self, ticket_id: int) -> list[AdverseEvent]:
+        with self.db.read() as conn:
+            ids = conn.execute(
+                sa.select(adverse_events.c.id).where(
+                    adverse_events.c.ticket_id == ticket_id, adverse_events.c.closed_at.is_(None)
+                )
+            ).scalars()
+            return [self._adverse(conn, i) for i in ids]
+
+    def person(self, person_id: int) -> Person:
+        """Staff screens only: public surfaces show masked names."""
+        with self.db.read() as conn:
+            row = conn.execute(
+                sa.select(persons).where(persons.c.site == self.site, persons.c.id == person_id)
+            ).first()
+        if row is None:
+            raise NotFound(f"no person {person_id}")
+        return Person(row.id, row.name, row.id_number, row.phone)
+
+    def registered_today(self, id_number: str) -> Ticket | None:
+        with self.db.read() as conn:
+            return self.find_registered_today(conn, id_number)
+
+    def next_deadline(self, day: date | None = None) -> datetime | None:
+        """When time passing next changes something (a missed ticket's grace period ends, an
+        observation ends): screens re-check then. Time passing itself writes nothing."""
+        now = self.clock.now()
+        the_day = day or self.today()
+        with self.db.read() as conn:
+            grace = conn.execute(
+                sa.select(days.c.missed_grace_minutes).where(
+                    days.c.site == self.site, days.c.day == the_day
+                )
+            ).scalar()
+            candidates: list[datetime] = []
+            obs_end = conn.execute(
+                sa.select(sa.func.min(tickets.c.observation_end)).where(
+                    tickets.c.site == self.site,
+                    tickets.c.day == the_day,
+                    tickets.c.state == State.OBSERVING,
+                    tickets.c.observation_end > now,
+                )
+            ).scalar()
+            if obs_end is not None:
+                candidates.append(_aware(obs_end))
+            if grace is not None:
+                cutoff = now - timedelta(minutes=grace)
+                missed_at = conn.execute(
+                    sa.select(sa.func.min(tickets.c.missed_at)).where(
+                        tickets.c.site == self.site,
+                        tickets.c.day == the_day,
+                        tickets.c.state == State.MISSED,
+                        tickets.c.missed_at > cutoff,
+                    )
+                ).scalar()
+                if missed_at is not None:
+                    candidates.append(_aware(missed_at) + timedelta(minutes=grace))
+        return min(candidates) if candidates else None
+
+    def last_seq(self) -> int:
+        with self.db.read() as conn:
+            return eventlog.last_seq(conn, self.site)
+
+    def events_since(self, seq: int, limit: int = 500) -> list[Event]:
+        with self.db.read() as conn:
+            return eventlog.events_since(conn, self.site, seq, limit)
+
+    def history(self, ticket_id: int) -> list[Event]:
+        with self.db.read() as conn:
+            return eventlog.ticket_history(conn, self.site, ticket_id)
+
+    def open_days(self) -> list[date]:
+        with self.db.read() as conn:
+            return list(
+                conn.execute(
+                    sa.select(days.c.day)
+                    .where(days.c.site == self.site, days.c.status == "open")
+                    .order_by(days.c.day)
+                ).scalars()
+            )
+
+
+def _aware(value: datetime) -> datetime:
+    """Aggregates (min) bypass the column type on SQLite and come back as naive UTC."""
+    from datetime import UTC
+
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

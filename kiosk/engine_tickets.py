@@ -1,0 +1,283 @@
+"""Issuing numbers and moving tickets through the queues: call, recall, missed, reinstate, cancel."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from kiosk.db.schema import ticket_counters, tickets
+from kiosk.engine_day import DayOps
+from kiosk.errors import CapReached, InvalidInput, InvalidTransition
+from kiosk.eventlog import Tx
+from kiosk.model import KIOSK_ACTOR, Actor, Ticket
+from kiosk.states import CALLED, IN_PROGRESS, WAITING, Queue, State, queue_of
+
+TOKEN_BYTES = 18  # 144 bits of randomness in the ticket's QR code
+
+
+def call_order() -> tuple[sa.ColumnElement[Any], ...]:
+    """Reinstated tickets first (in reinstatement order), then priority, then the rest; each in
+    issue order."""
+    return (
+        tickets.c.reinstated_seq.is_(None),
+        tickets.c.reinstated_seq,
+        sa.not_(tickets.c.priority),
+        tickets.c.id,
+    )
+
+
+class TicketOps(DayOps):
+    def issue(
+        self,
+        prefix: str,
+        *,
+        priority: bool = False,
+        actor: Actor = KIOSK_ACTOR,
+        key: str | None = None,
+    ) -> Ticket:
+        """Take a number. Refused with :class:`CapReached` when capacity or stock is used up."""
+        if not prefix or not prefix.isascii() or not prefix.isalpha() or len(prefix) > 2:
+            raise InvalidInput(f"unknown ticket prefix {prefix!r}", field="prefix")
+        day = self.today()
+
+        def work(tx: Tx) -> Ticket:
+            self._day_row(tx.conn, day, lock=True)
+            self._require_room(tx.conn, day, tx.now)
+            number = _next_number(tx.conn, self.site, day, prefix.upper())
+            label = f"{prefix.upper()}{number:03d}"
+            ticket_id = tx.conn.execute(
+                sa.insert(tickets)
+                .values(
+                    site=self.site,
+                    day=day,
+                    prefix=prefix.upper(),
+                    number=number,
+                    label=label,
+                    token=secrets.token_urlsafe(TOKEN_BYTES),
+                    priority=priority,
+                    state=State.WAITING_REGISTRATION,
+                    queue=Queue.REGISTRATION,
+                    issued_at=tx.now,
+                )
+                .returning(tickets.c.id)
+            ).scalar_one()
+            tx.event("issued", ticket_id=ticket_id, day=day, label=label, priority=priority)
+            return self._load(tx.conn, ticket_id)
+
+        return self._write(actor, work, key=key, replay=self._replay_ticket)
+
+    def call_next(
+        self, queue: Queue, desk: str, *, actor: Actor, key: str | None = None
+    ) -> Ticket | None:
+        """Call the next ticket of ``queue`` to ``desk``; None when nobody is waiting."""
+        day = self.today()
+
+        def work(tx: Tx) -> Ticket | None:
+            self._require_desk_free(tx.conn, desk)
+            q = (
+                sa.select(tickets.c.id)
+                .where(
+                    tickets.c.site == self.site,
+                    tickets.c.day == day,
+                    tickets.c.state == WAITING[queue],
+                )
+                .order_by(*call_order())
+                .limit(1)
+                .with_for_update(skip_locked=True)
+            )
+            ticket_id = tx.conn.execute(q).scalar()
+            if ticket_id is None:
+                return None
+            return self._call(tx, self._load(tx.conn, ticket_id), desk)
+
+        return self._write(actor, work, key=key, replay=self._replay_ticket)
+
+    def call(self, ticket_id: int, desk: str, *, actor: Actor, key: str | None = None) -> Ticket:
+        """Call a specific waiting ticket (a number asked for, or a scanned ticket)."""
+
+        def work(tx: Tx) -> Ticket:
+            ticket = self._load(tx.conn, ticket_id, lock=True)
+            self._expect(ticket, *WAITING.values())
+            self._require_desk_free(tx.conn, desk)
+            return self._call(tx, ticket, desk)
+
+        return self._write(actor, work, key=key, replay=self._replay_ticket)
+
+    def _call(self, tx: Tx, ticket: Ticket, desk: str) -> Ticket:
+        called = self._update(
+            tx,
+            ticket,
+            state=CALLED[ticket.queue],
+            desk=desk,
+            called_at=tx.now,
+            first_called_at=ticket.first_called_at or tx.now,
+        )
+        tx.event(
+            "called",
+            ticket_id=ticket.id,
+            day=ticket.day,
+            label=ticket.label,
+            desk=desk,
+            queue=ticket.queue,
+        )
+        return called
+
+    def _require_desk_free(self, conn: Connection, desk: str) -> None:
+        if not desk.strip():
+            raise InvalidInput("a call must name the desk", field="desk")
+        holding = conn.execute(
+            sa.select(tickets.c.label).where(
+                tickets.c.site == self.site,
+                tickets.c.desk == desk,
+                tickets.c.state.in_([s.value for s in CALLED.values()]),
+            )
+        ).scalar()
+        if holding is not None:
+            raise InvalidTransition(
+                f"desk {desk} is still serving {holding}", code="desk_busy", ticket=holding
+            )
+
+    def recall(self, ticket_id: int, *, actor: Actor, key: str | None = None) -> Ticket:
+        """Announce a called ticket again."""
+
+        def work(tx: Tx) -> Ticket:
+            ticket = self._load(tx.conn, ticket_id)
+            self._expect(ticket, *CALLED.values())
+            tx.event(
+                "recalled",
+                ticket_id=ticket.id,
+                day=ticket.day,
+                label=ticket.label,
+                desk=ticket.desk,
+                queue=ticket.queue,
+            )
+            return ticket
+
+        return self._write(actor, work, key=key, replay=self._replay_ticket)
+
+    def mark_missed(self, ticket_id: int, *, actor: Actor, key: str | None = None) -> Ticket:
+        """No answer: the ticket keeps its queue and its dose for the day's grace period."""
+
+        def work(tx: Tx) -> Ticket:
+            ticket = self._load(tx.conn, ticket_id, lock=True)
+            self._expect(ticket, *CALLED.values())
+            missed = self._update(
+                tx, ticket, state=State.MISSED, desk=None, missed_at=tx.now, reinstated_seq=None
+            )
+            tx.event(
+                "missed",
+                ticket_id=ticket.id,
+                day=ticket.day,
+                label=ticket.label,
+                desk=ticket.desk,
+                queue=ticket.queue,
+            )
+            return missed
+
+        return self._write(actor, work, key=key, replay=self._replay_ticket)
+
+    def reinstate(self, ticket_id: int, *, actor: Actor, key: str | None = None) -> Ticket:
+        """The person came back: to the front of the queue they were in. After the grace period
+        their dose was released, so only while a dose is free."""
+
+        def work(tx: Tx) -> Ticket:
+            ticket = self._load(tx.conn, ticket_id, lock=True)
+            self._expect(ticket, State.MISSED)
+            row = self._day_row(tx.conn, ticket.day, lock=True)
+            assert ticket.missed_at is not None
+            in_grace = tx.now < ticket.missed_at + timedelta(minutes=row.missed_grace_minutes)
+            if not in_grace:
+                try:
+                    self._require_room(tx.conn, ticket.day, tx.now)
+                except CapReached as exc:
+                    raise CapReached(
+                        f"{ticket.label} missed the grace period and no dose is free",
+                        reason=exc.details.get("reason"),
+                    ) from exc
+            seq = tx.event(
+                "reinstated",
+                ticket_id=ticket.id,
+                day=ticket.day,
+                label=ticket.label,
+                queue=ticket.queue,
+                in_grace=in_grace,
+            )
+            return self._update(tx, ticket, state=WAITING[ticket.queue], reinstated_seq=seq)
+
+        return self._write(actor, work, key=key, replay=self._replay_ticket)
+
+    def cancel(
+        self, ticket_id: int, reason: str, *, actor: Actor, key: str | None = None
+    ) -> Ticket:
+        """The resident leaves before being served: final, the dose is released."""
+
+        def work(tx: Tx) -> Ticket:
+            ticket = self._load(tx.conn, ticket_id, lock=True)
+            self._expect(ticket, *IN_PROGRESS)
+            done = self._update(
+                tx,
+                ticket,
+                state=State.CANCELLED,
+                desk=None,
+                finished_at=tx.now,
+                reason=reason.strip() or None,
+            )
+            tx.event(
+                "cancelled",
+                ticket_id=ticket.id,
+                day=ticket.day,
+                label=ticket.label,
+                from_state=ticket.state,
+                desk=ticket.desk,
+                reason=reason.strip(),
+            )
+            return done
+
+        return self._write(actor, work, key=key, replay=self._replay_ticket)
+
+    def queue(self, queue: Queue, day: date | None = None) -> list[Ticket]:
+        """Who is waiting in ``queue``, in call order."""
+        with self.db.read() as conn:
+            rows = conn.execute(
+                sa.select(tickets)
+                .where(
+                    tickets.c.site == self.site,
+                    tickets.c.day == (day or self.today()),
+                    tickets.c.state == WAITING[queue],
+                )
+                .order_by(*call_order())
+            )
+            return [Ticket.from_row(r) for r in rows]
+
+    def people_ahead(self, ticket: Ticket) -> int:
+        """How many will be called before this ticket in its queue, as things stand."""
+        queue = queue_of(ticket.state)
+        if queue is None or ticket.state != WAITING[queue]:
+            return 0
+        ids = [t.id for t in self.queue(queue, ticket.day)]
+        return ids.index(ticket.id) if ticket.id in ids else len(ids)
+
+
+def _next_number(conn: Connection, site: str, day: date, prefix: str) -> int:
+    """Numbers per day and prefix from 1 upwards, gap-free, never reused (the counter row is
+    updated inside the issuing transaction)."""
+    updated = conn.execute(
+        sa.update(ticket_counters)
+        .where(
+            ticket_counters.c.site == site,
+            ticket_counters.c.day == day,
+            ticket_counters.c.prefix == prefix,
+        )
+        .values(last_number=ticket_counters.c.last_number + 1)
+        .returning(ticket_counters.c.last_number)
+    ).scalar()
+    if updated is not None:
+        return int(updated)
+    conn.execute(
+        sa.insert(ticket_counters).values(site=site, day=day, prefix=prefix, last_number=1)
+    )
+    return 1

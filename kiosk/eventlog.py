@@ -1,0 +1,120 @@
+"""The event log: the audit trail and the feed every screen follows.
+
+Each event gets the site's next sequence number inside the writing transaction (the ``sites`` row is
+updated, which also serialises writers per site on PostgreSQL), so readers following ``seq`` never skip
+one that commits later. Nothing here is ever updated or deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from kiosk.db.schema import events, sites
+from kiosk.model import Actor, Event
+
+PAYLOAD_VERSION = 1
+
+
+@dataclass
+class Tx:
+    """One write transaction: where, when, who, and the idempotency key of the request."""
+
+    conn: Connection
+    site: str
+    now: datetime
+    actor: Actor
+    key: str | None
+
+    def event(
+        self,
+        kind: str,
+        *,
+        ticket_id: int | None = None,
+        day: date | None = None,
+        **payload: Any,
+    ) -> int:
+        seq = self.conn.execute(
+            sa.update(sites)
+            .where(sites.c.site == self.site)
+            .values(last_seq=sites.c.last_seq + 1)
+            .returning(sites.c.last_seq)
+        ).scalar_one()
+        self.conn.execute(
+            sa.insert(events).values(
+                site=self.site,
+                seq=seq,
+                at=self.now,
+                day=day,
+                staff=self.actor.staff,
+                terminal=self.actor.terminal,
+                kind=kind,
+                ticket_id=ticket_id,
+                payload=_jsonable(payload),
+                payload_version=PAYLOAD_VERSION,
+                idempotency_key=self.key,
+            )
+        )
+        self.key = None  # one request, one keyed event
+        return int(seq)
+
+
+def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in payload.items():
+        if isinstance(v, datetime | date):
+            out[k] = v.isoformat()
+        elif hasattr(v, "value"):
+            out[k] = v.value
+        else:
+            out[k] = v
+    return out
+
+
+def find_by_key(conn: Connection, site: str, key: str) -> Event | None:
+    row = conn.execute(
+        sa.select(events).where(events.c.site == site, events.c.idempotency_key == key)
+    ).first()
+    return _event(row) if row else None
+
+
+def events_since(conn: Connection, site: str, seq: int, limit: int = 500) -> list[Event]:
+    rows = conn.execute(
+        sa.select(events)
+        .where(events.c.site == site, events.c.seq > seq)
+        .order_by(events.c.seq)
+        .limit(limit)
+    )
+    return [_event(r) for r in rows]
+
+
+def ticket_history(conn: Connection, site: str, ticket_id: int) -> list[Event]:
+    rows = conn.execute(
+        sa.select(events)
+        .where(events.c.site == site, events.c.ticket_id == ticket_id)
+        .order_by(events.c.seq)
+    )
+    return [_event(r) for r in rows]
+
+
+def last_seq(conn: Connection, site: str) -> int:
+    value = conn.execute(sa.select(sites.c.last_seq).where(sites.c.site == site)).scalar()
+    return int(value or 0)
+
+
+def _event(row: Any) -> Event:
+    return Event(
+        seq=row.seq,
+        at=row.at,
+        day=row.day,
+        staff=row.staff,
+        terminal=row.terminal,
+        kind=row.kind,
+        ticket_id=row.ticket_id,
+        payload=dict(row.payload or {}),
+        payload_version=row.payload_version,
+    )

@@ -1,0 +1,221 @@
+"""What the engine returns and takes: plain, frozen values (no rows, no sessions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from kiosk.states import Queue, State
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who did it and where: every event carries both."""
+
+    staff: str
+    terminal: str
+
+
+KIOSK_ACTOR = Actor(staff="kiosk", terminal="kiosk")
+
+
+@dataclass(frozen=True)
+class Ticket:
+    id: int
+    day: date
+    prefix: str
+    number: int
+    label: str
+    token: str
+    priority: bool
+    state: State
+    queue: Queue
+    desk: str | None
+    person_id: int | None
+    issued_at: datetime
+    called_at: datetime | None
+    first_called_at: datetime | None
+    missed_at: datetime | None
+    reinstated_seq: int | None
+    registered_at: datetime | None
+    dose_number: int | None
+    screening: dict[str, Any] | None
+    observation_minutes: int | None
+    vaccinated_at: datetime | None
+    observation_end: datetime | None
+    lot_id: int | None
+    vial_id: int | None
+    finished_at: datetime | None
+    reason: str | None
+
+    @classmethod
+    def from_row(cls, row: Any) -> Ticket:
+        m = dict(row._mapping)
+        m.pop("site", None)
+        m["state"] = State(m["state"])
+        m["queue"] = Queue(m["queue"])
+        return cls(**{k: m[k] for k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class LotIn:
+    product: str
+    lot: str
+    expiry: date
+    doses_per_vial: int
+    vials: int
+    use_within_minutes: int = 480
+    """How long an opened vial may be used (multi-dose vials); single-dose vials use it at once."""
+
+
+@dataclass(frozen=True)
+class Lot:
+    id: int
+    product: str
+    lot: str
+    expiry: date
+    doses_per_vial: int
+    vials: int
+    use_within_minutes: int
+    vials_opened: int
+    doses_used: int
+    doses_wasted: int
+
+    @property
+    def doses(self) -> int:
+        return self.doses_per_vial * self.vials
+
+    @property
+    def doses_left(self) -> int:
+        return self.doses - self.doses_used - self.doses_wasted
+
+
+@dataclass(frozen=True)
+class Vial:
+    id: int
+    lot_id: int
+    opened_at: datetime
+    use_by: datetime
+    doses_per_vial: int
+    doses_drawn: int
+    doses_wasted: int
+
+    @property
+    def doses_left(self) -> int:
+        return self.doses_per_vial - self.doses_drawn - self.doses_wasted
+
+    def usable(self, now: datetime) -> bool:
+        return self.doses_left > 0 and now < self.use_by
+
+
+@dataclass(frozen=True)
+class PersonIn:
+    name: str
+    id_number: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str
+    id_number: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Every ticket of the day counted once, by its current state."""
+
+    issued: int = 0
+    vaccinated: int = 0
+    in_progress: int = 0
+    deferred: int = 0
+    cancelled: int = 0
+    missed: int = 0
+    unserved: int = 0
+    reserved: int = 0
+    """In progress plus missed within their grace period: doses held for people on their way."""
+    waiting_registration: int = 0
+    waiting_vaccination: int = 0
+    observing: int = 0
+    left_early: int = 0
+
+
+@dataclass(frozen=True)
+class DayStatus:
+    day: date
+    status: str
+    capacity: int
+    observation_minutes: int
+    missed_grace_minutes: int
+    stock: int
+    doses_used: int
+    doses_wasted: int
+    counts: Counts
+    lots: tuple[Lot, ...]
+    open_vials: tuple[Vial, ...]
+    can_issue: bool
+    closed_reason: str | None
+    """Why no number can be issued: ``capacity``, ``stock``, ``paused`` or ``day_closed``."""
+
+    @property
+    def doses_left(self) -> int:
+        return self.stock - self.doses_used - self.doses_wasted
+
+    @property
+    def open_vial_doses_left(self) -> int:
+        """Doses in opened vials still to use: people needed to clear the day to zero."""
+        return sum(v.doses_left for v in self.open_vials)
+
+
+@dataclass(frozen=True)
+class Event:
+    seq: int
+    at: datetime
+    day: date | None
+    staff: str
+    terminal: str
+    kind: str
+    ticket_id: int | None
+    payload: dict[str, Any] = field(default_factory=dict)
+    payload_version: int = 1
+
+
+@dataclass(frozen=True)
+class AdverseEvent:
+    id: int
+    ticket_id: int
+    onset_at: datetime
+    symptoms: str
+    severity: str
+    action: str
+    closed_at: datetime | None
+    outcome: str | None
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One person in observation, as the display and the observation desk see them."""
+
+    ticket: Ticket
+    person_name: str | None
+    open_adverse_events: int
+
+    def may_leave(self, now: datetime) -> bool:
+        return may_leave(self.ticket, self.open_adverse_events, now)
+
+    def over_time(self, now: datetime) -> bool:
+        end = self.ticket.observation_end
+        return end is not None and now >= end
+
+
+def may_leave(ticket: Ticket, open_adverse_events: int, now: datetime) -> bool:
+    """The one may-leave rule: the stored observation end has passed and no adverse event is open."""
+    return (
+        ticket.state == State.OBSERVING
+        and ticket.observation_end is not None
+        and now >= ticket.observation_end
+        and open_adverse_events == 0
+    )
