@@ -22,6 +22,8 @@ from printing.result import ERROR, NO_CONFIRMATION, OFFLINE, REFUSED, PrintResul
 
 _REQUEST_ID = re.compile(r"request id is (\S+)")
 _POLL_SECONDS = 0.2
+# IPP job-state-reasons that lpstat -l shows for a job CUPS gave up on but keeps listed
+_FAILED_JOB_ALERTS = ("job-stopped", "job-completed-with-errors", "aborted-by-system")
 
 
 class _CupsCommandError(Exception):
@@ -75,9 +77,18 @@ class CupsBackend:
             return self._fail(REFUSED, f"queue rejecting jobs: {why}")
         return None
 
-    def _job_listed(self, which: str, job_id: str, timeout: float) -> bool:
-        out = self._run(["lpstat", "-W", which, "-o", self.queue], timeout).stdout
-        return any(line.split(maxsplit=1)[:1] == [job_id] for line in out.splitlines())
+    def _jobs(self, which: str, timeout: float) -> dict[str, str]:
+        """Job id -> its ``lpstat -l`` detail lines (status, alerts), for this queue."""
+        out = self._run(["lpstat", "-W", which, "-l", "-o", self.queue], timeout).stdout
+        jobs: dict[str, str] = {}
+        current = None
+        for line in out.splitlines():
+            if line and not line[0].isspace():
+                current = line.split(maxsplit=1)[0]
+                jobs[current] = ""
+            elif current is not None:
+                jobs[current] += line.strip() + "\n"
+        return jobs
 
     def _cancel(self, job_id: str) -> None:
         # A job left queued would print by surprise once someone restarts the queue; the
@@ -124,19 +135,28 @@ class CupsBackend:
             code = REFUSED if "not accepting" in detail else ERROR
             return self._fail(code, f"lp failed: {detail}")
         job_id = match.group(1)
-        while left() > 0:
-            if self._job_listed("completed", job_id, left()):
-                return PrintResult.printed(f"CUPS job {job_id} completed")
-            if not self._job_listed("not-completed", job_id, left()):
-                # gone from both lists: purged already (PreserveJobHistory Off) or cancelled
-                return PrintResult.printed(f"CUPS job {job_id} left the queue")
+        while True:
+            pending = self._jobs("not-completed", left())
+            if job_id not in pending:
+                if job_id in self._jobs("completed", left()):
+                    return PrintResult.printed(f"CUPS job {job_id} completed")
+                return self._fail(
+                    NO_CONFIRMATION, f"job {job_id} left the queue without a completion record"
+                )
+            info = pending[job_id]
+            if any(alert in info for alert in _FAILED_JOB_ALERTS):
+                self._cancel(job_id)
+                status = " ".join(info.split()) or "no status"
+                return self._fail(ERROR, f"job {job_id} stopped: {status} (cancelled)")
             problem = self.queue_problem(left())
-            if problem:  # e.g. the backend failed and CUPS stopped the queue
+            if problem:  # e.g. someone stopped the queue while our job waited
                 self._cancel(job_id)
                 return PrintResult(
                     False, problem.code, f"{problem.detail} (job {job_id} cancelled)"
                 )
-            self._sleep(min(_POLL_SECONDS, max(left(), 0)))
+            if left() <= 0:
+                break
+            self._sleep(min(_POLL_SECONDS, left()))
         self._cancel(job_id)
         return self._fail(
             NO_CONFIRMATION,
