@@ -470,6 +470,8 @@ class CareOps(TicketOps):
                 )
                 values["lot_id"] = lot_id
                 values["vial_id"] = self._draw_dose(tx, lot_id, None).id
+            if not values:
+                raise InvalidInput("nothing to correct: the lot and dose number are already so")
             tx.event(
                 "corrected",
                 ticket_id=ticket.id,

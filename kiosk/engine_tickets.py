@@ -77,6 +77,7 @@ class TicketOps(DayOps):
         day = self.today()
 
         def work(tx: Tx) -> Ticket | None:
+            self._day_row(tx.conn, day)
             self._require_desk_free(tx.conn, desk)
             q = (
                 sa.select(tickets.c.id)

@@ -1,16 +1,22 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+import sqlalchemy as sa
 
 from kiosk.bootstrap import TRAINING, open_database
 from kiosk.clock import FakeClock
 from kiosk.db.database import Database, sqlite_url
+from kiosk.db.schema import metadata
 from kiosk.engine import Engine
-from kiosk.model import Actor, LotIn
+from kiosk.model import Actor, LotIn, PersonIn, Ticket
+from kiosk.states import State
 
 TZ = ZoneInfo("Asia/Shanghai")
 DAY = date(2026, 11, 28)
@@ -44,13 +50,22 @@ def engine(db: Database, clock: FakeClock) -> Engine:
     return Engine(db, clock, "main", "Asia/Shanghai")
 
 
-def lot(vials: int = 20, doses_per_vial: int = 1, name: str = "L001", **kw: object) -> LotIn:
+def lot(
+    vials: int = 20,
+    doses_per_vial: int = 1,
+    name: str = "L001",
+    *,
+    product: str = "新冠疫苗(Vero细胞)",
+    expiry: date | None = None,
+    use_within_minutes: int = 480,
+) -> LotIn:
     return LotIn(
-        product=str(kw.get("product", "新冠疫苗(Vero细胞)")),
+        product=product,
         lot=name,
-        expiry=DAY + timedelta(days=90),
+        expiry=expiry or DAY + timedelta(days=90),
         doses_per_vial=doses_per_vial,
         vials=vials,
+        use_within_minutes=use_within_minutes,
     )
 
 
@@ -70,3 +85,78 @@ def open_day(
         lots_in=[lot(vials=vials, doses_per_vial=doses_per_vial)],
         actor=MANAGER,
     )
+
+
+# --- helpers shared by the engine tests --------------------------------------------------------
+
+STATION = Actor(staff="nurse2", terminal="station-1")
+SCREENING_OK = {"fever": False, "allergy": False, "pregnant": False}
+
+
+def lot_id(engine: Engine, index: int = 0) -> int:
+    return engine.day_status().lots[index].id
+
+
+def register(engine: Engine, ticket_id: int, person: PersonIn | None = None, **kw: Any) -> Ticket:
+    return engine.register(
+        ticket_id,
+        person or PersonIn(name="张三"),
+        dose_number=int(kw.pop("dose_number", 1)),
+        screening=SCREENING_OK,
+        actor=NURSE,
+        **kw,
+    )
+
+
+def make_ticket(engine: Engine, clock: FakeClock, state: State, prefix: str = "A") -> Ticket:
+    """A fresh ticket driven to ``state`` the ordinary way (desks ``R1`` and ``V1``)."""
+    t = engine.issue(prefix)
+    if state == State.WAITING_REGISTRATION:
+        return t
+    t = engine.call(t.id, "R1", actor=NURSE)
+    if state == State.CALLED_REGISTRATION:
+        return t
+    if state == State.MISSED:
+        return engine.mark_missed(t.id, actor=NURSE)
+    if state == State.CANCELLED:
+        return engine.cancel(t.id, "went home", actor=NURSE)
+    if state == State.DEFERRED:
+        return engine.defer(t.id, "fever", actor=NURSE)
+    if state == State.UNSERVED:
+        engine.close_day(actor=MANAGER)
+        return engine.ticket(t.id)
+    t = register(engine, t.id)
+    if state == State.WAITING_VACCINATION:
+        return t
+    t = engine.call(t.id, "V1", actor=STATION)
+    if state == State.CALLED_VACCINATION:
+        return t
+    t = engine.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
+    if state == State.OBSERVING:
+        return t
+    if state == State.LEFT_EARLY:
+        return engine.leave_early(t.id, "bus", actor=NURSE)
+    if state == State.RELEASED:
+        assert t.observation_end is not None
+        clock.set(max(clock.now(), t.observation_end))
+        return engine.release(t.id, actor=NURSE)
+    raise AssertionError(state)
+
+
+def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table: to prove that a refused operation wrote nothing."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    with db.read() as conn:
+        for table in metadata.sorted_tables:
+            rows = conn.execute(sa.select(table)).all()
+            out[table.name] = sorted((tuple(r) for r in rows), key=repr)
+    return out
+
+
+@contextmanager
+def nothing_written(engine: Engine) -> Iterator[None]:
+    """The block must leave the database exactly as it was (use around ``pytest.raises``)."""
+    seq, before = engine.last_seq(), dump(engine.db)
+    yield
+    assert engine.last_seq() == seq
+    assert dump(engine.db) == before
