@@ -163,8 +163,11 @@ def _network(host: str, port: int, timeout: float) -> Callable[[], Escpos]:
     def connect() -> Escpos:
         from escpos.printer import Network
 
+        # Connect ourselves: python-escpos's Network.open() leaks the socket when the connection
+        # is refused. create_connection closes it on failure.
+        sock = socket.create_connection((host, port), timeout=timeout)
         p = Network(host, port=port, timeout=timeout)
-        p.open()
+        p.device = sock
         return p
 
     return connect

@@ -150,8 +150,8 @@ class _Layout:
             mode = _text_mode(c, True, size)
             c.drawCentredString(cx, top - size * 0.82, label, mode=mode)
 
-        # digits and capitals rise ~0.75 em and do not descend: 0.95 em is enough room
-        self.blocks.append(_Block(size * 0.95, draw))
+        # room for the font's whole line box (its descent too), so no other line touches it
+        self.blocks.append(_Block(size * 1.05, draw))
 
     def rule(self) -> None:
         left, right = self.left, self.left + self.usable
