@@ -1,0 +1,332 @@
+"""The domain half of the ``kiosk`` command: database, day, simulation, reports, config.
+
+The console script lives in :mod:`ui.cli`, which adds the commands that need Qt or a printer
+(``run``, ``printer test``) to the parser built here. Every command takes ``--db URL`` and
+``--config FILE``; with neither it uses the embedded SQLite file in the user data directory.
+Exit status: 0 done, 1 refused (a domain error, said on stderr), 2 bad usage or config.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import socket
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from kiosk import report
+from kiosk.bootstrap import LIVE, TRAINING, default_url, open_database
+from kiosk.clock import Clock, FakeClock, SystemClock
+from kiosk.config import Config, ConfigError, check_config, load_config
+from kiosk.db.database import Database, describe
+from kiosk.engine import Engine
+from kiosk.errors import DomainError
+from kiosk.model import Actor, LotIn
+
+
+def data_dir() -> Path:
+    """Where the embedded database and PDF tickets live (``KIOSK_DATA_DIR`` overrides)."""
+    override = os.environ.get("KIOSK_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("vaccination-kiosk", appauthor=False))
+
+
+@dataclass
+class Context:
+    """What a command needs, built once from the global options."""
+
+    args: argparse.Namespace
+    config: Config
+
+    def url(self, purpose: str = LIVE) -> str:
+        if self.args.db:
+            return str(self.args.db)
+        if purpose == LIVE and self.config.database.url:
+            return self.config.database.url
+        return default_url(data_dir(), purpose)
+
+    def engine(self, clock: Clock | None = None, purpose: str = LIVE) -> Engine:
+        clock = clock or SystemClock()
+        db = open_database(self.url(purpose), self.config.site.code, purpose, clock.now())
+        return Engine(db, clock, self.config.site.code, self.config.site.timezone)
+
+    def actor(self) -> Actor:
+        return Actor(staff=f"cli:{getpass.getuser()}", terminal=socket.gethostname())
+
+
+Handler = Callable[[Context], int]
+
+
+def common_options(default: Any = argparse.SUPPRESS) -> argparse.ArgumentParser:
+    """``--db`` and ``--config``, accepted before the command and after it."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", metavar="URL", default=default, help="database URL (default: embedded SQLite)"
+    )
+    common.add_argument(
+        "--config", metavar="FILE", type=Path, default=default, help="site config (TOML)"
+    )
+    return common
+
+
+class _Sub:
+    """Adds subcommands that all take the common options."""
+
+    def __init__(self, action: Any) -> None:
+        self.action = action
+        self.common = common_options()
+
+    def add_parser(self, name: str, **kw: Any) -> argparse.ArgumentParser:
+        return self.action.add_parser(name, parents=[self.common], **kw)  # type: ignore[no-any-return]
+
+    def add_subparsers(self, parser: argparse.ArgumentParser, dest: str) -> _Sub:
+        return _Sub(parser.add_subparsers(dest=dest, required=True, metavar="COMMAND"))
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="On-site vaccination queue", parents=[common_options(None)]
+    )
+    sub = _Sub(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
+
+    p = sub.add_parser("db", help="database maintenance")
+    dbsub = sub.add_subparsers(p, "db_command")
+    dbsub.add_parser("upgrade", help="apply migrations (idempotent)").set_defaults(
+        handler=cmd_db_upgrade
+    )
+
+    p = sub.add_parser("config", help="site config")
+    csub = sub.add_subparsers(p, "config_command")
+    c = csub.add_parser("check", help="report every error in a config file")
+    c.add_argument("file", type=Path)
+    c.set_defaults(handler=cmd_config_check)
+
+    p = sub.add_parser("day", help="open, inspect and close the service day")
+    dsub = sub.add_subparsers(p, "day_command")
+    o = dsub.add_parser("open", help="open today with capacity and the lots on hand")
+    o.add_argument("--capacity", type=int)
+    o.add_argument("--observation-minutes", type=int)
+    o.add_argument("--grace-minutes", type=int)
+    o.add_argument(
+        "--lot",
+        action="append",
+        default=[],
+        metavar="PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS",
+        help="a lot on hand, e.g. '新冠疫苗,L2026A,2027-03-01,1,300' (repeatable)",
+    )
+    o.set_defaults(handler=cmd_day_open)
+    dsub.add_parser(
+        "status", help="today's figures and whether numbers can be issued"
+    ).set_defaults(handler=cmd_day_status)
+    dsub.add_parser("close", help="close today: whoever still waits is unserved").set_defaults(
+        handler=cmd_day_close
+    )
+    cap = dsub.add_parser("capacity", help="change today's capacity (0 pauses issuing)")
+    cap.add_argument("capacity", type=int)
+    cap.set_defaults(handler=cmd_day_capacity)
+
+    s = sub.add_parser("simulate", help="a whole service day in the training database")
+    s.add_argument("--residents", type=int, required=True)
+    s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--day", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    s.add_argument("--capacity", type=int)
+    s.add_argument("--stock", type=int)
+    s.add_argument("--until", type=time.fromisoformat, metavar="HH:MM")
+    s.add_argument("--json", action="store_true", help="print the day's summary as JSON")
+    s.set_defaults(handler=cmd_simulate)
+
+    r = sub.add_parser("report", help="the day's figures")
+    r.add_argument("--day", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    r.add_argument("--cumulative", action="store_true", help="add totals up to that day")
+    r.add_argument("--format", choices=("json", "csv"), default="json")
+    r.add_argument("--out", type=Path, help="write to FILE instead of standard output")
+    r.add_argument("--training", action="store_true", help="report from the training database")
+    r.set_defaults(handler=cmd_report)
+    return parser, sub
+
+
+def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None = None) -> int:
+    if parser is None:
+        parser, _ = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    ctx = Context(args, config)
+    try:
+        return int(args.handler(ctx))
+    except DomainError as exc:
+        print(f"kiosk: {exc.args[0]} [{exc.code}]", file=sys.stderr)
+        return 1
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def cmd_db_upgrade(ctx: Context) -> int:
+    from kiosk.db import migrate
+
+    db = Database(ctx.url())
+    before, after = migrate.upgrade(db)
+    print(f"{describe(db.url)}: schema {before or 'empty'} -> {after}")
+    return 0
+
+
+def cmd_config_check(ctx: Context) -> int:
+    issues = check_config(ctx.args.file)
+    if not issues:
+        print(f"{ctx.args.file}: OK")
+        return 0
+    for issue in issues:
+        where = f"{issue.key}: " if issue.key else ""
+        print(f"{ctx.args.file}: {where}{issue.reason}", file=sys.stderr)
+    return 2
+
+
+def parse_lot(text: str) -> LotIn:
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) not in (5, 6):
+        raise DomainError(
+            f"--lot {text!r}: expected PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS[,USE_WITHIN_MIN]",
+            code="invalid_input",
+        )
+    try:
+        return LotIn(
+            product=parts[0],
+            lot=parts[1],
+            expiry=date.fromisoformat(parts[2]),
+            doses_per_vial=int(parts[3]),
+            vials=int(parts[4]),
+            use_within_minutes=int(parts[5]) if len(parts) == 6 else 480,
+        )
+    except ValueError as exc:
+        raise DomainError(f"--lot {text!r}: {exc}", code="invalid_input") from exc
+
+
+def cmd_day_open(ctx: Context) -> int:
+    a, d = ctx.args, ctx.config.day
+    engine = ctx.engine()
+    status = engine.open_day(
+        capacity=d.capacity if a.capacity is None else a.capacity,
+        observation_minutes=a.observation_minutes or d.observation_minutes,
+        missed_grace_minutes=d.missed_grace_minutes if a.grace_minutes is None else a.grace_minutes,
+        lots_in=[parse_lot(text) for text in a.lot],
+        actor=ctx.actor(),
+    )
+    print_status(status)
+    return 0
+
+
+def cmd_day_status(ctx: Context) -> int:
+    print_status(ctx.engine().day_status())
+    return 0
+
+
+def cmd_day_close(ctx: Context) -> int:
+    print_status(ctx.engine().close_day(actor=ctx.actor()))
+    return 0
+
+
+def cmd_day_capacity(ctx: Context) -> int:
+    print_status(ctx.engine().set_capacity(ctx.args.capacity, actor=ctx.actor()))
+    return 0
+
+
+def print_status(status: Any) -> None:
+    c = status.counts
+    print(f"day {status.day} ({status.status})")
+    print(f"  capacity {status.capacity}, stock {status.stock} doses")
+    print(
+        f"  doses used {status.doses_used}, wasted {status.doses_wasted}, left {status.doses_left};"
+        f" open vials hold {status.open_vial_doses_left}"
+    )
+    print(
+        f"  issued {c.issued}: vaccinated {c.vaccinated}, in progress {c.in_progress},"
+        f" deferred {c.deferred}, cancelled {c.cancelled}, missed {c.missed},"
+        f" unserved {c.unserved}"
+    )
+    for lot in status.lots:
+        print(
+            f"  lot {lot.lot} {lot.product}: {lot.vials} x {lot.doses_per_vial}, expires"
+            f" {lot.expiry}, {lot.doses_left} doses left"
+        )
+    print("  issuing: " + ("open" if status.can_issue else f"closed ({status.closed_reason})"))
+
+
+def cmd_simulate(ctx: Context) -> int:
+    from kiosk.simulate import DaySimulation, SimParams, summary
+
+    a = ctx.args
+    if a.residents < 0:
+        raise DomainError("--residents cannot be negative", code="invalid_input")
+    day = a.day or SystemClock().now().astimezone(_tz(ctx)).date()
+    url = ctx.url(TRAINING)
+    if not a.db:
+        _fresh_training_file(url)
+    clock = FakeClock(datetime.combine(day, time(7, 0), tzinfo=_tz(ctx)))
+    engine = ctx.engine(clock, purpose=TRAINING)
+    d = ctx.config.day
+    params = SimParams(
+        residents=a.residents,
+        seed=a.seed,
+        day=day,
+        capacity=a.capacity,
+        stock=a.stock,
+        until=a.until,
+        observation_minutes=d.observation_minutes,
+        grace_minutes=d.missed_grace_minutes,
+        allergy_extra_minutes=d.allergy_extra_minutes,
+        registration_desks=max(1, sum(1 for k in ctx.config.desks if k.kind == "registration")),
+        vaccination_stations=max(1, sum(1 for k in ctx.config.desks if k.kind == "vaccination")),
+    )
+    outcome = DaySimulation(engine, clock, params).run()
+    result = summary(outcome, params)
+    engine.db.dispose()
+    if a.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        for key in report.FIGURE_KEYS:
+            print(f"{key:>24}: {result.get(key)}")
+        print(f"{'turned_away':>24}: {result['turned_away']}")
+        print(f"database: {describe(url)}")
+    return 0
+
+
+def _tz(ctx: Context) -> Any:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(ctx.config.site.timezone)
+
+
+def _fresh_training_file(url: str) -> None:
+    """The default training database is the simulation's own: each run starts it afresh."""
+    path = Path(url.removeprefix("sqlite:///"))
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def cmd_report(ctx: Context) -> int:
+    a = ctx.args
+    engine = ctx.engine(purpose=TRAINING if a.training else LIVE)
+    day = a.day or engine.today()
+    figures = report.day_figures(engine, day)
+    if a.cumulative:
+        figures.update(report.cumulative_figures(engine, day))
+    text = report.to_json(figures) if a.format == "json" else report.to_csv(figures)
+    if a.out:
+        a.out.write_text(text, encoding="utf-8")
+        print(f"wrote {a.out}")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0

@@ -1,0 +1,319 @@
+"""A whole service day driven through the real engine with a simulated clock and no screens.
+
+Residents arrive on a morning-peaked curve and take numbers at the kiosk; registration desks and
+vaccination stations call, screen, register and vaccinate with random service times; a few percent
+are deferred, miss their call (some come back and are reinstated), cancel, or leave early; observation
+runs its configured length. Discrete events: the fake clock jumps from one to the next, so a day takes
+seconds. ``until`` stops mid-day and leaves the database in that state (demos, screenshots).
+"""
+
+from __future__ import annotations
+
+import functools
+import heapq
+import itertools
+import math
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from kiosk.clock import FakeClock
+from kiosk.engine import Engine
+from kiosk.errors import CapReached, StockError
+from kiosk.model import KIOSK_ACTOR, Actor, LotIn, PersonIn, Ticket
+from kiosk.report import day_figures
+from kiosk.states import Queue, State
+
+OPEN_AT = time(8, 0)
+LAST_ARRIVAL = time(15, 30)
+CLOSE_AT = time(17, 30)
+PEAK = time(9, 15)
+
+SCREENING_KEYS = ("fever", "allergy", "pregnancy", "chronic_disease", "recent_vaccine")
+DEFER_REASONS = ("发热 fever", "慢性病未控制 uncontrolled chronic disease", "近14天接种其他疫苗")
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂"
+
+
+@dataclass(frozen=True)
+class SimParams:
+    residents: int
+    seed: int
+    day: date
+    capacity: int | None = None
+    stock: int | None = None
+    until: time | None = None
+    registration_desks: int = 3
+    vaccination_stations: int = 4
+    observation_minutes: int = 30
+    grace_minutes: int = 30
+    allergy_extra_minutes: int = 30
+    doses_per_vial: int = 5
+    priority_share: float = 0.10
+    defer_share: float = 0.03
+    no_show_share: float = 0.03
+    return_share: float = 0.5
+    cancel_share: float = 0.01
+    leave_early_share: float = 0.01
+    adverse_share: float = 0.005
+
+
+@dataclass
+class _Desk:
+    name: str
+    queue: Queue
+    busy: bool = False
+
+
+@dataclass
+class SimOutcome:
+    figures: dict[str, Any]
+    turned_away: int
+    stopped_at: datetime
+    finished: bool
+    notes: list[str] = field(default_factory=list)
+
+
+class DaySimulation:
+    def __init__(self, engine: Engine, clock: FakeClock, params: SimParams) -> None:
+        self.e = engine
+        self.clock = clock
+        self.p = params
+        self.rng = random.Random(params.seed)
+        self.heap: list[tuple[datetime, int, Callable[[], object]]] = []
+        self.order = itertools.count()
+        self.desks = [
+            _Desk(f"登记{i + 1}", Queue.REGISTRATION) for i in range(params.registration_desks)
+        ] + [_Desk(f"接种{i + 1}", Queue.VACCINATION) for i in range(params.vaccination_stations)]
+        self.staff = {d.name: Actor(staff=f"nurse-{d.name}", terminal=d.name) for d in self.desks}
+        self.manager = Actor(staff="manager", terminal="admin")
+        self.turned_away = 0
+        self.lot_ids: list[int] = []
+        self.lot_index = 0
+        self.allergy: set[int] = set()
+
+    # --- the schedule ------------------------------------------------------------------------
+
+    def at(self, moment: datetime, action: Callable[[], object]) -> None:
+        heapq.heappush(self.heap, (moment, next(self.order), action))
+
+    def local(self, t: time) -> datetime:
+        return datetime.combine(self.p.day, t, tzinfo=self.e.tz)
+
+    def minutes(self, mean: float, sd: float) -> timedelta:
+        """A service time: lognormal with the given mean and spread, in minutes."""
+        sigma2 = math.log(1 + (sd / mean) ** 2)
+        value = self.rng.lognormvariate(math.log(mean) - sigma2 / 2, math.sqrt(sigma2))
+        return timedelta(minutes=value)
+
+    def run(self) -> SimOutcome:
+        p = self.p
+        self.clock.set(self.local(time(7, 45)))
+        capacity = p.capacity if p.capacity is not None else p.residents
+        stock = p.stock if p.stock is not None else p.residents + p.doses_per_vial
+        self.e.open_day(
+            capacity=capacity,
+            observation_minutes=p.observation_minutes,
+            missed_grace_minutes=p.grace_minutes,
+            lots_in=_lots(stock, p.doses_per_vial, p.day),
+            actor=self.manager,
+        )
+        self.lot_ids = [lot.id for lot in self.e.day_status(p.day).lots]
+        for moment in self.arrivals():
+            self.at(moment, self.arrive)
+        stop = self.local(p.until) if p.until else None
+        while self.heap:
+            moment, _, action = self.heap[0]
+            if stop is not None and moment > stop:
+                self.clock.set(max(stop, self.clock.now()))
+                return SimOutcome(
+                    day_figures(self.e, p.day), self.turned_away, self.clock.now(), False
+                )
+            heapq.heappop(self.heap)
+            self.clock.set(max(moment, self.clock.now()))
+            action()
+        self.close()
+        return SimOutcome(day_figures(self.e, p.day), self.turned_away, self.clock.now(), True)
+
+    def arrivals(self) -> list[datetime]:
+        """A morning peak (most come early, many before 10:00) over a flat trickle."""
+        start, end = self.local(OPEN_AT), self.local(LAST_ARRIVAL)
+        span = (end - start).total_seconds()
+        peak = (self.local(PEAK) - start).total_seconds()
+        times = []
+        for _ in range(self.p.residents):
+            if self.rng.random() < 0.65:
+                offset = -1.0
+                while not 0 <= offset <= span:
+                    offset = self.rng.gauss(peak, 50 * 60)
+            else:
+                offset = self.rng.uniform(0, span)
+            times.append(start + timedelta(seconds=offset))
+        return sorted(times)
+
+    # --- residents ---------------------------------------------------------------------------
+
+    def arrive(self) -> None:
+        priority = self.rng.random() < self.p.priority_share
+        prefix = "A" if self.rng.random() < 0.6 else "B"
+        try:
+            ticket = self.e.issue(prefix, priority=priority, actor=KIOSK_ACTOR)
+        except CapReached:
+            self.turned_away += 1
+            return
+        if self.rng.random() < self.p.cancel_share:
+            self.at(self.clock.now() + self.minutes(40, 20), lambda: self.maybe_cancel(ticket.id))
+        self.wake(Queue.REGISTRATION)
+
+    def maybe_cancel(self, ticket_id: int) -> None:
+        ticket = self.e.ticket(ticket_id)
+        if ticket.state in (State.WAITING_REGISTRATION, State.WAITING_VACCINATION):
+            self.e.cancel(ticket_id, "等不及离开 left the queue", actor=self.manager)
+
+    def wake(self, queue: Queue) -> None:
+        """Someone joined ``queue``: an idle desk of that kind calls now."""
+        for desk in self.desks:
+            if desk.queue == queue and not desk.busy:
+                desk.busy = True
+                self.at(self.clock.now(), functools.partial(self.call_next, desk))
+                return
+
+    def call_next(self, desk: _Desk) -> None:
+        ticket = self.e.call_next(desk.queue, desk.name, actor=self.staff[desk.name])
+        if ticket is None:
+            desk.busy = False
+            return
+        now = self.clock.now()
+        if self.rng.random() < self.p.no_show_share:
+            self.at(
+                now + timedelta(minutes=1),
+                lambda: self.e.recall(ticket.id, actor=self.staff[desk.name]),
+            )
+            self.at(now + timedelta(minutes=2), lambda: self.no_show(desk, ticket.id))
+            return
+        if desk.queue == Queue.REGISTRATION:
+            self.at(now + self.minutes(2.5, 1.0), lambda: self.screen(desk, ticket.id))
+        else:
+            self.at(now + self.minutes(1.5, 0.5), lambda: self.inject(desk, ticket.id))
+
+    def free(self, desk: _Desk) -> None:
+        self.at(self.clock.now() + timedelta(seconds=5), lambda: self.call_next(desk))
+
+    def no_show(self, desk: _Desk, ticket_id: int) -> None:
+        self.e.mark_missed(ticket_id, actor=self.staff[desk.name])
+        self.free(desk)
+        if self.rng.random() < self.p.return_share:
+            back = self.clock.now() + timedelta(minutes=self.rng.uniform(5, 60))
+            self.at(back, lambda: self.come_back(ticket_id))
+
+    def come_back(self, ticket_id: int) -> None:
+        try:
+            ticket = self.e.reinstate(ticket_id, actor=self.manager)
+        except CapReached:
+            self.turned_away += 1
+            return
+        self.wake(ticket.queue)
+
+    def screen(self, desk: _Desk, ticket_id: int) -> None:
+        actor = self.staff[desk.name]
+        if self.rng.random() < self.p.defer_share:
+            self.e.defer(ticket_id, self.rng.choice(DEFER_REASONS), actor=actor)
+        else:
+            ticket = self.e.ticket(ticket_id)
+            allergy = self.rng.random() < 0.05
+            answers = {k: (k == "allergy" and allergy) for k in SCREENING_KEYS}
+            self.e.register(
+                ticket_id,
+                self.person(ticket_id),
+                dose_number=1 if ticket.prefix == "A" else self.rng.choice((2, 3)),
+                screening=answers,
+                observation_minutes=(
+                    self.p.observation_minutes + self.p.allergy_extra_minutes if allergy else None
+                ),
+                actor=actor,
+            )
+            self.wake(Queue.VACCINATION)
+        self.free(desk)
+
+    def person(self, ticket_id: int) -> PersonIn:
+        name = self.rng.choice(SURNAMES) + "".join(
+            self.rng.choice(GIVEN) for _ in range(self.rng.choice((1, 2)))
+        )
+        return PersonIn(name=name, id_number=None, phone=f"139{ticket_id:08d}")
+
+    def inject(self, desk: _Desk, ticket_id: int) -> None:
+        actor = self.staff[desk.name]
+        if self.rng.random() < 0.01:
+            self.e.defer(ticket_id, "接种前复核不适宜 not suitable on review", actor=actor)
+            self.free(desk)
+            return
+        done = self.vaccinate(ticket_id, actor)
+        self.free(desk)
+        assert done.observation_end is not None
+        end = done.observation_end
+        roll = self.rng.random()
+        if roll < self.p.leave_early_share:
+            early = self.clock.now() + timedelta(minutes=self.rng.uniform(5, 20))
+            self.at(early, lambda: self.e.leave_early(ticket_id, "自行离开", actor=self.manager))
+            return
+        if roll < self.p.leave_early_share + self.p.adverse_share:
+            self.at(self.clock.now() + timedelta(minutes=10), lambda: self.reaction(ticket_id))
+            end = end + timedelta(minutes=20)
+        self.at(end + timedelta(minutes=self.rng.uniform(0, 4)), lambda: self.leave(ticket_id))
+
+    def vaccinate(self, ticket_id: int, actor: Actor) -> Ticket:
+        """From the first lot that still has doses (the engine opens vials as needed)."""
+        while self.lot_index < len(self.lot_ids):
+            try:
+                return self.e.vaccinate(ticket_id, lot_id=self.lot_ids[self.lot_index], actor=actor)
+            except StockError as exc:
+                if exc.code != "no_vials":
+                    raise
+                self.lot_index += 1
+        raise StockError("stock ran out in the simulation", code="no_vials")
+
+    def reaction(self, ticket_id: int) -> None:
+        ae = self.e.record_adverse_event(
+            ticket_id,
+            symptoms="接种部位红肿 redness at the injection site",
+            severity="mild",
+            action="观察 observe",
+            actor=self.manager,
+        )
+        self.at(
+            self.clock.now() + timedelta(minutes=15),
+            lambda: self.e.close_adverse_event(ae.id, "缓解 resolved", actor=self.manager),
+        )
+
+    def leave(self, ticket_id: int) -> None:
+        self.e.release(ticket_id, actor=self.manager)
+
+    def close(self) -> None:
+        """End of day: waste what is left in opened vials (with the reason), then close."""
+        self.clock.set(max(self.clock.now(), self.local(CLOSE_AT)))
+        for vial in self.e.day_status(self.p.day).open_vials:
+            self.e.waste(vial.id, vial.doses_left, "当日未用完 left at close", actor=self.manager)
+        self.e.close_day(actor=self.manager, day=self.p.day)
+
+
+def _lots(stock: int, doses_per_vial: int, day: date) -> list[LotIn]:
+    expiry = day + timedelta(days=120)
+    vials, rest = divmod(stock, doses_per_vial)
+    lots = []
+    if vials:
+        lots.append(LotIn("新冠疫苗(Vero细胞)", f"SIM{day:%m%d}A", expiry, doses_per_vial, vials))
+    if rest:
+        lots.append(LotIn("新冠疫苗(Vero细胞)", f"SIM{day:%m%d}B", expiry, 1, rest))
+    return lots
+
+
+def summary(outcome: SimOutcome, params: SimParams) -> dict[str, Any]:
+    out = dict(outcome.figures)
+    out["turned_away"] = outcome.turned_away
+    out["simulated_until"] = outcome.stopped_at.isoformat()
+    out["finished"] = outcome.finished
+    out["residents"] = params.residents
+    out["seed"] = params.seed
+    return out
