@@ -1,0 +1,144 @@
+"""Staff and their PINs: scrypt hashes in the database, wrong PINs rate-limited per person.
+
+After ``MAX_FAILURES`` wrong PINs in a row a person is locked for ``LOCK_MINUTES``; the lock lives in
+the database so another terminal cannot be used to keep guessing.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from kiosk.clock import Clock
+from kiosk.db.database import Database
+from kiosk.db.schema import staff
+from kiosk.errors import DomainError, InvalidInput, NotFound
+
+ROLES = ("nurse", "manager")
+MAX_FAILURES = 5
+LOCK_MINUTES = 5
+_N, _R, _P = 2**14, 8, 1
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    id: int
+    name: str
+    role: str
+
+
+class WrongPin(DomainError):
+    code = "wrong_pin"
+
+
+class Locked(DomainError):
+    code = "staff_locked"
+
+
+def hash_pin(pin: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    b64 = base64.b64encode
+    return f"scrypt${_N}${_R}${_P}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def check_pin(pin: str, stored: str) -> bool:
+    try:
+        _scheme, n, r, p, salt, digest = stored.split("$")
+        expected = base64.b64decode(digest)
+        got = hashlib.scrypt(
+            pin.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(got, expected)
+
+
+class StaffDirectory:
+    def __init__(self, db: Database, clock: Clock, site: str) -> None:
+        self.db = db
+        self.clock = clock
+        self.site = site
+
+    def add(self, name: str, pin: str, role: str = "nurse") -> StaffMember:
+        name = name.strip()
+        if not name:
+            raise InvalidInput("a staff member needs a name", field="name")
+        if not (pin.isdigit() and 4 <= len(pin) <= 12):
+            raise InvalidInput("a PIN is 4 to 12 digits", field="pin")
+        if role not in ROLES:
+            raise InvalidInput(f"role must be one of {', '.join(ROLES)}", field="role")
+        pin_hash = hash_pin(pin)
+
+        def work(conn: sa.Connection) -> int:
+            if conn.execute(
+                sa.select(staff.c.id).where(staff.c.site == self.site, staff.c.name == name)
+            ).first():
+                raise InvalidInput(f"staff member {name} already exists", field="name")
+            return int(
+                conn.execute(
+                    sa.insert(staff)
+                    .values(site=self.site, name=name, role=role, pin_hash=pin_hash)
+                    .returning(staff.c.id)
+                ).scalar_one()
+            )
+
+        return StaffMember(self.db.write(work), name, role)
+
+    def members(self) -> list[StaffMember]:
+        with self.db.read() as conn:
+            rows = conn.execute(
+                sa.select(staff.c.id, staff.c.name, staff.c.role)
+                .where(staff.c.site == self.site, staff.c.active.is_(True))
+                .order_by(staff.c.name)
+            )
+            return [StaffMember(r.id, r.name, r.role) for r in rows]
+
+    def sign_in(self, name: str, pin: str) -> StaffMember:
+        """The member, if the PIN is right and they are not locked; counts failures."""
+        now = self.clock.now()
+        with self.db.read() as conn:
+            row = conn.execute(
+                sa.select(staff).where(
+                    staff.c.site == self.site, staff.c.name == name, staff.c.active.is_(True)
+                )
+            ).first()
+        if row is None:
+            raise NotFound(f"no staff member {name}", code="unknown_staff")
+        if row.locked_until is not None and now < row.locked_until:
+            minutes = int((row.locked_until - now).total_seconds() // 60) + 1
+            raise Locked(f"too many wrong PINs: try again in {minutes} min", minutes=minutes)
+        ok = check_pin(pin, row.pin_hash)
+
+        def record(conn: sa.Connection) -> None:
+            if ok:
+                values: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
+            else:
+                failures = row.failed_attempts + 1
+                values = {"failed_attempts": failures}
+                if failures >= MAX_FAILURES:
+                    values = {
+                        "failed_attempts": 0,
+                        "locked_until": now + timedelta(minutes=LOCK_MINUTES),
+                    }
+            conn.execute(sa.update(staff).where(staff.c.id == row.id).values(**values))
+
+        self.db.write(record)
+        if not ok:
+            raise WrongPin("wrong PIN")
+        return StaffMember(row.id, row.name, row.role)
+
+    def any_pin(self, pin: str) -> StaffMember:
+        """Whoever on the staff has this PIN (the kiosk's exit pad has no name field)."""
+        for member in self.members():
+            try:
+                return self.sign_in(member.name, pin)
+            except (WrongPin, Locked):
+                continue
+        raise WrongPin("wrong PIN")

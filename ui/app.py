@@ -1,0 +1,171 @@
+"""The one wiring function: builds the program from the options and the config, then runs it.
+
+Everything below receives what it needs in ``__init__``; nothing reaches for globals. The screens
+are thin views over the engine; they learn of changes from the :class:`~ui.feed.Feed` and re-check
+time-driven changes through the :class:`~ui.deadlines.DeadlineWatcher`.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.bootstrap import LIVE, TRAINING, default_url, open_database
+from kiosk.clock import Clock, ShiftedClock, SystemClock
+from kiosk.config import Config, Desk
+from kiosk.engine import Engine
+from kiosk.staff import StaffDirectory
+from printing.backend import PrinterBackend, build_printer
+from ui.deadlines import DeadlineWatcher
+from ui.feed import Feed
+from ui.fonts import register_fonts
+from ui.i18n import install_translator
+
+log = logging.getLogger(__name__)
+
+SCREENS = ("kiosk", "desk", "observation", "display")
+TRAINING_STAFF = ("培训护士", "1234")  # training databases only: a demo sign-in
+
+
+@dataclass
+class RunOptions:
+    config: Config
+    screens: tuple[str, ...] = SCREENS
+    desk: str | None = None
+    at: datetime | None = None
+    db_url: str | None = None
+    data_dir_path: str | None = None
+
+
+@dataclass
+class Program:
+    """What the wiring built; kept alive for the application's lifetime."""
+
+    engine: Engine
+    clock: Clock
+    staff: StaffDirectory
+    feed: Feed
+    deadlines: DeadlineWatcher
+    printer: PrinterBackend
+    windows: list[QWidget] = field(default_factory=list)
+    extras: list[object] = field(default_factory=list)
+
+    def shutdown(self) -> None:
+        self.feed.stop()
+        self.deadlines.stop()
+        for extra in self.extras:
+            stop = getattr(extra, "shutdown", None)
+            if callable(stop):
+                stop()
+        self.engine.db.dispose()
+
+
+def build(options: RunOptions, data_dir: str) -> Program:
+    """Clock, database, engine, feed, printer and the requested screens (not yet shown)."""
+    from pathlib import Path
+
+    config = options.config
+    clock: Clock = ShiftedClock(options.at) if options.at else SystemClock()
+    purpose = TRAINING if options.at and not options.db_url else LIVE
+    url = options.db_url or config.database.url or default_url(Path(data_dir), purpose)
+    if options.at and not options.db_url:
+        url = default_url(Path(data_dir), TRAINING)
+    db = open_database(url, config.site.code, purpose, clock.now())
+    engine = Engine(db, clock, config.site.code, config.site.timezone)
+    staff = StaffDirectory(db, clock, config.site.code)
+    if purpose == TRAINING and not staff.members():
+        staff.add(TRAINING_STAFF[0], TRAINING_STAFF[1], "manager")
+    feed = Feed(engine)
+    deadlines = DeadlineWatcher(engine, clock)
+    feed.events.connect(deadlines.rearm)
+    printer = build_printer(config.printer, Path(data_dir))
+    program = Program(engine, clock, staff, feed, deadlines, printer)
+    for name in options.screens:
+        program.windows.extend(_screens(name, options, program))
+    return program
+
+
+def _desks(config: Config, kind: str | None, name: str | None) -> list[Desk]:
+    desks = [d for d in config.desks if (kind is None or d.kind == kind)]
+    if name is not None:
+        desks = [d for d in config.desks if d.name == name]
+        if not desks:
+            known = ", ".join(d.name for d in config.desks)
+            raise SystemExit(f"kiosk run: no desk named {name!r} in the config (known: {known})")
+    return desks
+
+
+def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
+    config = options.config
+    if name == "kiosk":
+        from ui.kiosk_screen import KioskScreen
+
+        return [KioskScreen(p.engine, p.clock, config, p.printer, p.staff, p.feed, p.deadlines)]
+    if name == "desk":
+        from ui.desk_screen import DeskScreen
+
+        desks = (
+            _desks(config, None, options.desk)
+            if options.desk
+            else [d for d in config.desks if d.kind in ("registration", "vaccination")]
+        )
+        return [
+            DeskScreen(p.engine, p.clock, config, desk, p.staff, p.feed, p.deadlines)
+            for desk in desks
+            if desk.kind in ("registration", "vaccination")
+        ]
+    if name == "observation":
+        from ui.observation_screen import ObservationScreen
+
+        return [ObservationScreen(p.engine, p.clock, config, p.staff, p.feed, p.deadlines)]
+    if name == "display":
+        from ui.display_screen import DisplayScreen
+        from ui.voice.build import build_announcer
+
+        announcer = build_announcer(config.voice)
+        p.extras.append(announcer)
+        return [DisplayScreen(p.engine, p.clock, config, p.feed, p.deadlines, announcer)]
+    raise SystemExit(f"kiosk run: unknown screen {name!r} (one of {', '.join(SCREENS)})")
+
+
+def place(windows: list[QWidget], displays_alone: bool) -> None:
+    """One PC, two monitors: the waiting-room display full screen on the second monitor, the
+    other screens on the first. A screen run alone fills the monitor it is on."""
+    monitors = QGuiApplication.screens()
+    for window in windows:
+        is_display = window.objectName() == "display"
+        is_kiosk = window.objectName() == "kiosk"
+        if is_display and len(monitors) > 1 and not displays_alone:
+            window.setScreen(monitors[1])
+            window.setGeometry(monitors[1].geometry())
+            window.showFullScreen()
+        elif (is_display and displays_alone) or (is_kiosk and len(windows) == 1):
+            window.showFullScreen()
+        else:
+            window.setScreen(monitors[0])
+            window.show()
+
+
+def run(options: RunOptions, data_dir: str) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("vaccination-kiosk")
+    register_fonts(app)
+    install_translator(app, options.config.site.language)
+    program = build(options, data_dir)
+    program.feed.start()
+    program.deadlines.rearm()
+    place(program.windows, displays_alone=options.screens == ("display",))
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    heartbeat = QTimer()  # lets Python see Ctrl+C while Qt's loop runs
+    heartbeat.start(500)
+    heartbeat.timeout.connect(lambda: None)
+    app.aboutToQuit.connect(program.shutdown)
+    return app.exec()

@@ -1,0 +1,68 @@
+"""The ``kiosk`` console script: the domain commands of :mod:`kiosk.cli` plus ``run`` and
+``printer test``, which need Qt or a printer."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from kiosk import cli as domain
+from kiosk.errors import DomainError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser, sub = domain.build_parser()
+    r = sub.add_parser("run", help="start the screens this machine shows (default: all)")
+    r.add_argument(
+        "--screen",
+        action="append",
+        choices=("kiosk", "desk", "display", "observation"),
+        help="a screen to show (repeatable; default: all)",
+    )
+    r.add_argument("--desk", metavar="NAME", help="the desk this console serves")
+    r.add_argument(
+        "--at",
+        metavar='"YYYY-MM-DD HH:MM"',
+        help="start the clock at that moment (training database unless --db is given)",
+    )
+    r.set_defaults(handler=cmd_run)
+    p = sub.add_parser("printer", help="the ticket printer")
+    psub = sub.add_subparsers(p, "printer_command")
+    psub.add_parser("test", help="print a sample ticket on the configured printer").set_defaults(
+        handler=cmd_printer_test
+    )
+    return domain.main(argv, parser)
+
+
+def cmd_run(ctx: domain.Context) -> int:
+    from ui.app import SCREENS, RunOptions, run
+
+    a = ctx.args
+    at = None
+    if a.at:
+        try:
+            at = datetime.strptime(a.at, "%Y-%m-%d %H:%M").replace(
+                tzinfo=ZoneInfo(ctx.config.site.timezone)
+            )
+        except ValueError as exc:
+            raise DomainError(
+                f'--at {a.at!r}: expected "YYYY-MM-DD HH:MM"', code="invalid_input"
+            ) from exc
+    screens = tuple(a.screen) if a.screen else SCREENS
+    options = RunOptions(ctx.config, screens, a.desk, at, a.db)
+    return run(options, str(domain.data_dir()))
+
+
+def cmd_printer_test(ctx: domain.Context) -> int:
+    from printing.testprint import print_sample
+
+    now = datetime.now(ZoneInfo(ctx.config.site.timezone))
+    result = print_sample(ctx.config.printer, domain.data_dir(), ctx.config.site.name, now)
+    stream = sys.stdout if result.ok else sys.stderr
+    print(f"printer {ctx.config.printer.kind}: {result.code} {result.detail}", file=stream)
+    return 0 if result.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

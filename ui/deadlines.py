@@ -1,0 +1,55 @@
+"""Re-check when time passing changes something, through the engine's next deadline.
+
+Time passing writes nothing: the engine answers when the next grace period or observation ends, and
+this watcher sets one single-shot timer for that moment (re-armed after every change in the feed).
+Countdowns on screen are redrawn by a separate one-second ticker, computed from stored times.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.clock import Clock
+from kiosk.engine import Engine
+from kiosk.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+MAX_WAIT_MS = 60_000  # re-ask at least once a minute (a day opened elsewhere, clock drift)
+
+
+class DeadlineWatcher(QObject):
+    reached = Signal()
+
+    def __init__(self, engine: Engine, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.clock = clock
+        self.next: datetime | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._fire)
+
+    def rearm(self, *_args: object) -> None:
+        try:
+            self.next = self.engine.next_deadline()
+        except StorageError as exc:
+            log.warning("deadline check failed: %s", exc)
+            self.next = None
+        if self.next is None:
+            wait_ms = MAX_WAIT_MS
+        else:
+            wait_ms = int((self.next - self.clock.now()).total_seconds() * 1000) + 5
+            wait_ms = max(0, min(wait_ms, MAX_WAIT_MS))
+        self._timer.start(wait_ms)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _fire(self) -> None:
+        if self.next is not None and self.clock.now() >= self.next:
+            self.reached.emit()
+        self.rearm()
