@@ -134,6 +134,15 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     cap.add_argument("capacity", type=int)
     cap.set_defaults(handler=cmd_day_capacity)
 
+    p = sub.add_parser("staff", help="staff who sign in at the consoles")
+    ssub = sub.add_subparsers(p, "staff_command")
+    a = ssub.add_parser("add", help="add a staff member (asks for the PIN)")
+    a.add_argument("name")
+    a.add_argument("--role", choices=("nurse", "manager"), default="nurse")
+    a.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
+    a.set_defaults(handler=cmd_staff_add)
+    ssub.add_parser("list", help="who can sign in").set_defaults(handler=cmd_staff_list)
+
     s = sub.add_parser("simulate", help="a whole service day in the training database")
     s.add_argument("--residents", type=int, required=True)
     s.add_argument("--seed", type=int, default=1)
@@ -262,6 +271,31 @@ def print_status(status: Any) -> None:
             f" {lot.expiry}, {lot.doses_left} doses left"
         )
     print("  issuing: " + ("open" if status.can_issue else f"closed ({status.closed_reason})"))
+
+
+def _staff(ctx: Context) -> Any:
+    from kiosk.staff import StaffDirectory
+
+    engine = ctx.engine()
+    return StaffDirectory(engine.db, engine.clock, engine.site)
+
+
+def cmd_staff_add(ctx: Context) -> int:
+    if ctx.args.pin_stdin:
+        pin = sys.stdin.readline().strip()
+    else:
+        pin = getpass.getpass(f"PIN for {ctx.args.name}: ")
+        if getpass.getpass("again: ") != pin:
+            raise DomainError("the two PINs differ", code="invalid_input")
+    member = _staff(ctx).add(ctx.args.name, pin, ctx.args.role)
+    print(f"added {member.name} ({member.role})")
+    return 0
+
+
+def cmd_staff_list(ctx: Context) -> int:
+    for member in _staff(ctx).members():
+        print(f"{member.name}\t{member.role}")
+    return 0
 
 
 def cmd_simulate(ctx: Context) -> int:

@@ -1,0 +1,138 @@
+"""The stable command-line interface, run in-process with a private data directory."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+
+SIM_KEYS = {
+    "day", "issued", "vaccinated", "deferred", "cancelled", "missed", "unserved", "in_progress",
+    "first_dose_persons", "capacity", "stock", "doses_used", "doses_wasted", "doses_left",
+    "median_wait_minutes", "p90_wait_minutes", "min_observation_minutes",
+}  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_simulate_json_reconciles(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "simulate", "--residents", "120", "--seed", "5", "--day", "2026-12-01", "--json"
+    )
+    assert code == 0
+    figures = json.loads(out)
+    assert SIM_KEYS <= figures.keys()
+    assert figures["day"] == "2026-12-01"
+    assert figures["issued"] == 120
+    parts = ("vaccinated", "deferred", "cancelled", "missed", "unserved", "in_progress")
+    assert sum(figures[k] for k in parts) == figures["issued"]
+    assert (
+        figures["doses_used"] + figures["doses_wasted"] + figures["doses_left"] == figures["stock"]
+    )
+    assert figures["vaccinated"] == figures["doses_used"]
+    assert figures["min_observation_minutes"] >= 30
+    assert figures["in_progress"] == 0  # the day was closed
+
+
+def test_simulate_is_repeatable_for_a_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ("simulate", "--residents", "60", "--seed", "9", "--day", "2026-12-01", "--json")
+    first = json.loads(run(capsys, *args)[1])
+    second = json.loads(run(capsys, *args)[1])
+    assert first == second
+
+
+def test_simulate_until_leaves_the_day_mid_way(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "simulate", "--residents", "150", "--seed", "2", "--day", "2026-12-01",
+        "--until", "10:00", "--json",
+    )  # fmt: skip
+    figures = json.loads(out)
+    assert code == 0 and figures["status"] == "open"
+    assert figures["in_progress"] > 0 and figures["issued"] < 150
+    code, out, _ = run(capsys, "report", "--training", "--day", "2026-12-01", "--format", "csv")
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert int(row["issued"]) == figures["issued"]
+    assert int(row["in_progress"]) == figures["in_progress"]
+
+
+def test_simulate_refuses_a_real_database(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    live = data_dir / "kiosk.sqlite"
+    assert run(capsys, "day", "open", "--lot", "疫苗,L1,2099-01-01,1,10")[0] == 0
+    before = live.stat().st_size
+    code, _, err = run(capsys, "simulate", "--residents", "5", "--db", f"sqlite:///{live}")
+    assert code == 1
+    assert "holds real service days" in err and "training_only" in err
+    code, out, _ = run(capsys, "day", "status")
+    assert "issued 0" in out and live.stat().st_size == before
+
+
+def test_capacity_stock_and_cap_in_simulation(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "simulate", "--residents", "100", "--seed", "3", "--day", "2026-12-01",
+        "--capacity", "40", "--json",
+    )  # fmt: skip
+    figures = json.loads(out)
+    assert figures["capacity"] == 40
+    assert figures["vaccinated"] <= 40
+    assert figures["turned_away"] > 0
+
+
+def test_day_open_refuses_expired_lot_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "day", "open", "--lot", "疫苗,OLD1,2020-01-01,1,10")
+    assert code == 1 and "OLD1 expired" in err
+    code, _, err = run(capsys, "day", "status")
+    assert code == 1 and "has not been opened" in err
+
+
+def test_day_open_refuses_a_malformed_lot(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "day", "open", "--lot", "疫苗,L1,tomorrow,1,10")
+    assert code == 1 and "--lot" in err
+
+
+def test_bad_config_names_the_key(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "site.toml"
+    bad.write_text('schema = 1\n[day]\ncapacity = -5\n[printer]\nkind = "fax"\n', encoding="utf-8")
+    code, _, err = run(capsys, "config", "check", str(bad))
+    assert code == 2
+    assert "day.capacity" in err and "printer.kind" in err
+    code, _, err = run(capsys, "--config", str(bad), "day", "status")
+    assert code == 2 and "day.capacity" in err
+
+
+def test_db_upgrade_is_idempotent(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "db", "upgrade")[0] == 0
+    code, out, _ = run(capsys, "db", "upgrade")
+    assert code == 0
+    head = out.split("->")[-1].strip()
+    assert out.split("schema")[1].split("->")[0].strip() == head
+
+
+def test_staff_add_and_list(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("4321\n"))
+    assert run(capsys, "staff", "add", "李护士", "--pin-stdin")[0] == 0
+    code, out, _ = run(capsys, "staff", "list")
+    assert "李护士\tnurse" in out
+    monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
+    code, _, err = run(capsys, "staff", "add", "赵护士", "--pin-stdin")
+    assert code == 1 and "PIN" in err
