@@ -70,7 +70,7 @@ def upgrade() -> None:
     sa.Column('pin_hash', sa.String(length=256), nullable=False),
     sa.Column('failed_attempts', sa.Integer(), server_default='0', nullable=False),
     sa.Column('locked_until', kiosk.db.schema.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('active', sa.Boolean(), server_default=sa.text('1'), nullable=False),
+    sa.Column('active', sa.Boolean(), server_default=sa.true(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_staff')),
     sa.UniqueConstraint('site', 'name', name='uq_staff_site_name')
     )

@@ -1,0 +1,163 @@
+"""The same engine on a real PostgreSQL server: the several-terminals deployment.
+
+Two engines (two terminals) share one server; concurrency is settled by the database (row locks,
+SKIP LOCKED), so desks pressing "next" at the same instant never get the same person and kiosks
+issuing at the cap never overshoot it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+
+from kiosk.bootstrap import LIVE, open_database
+from kiosk.clock import FakeClock
+from kiosk.db.database import Database
+from kiosk.engine import Engine
+from kiosk.errors import CapReached
+from kiosk.model import Actor, PersonIn
+from kiosk.states import Queue, State
+from tests.kiosk.conftest import MANAGER, NURSE, open_day, start_of_day
+from tests.pg_server import PgServer, pg_server
+
+__all__ = ["pg_server"]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> str:
+    return pg_server.new_database()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(start_of_day())
+
+
+@pytest.fixture
+def pg_db(pg_url: str, clock: FakeClock) -> Iterator[Database]:
+    db = open_database(pg_url, "main", LIVE, clock.now())
+    yield db
+    db.dispose()
+
+
+def engine_on(db: Database, clock: FakeClock) -> Engine:
+    return Engine(db, clock, "main", "Asia/Shanghai")
+
+
+def test_a_visit_end_to_end(pg_db: Database, clock: FakeClock) -> None:
+    engine = engine_on(pg_db, clock)
+    open_day(engine, capacity=10, vials=2, doses_per_vial=5)
+    ticket = engine.issue("A", key="tap-1")
+    assert engine.issue("A", key="tap-1").id == ticket.id  # a retried tap
+    called = engine.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
+    assert called is not None and called.id == ticket.id
+    engine.register(
+        ticket.id, PersonIn("张三明", "11010519491231002X"), dose_number=1, screening={}, actor=NURSE
+    )
+    engine.call_next(Queue.VACCINATION, "接种1", actor=NURSE)
+    lot_id = engine.day_status().lots[0].id
+    done = engine.vaccinate(ticket.id, lot_id=lot_id, actor=NURSE)
+    assert done.state == State.OBSERVING
+    assert engine.next_deadline() == done.observation_end
+    clock.advance(timedelta(minutes=30))
+    assert engine.release(ticket.id, actor=NURSE).state == State.RELEASED
+    status = engine.day_status()
+    assert (status.doses_used, status.stock, status.open_vial_doses_left) == (1, 10, 4)
+    seqs = [e.seq for e in engine.events_since(0)]
+    assert seqs == list(range(1, len(seqs) + 1))
+
+
+def test_two_terminals_calling_next_at_once_never_share_a_person(
+    pg_url: str, pg_db: Database, clock: FakeClock
+) -> None:
+    first = engine_on(pg_db, clock)
+    open_day(first, capacity=200, vials=200)
+    for _ in range(120):
+        first.issue("A")
+    other_db = Database(pg_url)
+    second = engine_on(other_db, clock)
+    got: dict[str, list[int]] = {"登记1": [], "登记2": []}
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(2)
+
+    def desk(engine: Engine, name: str) -> None:
+        try:
+            barrier.wait()
+            while True:
+                ticket = engine.call_next(Queue.REGISTRATION, name, actor=Actor("n", name))
+                if ticket is None:
+                    return
+                got[name].append(ticket.id)
+                engine.defer(ticket.id, "test", actor=Actor("n", name))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=desk, args=(first, "登记1")),
+        threading.Thread(target=desk, args=(second, "登记2")),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    other_db.dispose()
+    assert errors == []
+    everyone = got["登记1"] + got["登记2"]
+    assert len(everyone) == 120 and len(set(everyone)) == 120
+    called = Counter(e.ticket_id for e in first.events_since(0, limit=10_000) if e.kind == "called")
+    assert set(called.values()) == {1}
+
+
+def test_two_kiosks_at_the_cap_never_overshoot(
+    pg_url: str, pg_db: Database, clock: FakeClock
+) -> None:
+    first = engine_on(pg_db, clock)
+    open_day(first, capacity=50, vials=500)
+    other_db = Database(pg_url)
+    second = engine_on(other_db, clock)
+    issued: list[int] = []
+    refused: list[int] = []
+    barrier = threading.Barrier(2)
+
+    def kiosk(engine: Engine, prefix: str) -> None:
+        barrier.wait()
+        for _ in range(40):
+            try:
+                issued.append(engine.issue(prefix).id)
+            except CapReached:
+                refused.append(1)
+
+    threads = [
+        threading.Thread(target=kiosk, args=(first, "A")),
+        threading.Thread(target=kiosk, args=(second, "B")),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    other_db.dispose()
+    assert len(issued) == 50 and len(refused) == 30
+    assert first.day_status().counts.issued == 50
+    for prefix in "AB":
+        numbers = sorted(t.number for t in first.tickets_of_day() if t.prefix == prefix)
+        assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_manager_changes_are_seen_by_another_terminal(
+    pg_url: str, pg_db: Database, clock: FakeClock
+) -> None:
+    first = engine_on(pg_db, clock)
+    open_day(first, capacity=1, vials=5)
+    other_db = Database(pg_url)
+    second = engine_on(other_db, clock)
+    second.issue("A")
+    with pytest.raises(CapReached):
+        first.issue("A")
+    second.set_capacity(2, actor=MANAGER)
+    assert first.issue("A").label == "A002"
+    other_db.dispose()
