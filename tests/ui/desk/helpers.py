@@ -1,0 +1,117 @@
+"""Driving a console as a nurse would: sign in with the PIN, press keys, scan a ticket."""
+
+from __future__ import annotations
+
+from collections import deque
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tests.ui.conftest import STAFF_NAME, STAFF_PIN
+from ui.desk_console import Console
+from ui.desk_prompts import AdverseInput, CorrectionInput
+
+# Qt's offscreen platform cannot resize a window to its size hints and says so at show():
+# an artefact of the headless platform (no window manager), not of the screens.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+class KeyTime:
+    """The scanner's timestamp seam: each key event is ``gap_ms`` after the previous one."""
+
+    def __init__(self, gap_ms: int) -> None:
+        self.gap_ms = gap_ms
+        self.now = 1_000
+
+    def __call__(self, _event: QKeyEvent) -> int:
+        self.now += self.gap_ms
+        return self.now
+
+
+class FakePrompts:
+    """Answers the console's questions from queues and records what was asked."""
+
+    def __init__(self) -> None:
+        self.answers: dict[str, deque[Any]] = {}
+        self.asked: list[tuple[str, str]] = []
+
+    def queue(self, kind: str, *answers: Any) -> FakePrompts:
+        self.answers.setdefault(kind, deque()).extend(answers)
+        return self
+
+    def _next(self, kind: str, text: str) -> Any:
+        self.asked.append((kind, text))
+        pending = self.answers.get(kind)
+        if not pending:
+            raise AssertionError(f"unexpected prompt {kind}: {text}")
+        return pending.popleft()
+
+    def reason(self, _parent: QWidget, title: str, label: str) -> str | None:
+        return self._next("reason", f"{title} {label}")
+
+    def confirm(self, _parent: QWidget, title: str, text: str) -> bool:
+        return bool(self._next("confirm", f"{title} {text}"))
+
+    def number(self, _p: QWidget, title: str, label: str, *_a: int) -> int | None:
+        return self._next("number", f"{title} {label}")
+
+    def waste(self, _parent: QWidget, doses_left: int) -> tuple[int, str] | None:
+        return self._next("waste", str(doses_left))
+
+    def adverse_event(self, _p: QWidget, label: str, now: datetime) -> AdverseInput | None:
+        return self._next("adverse_event", label)
+
+    def correction(self, _p: QWidget, lots: Any, lot_id: Any, dose: int) -> CorrectionInput | None:
+        return self._next("correction", str(lots))
+
+
+def activate(qtbot: Any, screen: QWidget) -> None:
+    """Shortcuts fire in the active window only, as on a real desk."""
+    if not screen.isVisible():
+        screen.show()
+        qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen)
+
+
+def sign_in(qtbot: Any, console: Console, pin: str = STAFF_PIN, name: str = STAFF_NAME) -> None:
+    activate(qtbot, console)
+    console.signin.name.setCurrentText(name)
+    qtbot.keyClicks(console.signin.pin, pin)
+    qtbot.keyClick(console.signin.pin, Qt.Key.Key_Return)
+
+
+def press(
+    qtbot: Any, console: Console, key: Qt.Key, modifier: Any = Qt.KeyboardModifier.NoModifier
+) -> None:
+    activate(qtbot, console)
+    target = QApplication.focusWidget() or console
+    qtbot.keyClick(target, key, modifier)
+
+
+def scan(
+    qtbot: Any, console: Console, token: str, into: QWidget | None = None, gap_ms: int = 5
+) -> None:
+    """A USB scanner: the token's characters and Enter, ``gap_ms`` apart, into the focus."""
+    activate(qtbot, console)
+    console.scanner.timestamp = KeyTime(gap_ms)
+    target = into or QApplication.focusWidget() or console
+    qtbot.keyClicks(target, token)
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
+    """Keys for ASCII; Chinese arrives as the input method commits it (QTest cannot type it)."""
+    if text.isascii():
+        scanner = widget.window().scanner
+        scanner.timestamp = KeyTime(150)  # a quick nurse: still far slower than a scanner
+        qtbot.keyClicks(widget, text)
+        qtbot.waitUntil(lambda: scanner.pending() == "")  # the last key is held a moment
+        return
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

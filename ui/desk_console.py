@@ -1,0 +1,195 @@
+"""What every nurse console shares: sign-in and sign-out, the actor, the status line, the scanner.
+
+A console is a stack of two pages: the sign-in panel, and the work page the subclass builds. Every
+engine operation goes through :meth:`Console.act`, which signs it with the nurse and the terminal,
+shows a refusal in words (``ui.desk_messages``), and polls the feed at once so the screen redraws
+from the log, never from a private copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.clock import Clock
+from kiosk.config import Config
+from kiosk.engine import Engine
+from kiosk.errors import DomainError
+from kiosk.model import Actor
+from kiosk.staff import StaffDirectory
+from ui.deadlines import DeadlineWatcher
+from ui.desk_messages import DeskMessages
+from ui.desk_prompts import Prompts
+from ui.feed import Feed
+from ui.scanner import ScannerFilter
+from ui.signin import SignInPanel
+
+T = TypeVar("T")
+
+STATUS_STYLE = {
+    "info": "color: #1b5e20; background: #e8f5e9;",
+    "warn": "color: #7a4f00; background: #fff3cd;",
+    "error": "color: #ffffff; background: #b00020;",
+}
+
+
+def button(text: str, shortcut: str | None, name: str) -> QPushButton:
+    """A push button whose label shows its shortcut, e.g. "Call next [F1]"."""
+    if shortcut:
+        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+        text = f"{text}  [{keys}]"
+    b = QPushButton(text)
+    b.setObjectName(name)
+    b.setMinimumHeight(40)
+    return b
+
+
+class Console(QWidget):
+    """The base of the desk and observation consoles."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Clock,
+        config: Config,
+        staff: StaffDirectory,
+        feed: Feed,
+        deadlines: DeadlineWatcher,
+        terminal: str,
+        title: str,
+    ) -> None:
+        super().__init__()
+        self.engine, self.clock, self.config = engine, clock, config
+        self.staff, self.feed, self.deadlines = staff, feed, deadlines
+        self.terminal = terminal
+        self.user: str | None = None
+        self.prompts = Prompts(self)
+        self.messages = DeskMessages(self)
+        self.setWindowTitle(title)
+        self.signin = SignInPanel(staff, title)
+        self.signin.signedIn.connect(self.sign_in)
+        self.work = QWidget()
+        self.work.setObjectName("work")
+        self.who = QLabel()
+        self.who.setObjectName("signedInAs")
+        self.sign_out_button = button(self.tr("Sign out"), "Ctrl+L", "signOut")
+        self.sign_out_button.clicked.connect(self.sign_out)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.status.setMinimumHeight(36)
+        self.status.setStyleSheet("padding: 6px; font-size: 16px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.signin)
+        self.stack.addWidget(self.work)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.scanner = ScannerFilter(self)
+        self.scanner.enabled = False
+        self.scanner.scanned.connect(self._scanned)
+        self.scanner.install()
+        self._closed = False
+        feed.events.connect(self._feed_events)
+        deadlines.reached.connect(self._feed_events)
+
+    def top_bar(self, title: str) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        heading = QLabel(title)
+        heading.setObjectName("consoleTitle")
+        heading.setStyleSheet("font-size: 22px; font-weight: bold;")
+        bar.addWidget(heading)
+        bar.addStretch(1)
+        bar.addWidget(self.who)
+        bar.addWidget(self.sign_out_button)
+        return bar
+
+    def shortcut(self, keys: str, slot: Callable[[], object]) -> QShortcut:
+        """A keyboard shortcut of the work page (inactive while the sign-in page shows)."""
+        sc = QShortcut(QKeySequence(keys), self.work)
+        sc.setContext(Qt.ShortcutContext.WindowShortcut)
+        sc.activated.connect(slot)
+        return sc
+
+    # --- signing in and out --------------------------------------------------------------------
+
+    def sign_in(self, name: str) -> None:
+        self.user = name
+        self.who.setText(self.tr("Signed in: %1").replace("%1", name))
+        self.stack.setCurrentWidget(self.work)
+        self.scanner.enabled = True
+        self.say("")
+        self.refresh()
+
+    def sign_out(self) -> None:
+        self.user = None
+        self.scanner.enabled = False
+        self.signin.reload()
+        self.stack.setCurrentWidget(self.signin)
+
+    def actor(self) -> Actor:
+        if self.user is None:
+            raise DomainError("nobody is signed in", code="signed_out")
+        return Actor(staff=self.user, terminal=self.terminal)
+
+    # --- acting and telling -----------------------------------------------------------------------
+
+    def act(self, operation: Callable[[Actor], T]) -> T | None:
+        """Run one engine operation as the signed-in nurse; None (and a message) when refused."""
+        if self.user is None:
+            return None
+        try:
+            result = operation(self.actor())
+        except DomainError as exc:
+            self.say(self.messages.error(exc), "error")
+            return None
+        self.feed.poll()
+        return result
+
+    def say(self, text: str, level: str = "info") -> None:
+        self.status.setText(text)
+        self.status.setProperty("level", level)
+        self.status.setStyleSheet(
+            "padding: 6px; font-size: 16px;" + (STATUS_STYLE[level] if text else "")
+        )
+
+    # --- what subclasses fill in ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Redraw from the engine (after a feed event, a deadline, or a sign-in)."""
+
+    def scanned(self, token: str) -> None:
+        """A ticket's QR token was scanned."""
+
+    def stop_timers(self) -> None:
+        """Stop any ticker (on close)."""
+
+    def _feed_events(self, *_args: object) -> None:
+        if self.user is not None and not self._closed:
+            self.refresh()
+
+    def _scanned(self, token: str) -> None:
+        if self.user is not None:
+            self.scanned(token)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self._closed = True
+        self.scanner.uninstall()
+        self.stop_timers()
+        try:
+            self.feed.events.disconnect(self._feed_events)
+            self.deadlines.reached.disconnect(self._feed_events)
+        except (RuntimeError, TypeError):
+            pass
+        super().closeEvent(event)

@@ -1,0 +1,124 @@
+"""What the nurses read when the engine refuses something: every DomainError code, translated.
+
+The one place where a ``DomainError.code`` becomes words; screens never show the English detail
+(that goes to the log, masked). Unknown codes get a general sentence, not the raw code.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject
+
+from kiosk.errors import DomainError
+from kiosk.states import State
+
+log = logging.getLogger(__name__)
+
+
+class DeskMessages(QObject):
+    """Translated texts for refusals, states and event kinds (context "DeskMessages")."""
+
+    def error(self, exc: Exception) -> str:
+        if not isinstance(exc, DomainError):
+            log.exception("unexpected error on a console", exc_info=exc)
+            return self.tr("Something went wrong; nothing was saved. Try again.")
+        log.info("refused: %s", exc)
+        code, d = exc.code, exc.details
+        texts = {
+            "not_found": self.tr("Not found."),
+            "unknown_token": self.tr("This code is not a ticket of this site."),
+            "unknown_label": self.tr("There is no such number today."),
+            "unknown_staff": self.tr("There is no staff member with this name."),
+            "wrong_pin": self.tr("Wrong PIN."),
+            "staff_locked": self.tr("Too many wrong PINs: try again in %1 min.").replace(
+                "%1", str(d.get("minutes", "?"))
+            ),
+            "invalid_transition": self.tr("%1 cannot do that now (it is %2).")
+            .replace("%1", str(d.get("ticket", self.tr("This ticket"))))
+            .replace("%2", self.state(d.get("state", ""))),
+            "desk_busy": self.tr(
+                "This desk is still serving %1: save, mark missed or cancel it first."
+            ).replace("%1", str(d.get("ticket", ""))),
+            "invalid_input": self.tr("Some input is missing or not valid."),
+            "cap_reached": self.tr("No dose is free for this person now."),
+            "day_not_open": self.tr("The service day is not open."),
+            "day_exists": self.tr("The service day is already open."),
+            "stock": self.tr("The stock does not allow this."),
+            "lot_expired": self.tr("This lot has expired: choose another lot."),
+            "vial_expired": self.tr("This vial is past its use-by: waste it and open another."),
+            "vial_empty": self.tr("This vial is empty: open another vial."),
+            "no_vials": self.tr("No unopened vial is left in this lot."),
+            "wrong_lot": self.tr("This vial is not from the chosen lot."),
+            "unknown_lot": self.tr("This lot is not in today's stock."),
+            "unknown_vial": self.tr("There is no such vial."),
+            "too_many": self.tr("The vial does not have that many doses left."),
+            "not_yet": self.tr("Not yet: %1 min of observation left.").replace(
+                "%1", str(max(1, -(-int(d.get("seconds_left", 60)) // 60)))
+            ),
+            "adverse_event_open": self.tr(
+                "An adverse event is still open: close it before releasing."
+            ),
+            "duplicate_person": self.tr(
+                "This ID number is already registered today on %1."
+            ).replace("%1", str(d.get("ticket", ""))),
+            "signed_out": self.tr("Sign in first."),
+            "storage": self.tr("The database cannot be reached; nothing was saved. Try again."),
+        }
+        if code == "invalid_input" and d.get("field"):
+            return self.tr("Check the field: %1.").replace("%1", self.field(str(d["field"])))
+        return texts.get(code, self.tr("This cannot be done now."))
+
+    def field(self, name: str) -> str:
+        return {
+            "name": self.tr("name"),
+            "reason": self.tr("reason"),
+            "symptoms": self.tr("symptoms"),
+            "outcome": self.tr("outcome"),
+            "dose_number": self.tr("dose number"),
+            "minutes": self.tr("minutes"),
+            "doses": self.tr("doses"),
+            "severity": self.tr("severity"),
+            "desk": self.tr("desk"),
+        }.get(name, name)
+
+    def state(self, state: str) -> str:
+        return {
+            State.WAITING_REGISTRATION: self.tr("waiting for registration"),
+            State.CALLED_REGISTRATION: self.tr("called to registration"),
+            State.WAITING_VACCINATION: self.tr("waiting for vaccination"),
+            State.CALLED_VACCINATION: self.tr("called to vaccination"),
+            State.OBSERVING: self.tr("in observation"),
+            State.RELEASED: self.tr("released"),
+            State.LEFT_EARLY: self.tr("left early"),
+            State.DEFERRED: self.tr("deferred"),
+            State.CANCELLED: self.tr("cancelled"),
+            State.MISSED: self.tr("missed"),
+            State.UNSERVED: self.tr("not served"),
+        }.get(state, self.tr("in another state"))
+
+    def event_kind(self, kind: str) -> str:
+        return {
+            "issued": self.tr("number taken"),
+            "called": self.tr("called"),
+            "recalled": self.tr("called again"),
+            "missed": self.tr("marked missed"),
+            "reinstated": self.tr("reinstated"),
+            "cancelled": self.tr("cancelled"),
+            "registered": self.tr("registered"),
+            "deferred": self.tr("deferred"),
+            "vaccinated": self.tr("vaccinated"),
+            "released": self.tr("released"),
+            "left_early": self.tr("left early"),
+            "observation_extended": self.tr("observation extended"),
+            "adverse_event": self.tr("adverse event"),
+            "adverse_event_closed": self.tr("adverse event closed"),
+            "corrected": self.tr("corrected"),
+        }.get(kind, kind)
+
+    def severity(self, severity: str) -> str:
+        return {
+            "mild": self.tr("mild"),
+            "moderate": self.tr("moderate"),
+            "severe": self.tr("severe"),
+        }.get(severity, severity)

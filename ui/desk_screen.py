@@ -1,0 +1,279 @@
+"""A nurse's desk: a registration desk or a vaccination station.
+
+Left, the calling controls every desk shares (call next, a number, recall, missed, reinstate,
+cancel; the desk's current ticket and how many wait for this kind of desk). Centre, the panel of
+the desk's kind (:mod:`ui.desk_registration` or :mod:`ui.desk_vaccination`). Right, the history of
+a ticket and its corrections (:mod:`ui.desk_history`). Keyboard first: every button shows its key.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.clock import Clock
+from kiosk.config import Config, Desk
+from kiosk.engine import Engine
+from kiosk.errors import DomainError
+from kiosk.model import Ticket
+from kiosk.staff import StaffDirectory
+from kiosk.states import CALLED, WAITING, Queue, State
+from ui.deadlines import DeadlineWatcher
+from ui.desk_console import Console, button
+from ui.desk_history import HistoryPanel
+from ui.desk_registration import RegistrationPanel
+from ui.desk_vaccination import VaccinationPanel
+from ui.feed import Feed
+
+
+class DeskScreen(Console):
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Clock,
+        config: Config,
+        desk: Desk,
+        staff: StaffDirectory,
+        feed: Feed,
+        deadlines: DeadlineWatcher,
+    ) -> None:
+        self.desk = desk
+        self.queue = Queue.VACCINATION if desk.kind == "vaccination" else Queue.REGISTRATION
+        kind = (
+            self.tr("Vaccination station")
+            if self.queue == Queue.VACCINATION
+            else self.tr("Registration desk")
+        )
+        super().__init__(
+            engine, clock, config, staff, feed, deadlines, desk.name, f"{desk.name} · {kind}"
+        )
+        self.setObjectName("desk")
+        self.current: Ticket | None = None
+        self.panel: RegistrationPanel | VaccinationPanel = (
+            VaccinationPanel(self) if self.queue == Queue.VACCINATION else RegistrationPanel(self)
+        )
+        self.history = HistoryPanel(self)
+        page = QVBoxLayout(self.work)
+        page.addLayout(self.top_bar(f"{desk.name} · {kind}"))
+        row = QHBoxLayout()
+        row.addWidget(self._calling(), 0)
+        row.addWidget(self.panel, 1)
+        row.addWidget(self.history, 0)
+        page.addLayout(row, 1)
+        page.addWidget(self.status)
+        self.shortcut("F1", self.call_next)
+        self.shortcut("Space", self.call_next)
+        self.shortcut("F2", self.recall)
+        self.shortcut("F3", self.mark_missed)
+        self.shortcut("F4", self.reinstate)
+        self.shortcut("F8", self.cancel)
+        self.shortcut("Ctrl+G", self.number.setFocus)
+        self.shortcut("Ctrl+L", self.sign_out)
+        self.resize(1366, 800)
+
+    def _calling(self) -> QWidget:
+        box = QGroupBox(self.tr("Calling"))
+        box.setMinimumWidth(300)
+        box.setMaximumWidth(360)
+        self.ticket_label = QLabel("—")
+        self.ticket_label.setObjectName("currentTicket")
+        self.ticket_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ticket_label.setStyleSheet("font-size: 56px; font-weight: bold; color: #0d47a1;")
+        self.ticket_state = QLabel()
+        self.ticket_state.setObjectName("currentState")
+        self.ticket_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting = QLabel()
+        self.waiting.setObjectName("waitingCount")
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setStyleSheet("font-size: 18px;")
+        self.next_button = button(self.tr("Call next"), "F1", "callNext")
+        self.recall_button = button(self.tr("Recall"), "F2", "recall")
+        self.missed_button = button(self.tr("Missed"), "F3", "markMissed")
+        self.cancel_button = button(self.tr("Cancel ticket"), "F8", "cancelTicket")
+        self.number = QLineEdit()
+        self.number.setObjectName("callNumber")
+        self.number.setPlaceholderText(self.tr("Number, e.g. A012 [Ctrl+G]"))
+        self.number.returnPressed.connect(self.call_number)
+        self.number_button = button(self.tr("Call this number"), None, "callNumberButton")
+        self.missed_list = QListWidget()
+        self.missed_list.setObjectName("missedList")
+        self.missed_list.itemActivated.connect(lambda _item: self.reinstate())
+        self.reinstate_button = button(self.tr("Reinstate selected"), "F4", "reinstate")
+        for b, slot in (
+            (self.next_button, self.call_next),
+            (self.recall_button, self.recall),
+            (self.missed_button, self.mark_missed),
+            (self.cancel_button, self.cancel),
+            (self.number_button, self.call_number),
+            (self.reinstate_button, self.reinstate),
+        ):
+            b.clicked.connect(slot)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.ticket_label)
+        layout.addWidget(self.ticket_state)
+        layout.addWidget(self.waiting)
+        layout.addWidget(self.next_button)
+        layout.addWidget(self.recall_button)
+        layout.addWidget(self.missed_button)
+        layout.addWidget(self.cancel_button)
+        layout.addWidget(self.number)
+        layout.addWidget(self.number_button)
+        layout.addWidget(QLabel(self.tr("Missed (select, then reinstate)")))
+        layout.addWidget(self.missed_list, 1)
+        layout.addWidget(self.reinstate_button)
+        return box
+
+    # --- redraw ----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        try:
+            self.current = self.engine.at_desk(self.desk.name)
+            status = self.engine.day_status()
+            missed = [t for t in self.engine.missed() if t.queue == self.queue]
+        except DomainError as exc:
+            self.current = None
+            self.waiting.setText(self.messages.error(exc))
+            self.panel.set_ticket(None)
+            return
+        t = self.current
+        self.ticket_label.setText(t.label if t else "—")
+        self.ticket_state.setText(self.tr("at this desk") if t else self.tr("nobody called"))
+        waiting = (
+            status.counts.waiting_vaccination
+            if self.queue == Queue.VACCINATION
+            else status.counts.waiting_registration
+        )
+        self.waiting.setText(self.tr("Waiting: %1").replace("%1", str(waiting)))
+        for b in (self.recall_button, self.missed_button, self.cancel_button):
+            b.setEnabled(t is not None)
+        self._fill_missed(missed, status.missed_grace_minutes)
+        self.panel.set_ticket(t)
+        self.panel.refresh_stock(status)
+        if t is not None and self.history.shown_id in (None, t.id):
+            self.history.show_ticket(t.id)
+        else:
+            self.history.reload()
+
+    def _fill_missed(self, missed: list[Ticket], grace: int) -> None:
+        selected = self.selected_missed()
+        self.missed_list.clear()
+        now = self.clock.now()
+        for t in missed:
+            assert t.missed_at is not None
+            until = t.missed_at + timedelta(minutes=grace)
+            note = (
+                self.tr("dose held until %1").replace("%1", f"{self.engine.local(until):%H:%M}")
+                if now < until
+                else self.tr("grace period over")
+            )
+            item = QListWidgetItem(f"{t.label}  {note}")
+            item.setData(Qt.ItemDataRole.UserRole, t.id)
+            self.missed_list.addItem(item)
+            if t.id == selected:
+                self.missed_list.setCurrentItem(item)
+
+    def selected_missed(self) -> int | None:
+        item = self.missed_list.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    # --- calling -----------------------------------------------------------------------------------
+
+    def call_next(self) -> None:
+        if self.user is None:
+            return
+        ticket = self.act(lambda a: self.engine.call_next(self.queue, self.desk.name, actor=a))
+        if ticket is not None:
+            self.say(self.tr("Called %1.").replace("%1", ticket.label))
+        elif self.status.property("level") != "error":
+            self.say(self.tr("Nobody is waiting."), "warn")
+
+    def call_number(self) -> None:
+        text = self.number.text().strip()
+        if not text or self.user is None:
+            return
+        try:
+            ticket = self.engine.ticket_by_label(text)
+        except DomainError as exc:
+            self.say(self.messages.error(exc), "error")
+            return
+        if self.open_ticket(ticket):
+            self.number.clear()
+
+    def open_ticket(self, ticket: Ticket) -> bool:
+        """Bring ``ticket`` to this desk if it can come here, else say why not."""
+        if ticket.state == CALLED[self.queue] and ticket.desk == self.desk.name:
+            self.say(self.tr("%1 is at this desk.").replace("%1", ticket.label))
+            return True
+        if ticket.state in CALLED.values() and ticket.desk != self.desk.name:
+            self.say(
+                self.tr("%1 is at desk %2.")
+                .replace("%1", ticket.label)
+                .replace("%2", ticket.desk or ""),
+                "error",
+            )
+            return False
+        if ticket.state != WAITING[self.queue]:
+            self.say(
+                self.tr("%1 cannot come to this desk: it is %2.")
+                .replace("%1", ticket.label)
+                .replace("%2", self.messages.state(ticket.state)),
+                "error",
+            )
+            return False
+        called = self.act(lambda a: self.engine.call(ticket.id, self.desk.name, actor=a))
+        if called is not None:
+            self.say(self.tr("Called %1.").replace("%1", called.label))
+        return called is not None
+
+    def scanned(self, token: str) -> None:
+        try:
+            ticket = self.engine.ticket_by_token(token)
+        except DomainError as exc:
+            self.say(self.messages.error(exc), "error")
+            return
+        if ticket.state in (State.OBSERVING, State.MISSED) or ticket.day != self.engine.today():
+            self.history.show_ticket(ticket.id)
+        self.open_ticket(ticket)
+
+    def recall(self) -> None:
+        t = self.current
+        if t is not None and self.act(lambda a: self.engine.recall(t.id, actor=a)):
+            self.say(self.tr("Called %1 again.").replace("%1", t.label))
+
+    def mark_missed(self) -> None:
+        t = self.current
+        if t is not None and self.act(lambda a: self.engine.mark_missed(t.id, actor=a)):
+            self.say(self.tr("%1 marked missed.").replace("%1", t.label), "warn")
+
+    def reinstate(self) -> None:
+        ticket_id = self.selected_missed()
+        if ticket_id is None:
+            self.say(self.tr("Select a missed number first."), "warn")
+            return
+        done = self.act(lambda a: self.engine.reinstate(ticket_id, actor=a))
+        if done is not None:
+            self.say(self.tr("%1 is back at the front of the queue.").replace("%1", done.label))
+
+    def cancel(self) -> None:
+        t = self.current
+        if t is None or self.user is None:
+            return
+        why = self.prompts.reason(
+            self, self.tr("Cancel %1").replace("%1", t.label), self.tr("Why is it cancelled?")
+        )
+        if why and self.act(lambda a: self.engine.cancel(t.id, why, actor=a)):
+            self.say(self.tr("%1 cancelled.").replace("%1", t.label), "warn")
+
+    def stop_timers(self) -> None:
+        self.panel.stop_timers()

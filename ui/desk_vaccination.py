@@ -1,0 +1,290 @@
+"""The vaccination station's panel: who is here, today's lots and open vials, the outcome.
+
+The stock comes from ``day_status()`` at every redraw (a feed event, or the panel's ticker for the
+"open for" minutes and the use-by warning); nothing is counted here. Expired lots and vials and an
+empty stock are refused by the engine and explained through ``ui.desk_messages``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+)
+
+from kiosk.idnumber import InvalidIdNumber, parse_id_number
+from kiosk.model import DayStatus, Lot, Ticket, Vial
+from ui.desk_console import button
+
+if TYPE_CHECKING:
+    from ui.desk_screen import DeskScreen
+
+WARN_BEFORE_USE_BY = timedelta(minutes=30)
+TICK_MS = 15_000
+
+
+class VaccinationPanel(QGroupBox):
+    def __init__(self, desk: DeskScreen) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Vaccination"))
+        self.desk = desk
+        self.ticket: Ticket | None = None
+        self.status: DayStatus | None = None
+        self.person_name = QLabel("—")
+        self.person_name.setObjectName("personName")
+        self.person_name.setStyleSheet("font-size: 30px; font-weight: bold;")
+        self.details = QLabel()
+        self.details.setObjectName("personDetails")
+        self.details.setStyleSheet("font-size: 18px;")
+        self.flags = QLabel()
+        self.flags.setObjectName("screeningFlags")
+        self.flags.setWordWrap(True)
+        self.lot = QComboBox()
+        self.lot.setObjectName("lot")
+        self.lot.currentIndexChanged.connect(lambda _i: self._fill_vials())
+        self.vials = QListWidget()
+        self.vials.setObjectName("vials")
+        self.vials.setMaximumHeight(160)
+        self.vial_warning = QLabel()
+        self.vial_warning.setObjectName("vialWarning")
+        self.vial_warning.setWordWrap(True)
+        self.open_button = button(self.tr("Open a vial"), "Ctrl+O", "openVial")
+        self.waste_button = button(self.tr("Record waste…"), None, "waste")
+        self.done_button = button(self.tr("Vaccinated"), "Ctrl+Return", "vaccinated")
+        self.not_button = button(self.tr("Not vaccinated…"), "Ctrl+D", "notVaccinated")
+        self.open_button.clicked.connect(self.open_vial)
+        self.waste_button.clicked.connect(self.waste)
+        self.done_button.clicked.connect(self.vaccinated)
+        self.not_button.clicked.connect(self.not_vaccinated)
+        desk.shortcut("Ctrl+O", self.open_vial)
+        desk.shortcut("Ctrl+Return", self.vaccinated)
+        desk.shortcut("Ctrl+Enter", self.vaccinated)
+        desk.shortcut("Ctrl+D", self.not_vaccinated)
+        stock = QGroupBox(self.tr("Today's stock"))
+        form = QFormLayout(stock)
+        form.addRow(self.tr("Lot"), self.lot)
+        form.addRow(self.tr("Open vials"), self.vials)
+        form.addRow("", self.vial_warning)
+        vial_buttons = QHBoxLayout()
+        vial_buttons.addWidget(self.open_button)
+        vial_buttons.addWidget(self.waste_button)
+        form.addRow(vial_buttons)
+        outcome = QHBoxLayout()
+        outcome.addWidget(self.done_button, 1)
+        outcome.addWidget(self.not_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.person_name)
+        layout.addWidget(self.details)
+        layout.addWidget(self.flags)
+        layout.addWidget(stock)
+        layout.addStretch(1)
+        layout.addLayout(outcome)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(TICK_MS)
+        self.ticker.timeout.connect(self._fill_vials)
+        self.ticker.start()
+        self.set_ticket(None)
+
+    def stop_timers(self) -> None:
+        self.ticker.stop()
+
+    # --- the person --------------------------------------------------------------------------------
+
+    def set_ticket(self, ticket: Ticket | None) -> None:
+        self.ticket = ticket
+        self.done_button.setEnabled(ticket is not None)
+        self.not_button.setEnabled(ticket is not None)
+        if ticket is None:
+            self.person_name.setText("—")
+            self.details.clear()
+            self.flags.clear()
+            return
+        engine = self.desk.engine
+        person = engine.person(ticket.person_id) if ticket.person_id else None
+        self.person_name.setText(f"{ticket.label}  {person.name if person else ''}")
+        parts = [self.tr("Dose %1").replace("%1", str(ticket.dose_number or 1))]
+        if person and person.id_number:
+            try:
+                parsed = parse_id_number(person.id_number, engine.today())
+                sex = self.tr("male") if parsed.sex == "male" else self.tr("female")
+                parts.insert(
+                    0,
+                    self.tr("%1 years, %2")
+                    .replace("%1", str(parsed.age(engine.today())))
+                    .replace("%2", sex),
+                )
+            except InvalidIdNumber:
+                pass
+        if ticket.observation_minutes:
+            parts.append(
+                self.tr("observation %1 min").replace("%1", str(ticket.observation_minutes))
+            )
+        self.details.setText(" · ".join(parts))
+        yes = self._yes_answers(ticket)
+        self.flags.setText(
+            self.tr("Screening: %1").replace("%1", "; ".join(yes))
+            if yes
+            else self.tr("Screening: all answers no")
+        )
+        self.flags.setStyleSheet("color: #b00020; font-weight: bold;" if yes else "color: #1b5e20;")
+
+    def _yes_answers(self, ticket: Ticket) -> list[str]:
+        english = self.desk.config.site.language == "en"
+        texts = {
+            q.key: (q.text_en if english and q.text_en else q.text)
+            for q in self.desk.config.screening
+        }
+        return [texts.get(k, k) for k, v in (ticket.screening or {}).items() if v]
+
+    # --- the stock ---------------------------------------------------------------------------------
+
+    def refresh_stock(self, status: DayStatus) -> None:
+        self.status = status
+        chosen = self.lot.currentData()
+        self.lot.blockSignals(True)
+        self.lot.clear()
+        today = self.desk.engine.today()
+        model = self.lot.model()
+        assert isinstance(model, QStandardItemModel)
+        for lot in status.lots:
+            expired = lot.expiry < today
+            text = self.tr("%1 lot %2 · %3 doses left · expires %4").replace("%1", lot.product)
+            text = text.replace("%2", lot.lot).replace("%3", str(lot.doses_left))
+            text = text.replace("%4", lot.expiry.isoformat())
+            if expired:
+                text += "  " + self.tr("(EXPIRED)")
+            self.lot.addItem(text, lot.id)
+            if expired:
+                model.item(self.lot.count() - 1).setEnabled(False)
+        index = self.lot.findData(chosen) if chosen is not None else -1
+        if index < 0:
+            index = next((i for i, lot in enumerate(status.lots) if self._usable_lot(lot)), 0)
+        self.lot.setCurrentIndex(index)
+        self.lot.blockSignals(False)
+        self._fill_vials()
+
+    def _usable_lot(self, lot: Lot) -> bool:
+        return lot.expiry >= self.desk.engine.today() and lot.doses_left > 0
+
+    def _fill_vials(self) -> None:
+        if self.status is None:
+            return
+        lot_id = self.lot.currentData()
+        chosen = self.selected_vial()
+        now = self.desk.clock.now()
+        self.vials.clear()
+        warnings = []
+        for vial in self.status.open_vials:
+            if vial.lot_id != lot_id:
+                continue
+            item = QListWidgetItem(self._vial_text(vial, now))
+            item.setData(Qt.ItemDataRole.UserRole, vial.id)
+            if vial.use_by - now <= WARN_BEFORE_USE_BY:
+                item.setBackground(QBrush(QColor("#fff3cd")))
+                warnings.append(
+                    self.tr("Vial %1 must be used by %2: %3 doses left.")
+                    .replace("%1", str(vial.id))
+                    .replace("%2", f"{self.desk.engine.local(vial.use_by):%H:%M}")
+                    .replace("%3", str(vial.doses_left))
+                )
+            self.vials.addItem(item)
+            if vial.id == chosen or (chosen is None and self.vials.count() == 1):
+                self.vials.setCurrentItem(item)
+        self.vial_warning.setText("\n".join(warnings))
+        self.vial_warning.setStyleSheet("color: #7a4f00; font-weight: bold;")
+        lot = next((lot for lot in self.status.lots if lot.id == lot_id), None)
+        if lot is not None and not self.vials.count():
+            self.vial_warning.setText(
+                self.tr("No open vial: one is opened with the first dose.")
+                if self._usable_lot(lot)
+                else self.tr("This lot cannot be used.")
+            )
+
+    def _vial_text(self, vial: Vial, now: datetime) -> str:
+        opened = int((now - vial.opened_at).total_seconds() // 60)
+        return (
+            self.tr("Vial %1 · %2 of %3 doses left · open %4 min · use by %5")
+            .replace("%1", str(vial.id))
+            .replace("%2", str(vial.doses_left))
+            .replace("%3", str(vial.doses_per_vial))
+            .replace("%4", str(max(0, opened)))
+            .replace("%5", f"{self.desk.engine.local(vial.use_by):%H:%M}")
+        )
+
+    def selected_vial(self) -> int | None:
+        item = self.vials.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    # --- actions -----------------------------------------------------------------------------------
+
+    def open_vial(self) -> None:
+        desk, lot_id = self.desk, self.lot.currentData()
+        if lot_id is None or desk.user is None:
+            return
+        vial = desk.act(lambda a: desk.engine.open_vial(int(lot_id), actor=a))
+        if vial is not None:
+            self._select_vial(vial.id)
+            desk.say(self.tr("Vial %1 opened.").replace("%1", str(vial.id)))
+
+    def _select_vial(self, vial_id: int) -> None:
+        for i in range(self.vials.count()):
+            if self.vials.item(i).data(Qt.ItemDataRole.UserRole) == vial_id:
+                self.vials.setCurrentRow(i)
+
+    def waste(self) -> None:
+        desk, vial_id = self.desk, self.selected_vial()
+        if vial_id is None or desk.user is None:
+            desk.say(self.tr("Select an open vial first."), "warn")
+            return
+        vial = (
+            next((v for v in self.status.open_vials if v.id == vial_id), None)
+            if self.status
+            else None
+        )
+        got = desk.prompts.waste(self, vial.doses_left if vial else 1)
+        if got is None:
+            return
+        doses, why = got
+        if desk.act(lambda a: desk.engine.waste(vial_id, doses, why, actor=a)) is not None:
+            desk.say(self.tr("%1 doses recorded as wasted.").replace("%1", str(doses)), "warn")
+
+    def vaccinated(self) -> None:
+        desk, ticket, lot_id = self.desk, self.ticket, self.lot.currentData()
+        if ticket is None or desk.user is None:
+            return
+        if lot_id is None:
+            desk.say(self.tr("Choose a lot first."), "error")
+            return
+        vial_id = self.selected_vial()
+        done = desk.act(
+            lambda a: desk.engine.vaccinate(ticket.id, lot_id=int(lot_id), vial_id=vial_id, actor=a)
+        )
+        if done is not None and done.observation_end is not None:
+            end = f"{desk.engine.local(done.observation_end):%H:%M}"
+            desk.say(
+                self.tr("%1 vaccinated: observation until %2.")
+                .replace("%1", done.label)
+                .replace("%2", end)
+            )
+
+    def not_vaccinated(self) -> None:
+        desk, ticket = self.desk, self.ticket
+        if ticket is None or desk.user is None:
+            return
+        why = desk.prompts.reason(self, self.tr("Not vaccinated"), self.tr("Why not?"))
+        if why and desk.act(lambda a: desk.engine.defer(ticket.id, why, actor=a)):
+            desk.say(self.tr("Not vaccinated; the dose is released."), "warn")
+
+
+__all__ = ["VaccinationPanel"]

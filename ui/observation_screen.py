@@ -1,0 +1,305 @@
+"""The observation desk (留观): everyone in observation, their countdown, release and adverse events.
+
+The list comes from ``engine.observations()`` at every feed event and deadline; a one-second
+ticker redraws the countdowns from each stored end with ``clock.now()`` (no timer per person, no
+count kept here). Who may leave is the engine's may-leave rule (``Observation.may_leave``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from kiosk.clock import Clock
+from kiosk.config import Config
+from kiosk.engine import Engine
+from kiosk.errors import DomainError
+from kiosk.model import Observation
+from kiosk.staff import StaffDirectory
+from kiosk.states import State
+from ui.deadlines import DeadlineWatcher
+from ui.desk_console import Console, button
+from ui.feed import Feed
+
+TERMINAL = "observation"
+COLUMNS = 6
+MAY_LEAVE = QColor("#c8e6c9")
+AE_OPEN = QColor("#ffcdd2")
+
+
+def countdown(seconds: float) -> str:
+    """``mm:ss`` left, or ``+mm:ss`` past the end."""
+    s = int(seconds if seconds >= 0 else -seconds)
+    text = f"{s // 60:02d}:{s % 60:02d}"
+    return text if seconds > 0 else f"+{text}"
+
+
+class ObservationScreen(Console):
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Clock,
+        config: Config,
+        staff: StaffDirectory,
+        feed: Feed,
+        deadlines: DeadlineWatcher,
+    ) -> None:
+        title = self.tr("Observation desk")
+        super().__init__(engine, clock, config, staff, feed, deadlines, TERMINAL, title)
+        self.setObjectName("observation")
+        self.rows: list[Observation] = []
+        self.summary = QLabel()
+        self.summary.setObjectName("observationSummary")
+        self.summary.setStyleSheet("font-size: 18px;")
+        self.table = QTableWidget(0, COLUMNS)
+        self.table.setObjectName("observations")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Number"),
+                self.tr("Name"),
+                self.tr("Vaccinated"),
+                self.tr("Ends"),
+                self.tr("Left"),
+                self.tr("Status"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setStyleSheet("font-size: 20px;")
+        self.table.activated.connect(self._activated)
+        self.release_button = button(self.tr("Release"), "F5", "release")
+        self.extend_button = button(self.tr("Extend…"), "F6", "extend")
+        self.early_button = button(self.tr("Left early…"), "F7", "leftEarly")
+        self.ae_button = button(self.tr("Adverse event…"), "F9", "adverseEvent")
+        self.close_ae_button = button(self.tr("Close adverse event…"), "F10", "closeAdverse")
+        actions = QHBoxLayout()
+        for b, keys, slot in (
+            (self.release_button, "F5", self.release),
+            (self.extend_button, "F6", self.extend),
+            (self.early_button, "F7", self.left_early),
+            (self.ae_button, "F9", self.adverse_event),
+            (self.close_ae_button, "F10", self.close_adverse_event),
+        ):
+            b.clicked.connect(slot)
+            self.shortcut(keys, slot)
+            actions.addWidget(b)
+        self.shortcut("Ctrl+L", self.sign_out)
+        page = QVBoxLayout(self.work)
+        page.addLayout(self.top_bar(title))
+        page.addWidget(self.summary)
+        page.addWidget(self.table, 1)
+        page.addLayout(actions)
+        page.addWidget(self.status)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self.redraw)
+        self.ticker.start()
+        self.resize(1280, 800)
+
+    def stop_timers(self) -> None:
+        self.ticker.stop()
+
+    # --- redraw ----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        try:
+            self.rows = self.engine.observations()
+        except DomainError as exc:
+            self.rows = []
+            self.say(self.messages.error(exc), "error")
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Countdowns from the stored ends, at ``clock.now()``."""
+        if self.user is None:
+            return
+        selected = self.selected()
+        now = self.clock.now()
+        self.table.setRowCount(len(self.rows))
+        may, over = 0, 0
+        for r, obs in enumerate(self.rows):
+            t = obs.ticket
+            assert t.observation_end is not None and t.vaccinated_at is not None
+            left = (t.observation_end - now).total_seconds()
+            leave = obs.may_leave(now)
+            may += leave
+            over += obs.over_time(now)
+            if obs.open_adverse_events:
+                status, colour = self.tr("adverse event open"), AE_OPEN
+            elif leave:
+                status, colour = self.tr("may leave"), MAY_LEAVE
+            else:
+                status, colour = self.tr("observing"), None
+            cells = (
+                t.label,
+                obs.person_name or "",
+                self._hm(t.vaccinated_at),
+                self._hm(t.observation_end),
+                countdown(left),
+                status,
+            )
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, t.id)
+                if colour is not None:
+                    item.setBackground(QBrush(colour))
+                self.table.setItem(r, c, item)
+            if t.id == selected:
+                self.table.selectRow(r)
+        self.summary.setText(
+            self.tr("In observation: %1 · may leave: %2 · over time: %3")
+            .replace("%1", str(len(self.rows)))
+            .replace("%2", str(may))
+            .replace("%3", str(over))
+        )
+
+    def _hm(self, moment: datetime) -> str:
+        return f"{self.engine.local(moment):%H:%M}"
+
+    def selected(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def select(self, ticket_id: int) -> None:
+        for r, obs in enumerate(self.rows):
+            if obs.ticket.id == ticket_id:
+                self.table.selectRow(r)
+
+    def row_texts(self, ticket_id: int) -> list[str]:
+        """What the nurse reads on this ticket's row (tests and tools)."""
+        for r, obs in enumerate(self.rows):
+            if obs.ticket.id == ticket_id:
+                return [self.table.item(r, c).text() for c in range(COLUMNS)]
+        return []
+
+    # --- actions -----------------------------------------------------------------------------------
+
+    def _activated(self, index: QModelIndex) -> None:
+        item = self.table.item(index.row(), 0)
+        if item is not None:
+            self.release_ticket(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _chosen(self) -> Observation | None:
+        ticket_id = self.selected()
+        found = next((o for o in self.rows if o.ticket.id == ticket_id), None)
+        if found is None:
+            self.say(self.tr("Select a person first."), "warn")
+        return found
+
+    def release(self) -> None:
+        obs = self._chosen()
+        if obs is not None:
+            self.release_ticket(obs.ticket.id)
+
+    def release_ticket(self, ticket_id: int) -> None:
+        done = self.act(lambda a: self.engine.release(ticket_id, actor=a))
+        if done is not None:
+            self.say(self.tr("%1 released: may go home.").replace("%1", done.label))
+
+    def scanned(self, token: str) -> None:
+        try:
+            ticket = self.engine.ticket_by_token(token)
+        except DomainError as exc:
+            self.say(self.messages.error(exc), "error")
+            return
+        if ticket.state != State.OBSERVING:
+            self.say(
+                self.tr("%1 is not in observation: it is %2.")
+                .replace("%1", ticket.label)
+                .replace("%2", self.messages.state(ticket.state)),
+                "error",
+            )
+            return
+        self.select(ticket.id)
+        self.release_ticket(ticket.id)
+
+    def extend(self) -> None:
+        obs = self._chosen()
+        if obs is None:
+            return
+        minutes = self.prompts.number(
+            self, self.tr("Extend observation"), self.tr("Extra minutes"), 15, 1, 240
+        )
+        if minutes and self.act(
+            lambda a: self.engine.extend_observation(obs.ticket.id, minutes, actor=a)
+        ):
+            self.say(
+                self.tr("%1: observation extended by %2 min.")
+                .replace("%1", obs.ticket.label)
+                .replace("%2", str(minutes))
+            )
+
+    def left_early(self) -> None:
+        obs = self._chosen()
+        if obs is None:
+            return
+        why = self.prompts.reason(
+            self,
+            self.tr("Left early"),
+            self.tr("Why did %1 leave early?").replace("%1", obs.ticket.label),
+        )
+        if why and self.act(lambda a: self.engine.leave_early(obs.ticket.id, why, actor=a)):
+            self.say(self.tr("%1 recorded as left early.").replace("%1", obs.ticket.label), "warn")
+
+    def adverse_event(self) -> None:
+        obs = self._chosen()
+        if obs is None:
+            return
+        got = self.prompts.adverse_event(self, obs.ticket.label, self.clock.now())
+        if got is None:
+            return
+        ae = self.act(
+            lambda a: self.engine.record_adverse_event(
+                obs.ticket.id,
+                symptoms=got.symptoms,
+                severity=got.severity,
+                action=got.action,
+                onset_at=got.onset_at,
+                actor=a,
+            )
+        )
+        if ae is not None:
+            self.say(
+                self.tr("Adverse event recorded for %1 (%2).")
+                .replace("%1", obs.ticket.label)
+                .replace("%2", self.messages.severity(ae.severity)),
+                "warn",
+            )
+
+    def close_adverse_event(self) -> None:
+        obs = self._chosen()
+        if obs is None:
+            return
+        try:
+            open_events = self.engine.open_adverse_events(obs.ticket.id)
+        except DomainError as exc:
+            self.say(self.messages.error(exc), "error")
+            return
+        if not open_events:
+            self.say(
+                self.tr("%1 has no open adverse event.").replace("%1", obs.ticket.label), "warn"
+            )
+            return
+        ae = open_events[0]
+        outcome = self.prompts.reason(
+            self, self.tr("Close adverse event"), self.tr("Outcome (e.g. recovered)")
+        )
+        if outcome and self.act(lambda a: self.engine.close_adverse_event(ae.id, outcome, actor=a)):
+            self.say(self.tr("Adverse event of %1 closed.").replace("%1", obs.ticket.label))

@@ -1,0 +1,91 @@
+"""Staff sign-in for the nurses' consoles: a name and a PIN (scrypt and lockout in kiosk/staff.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.errors import DomainError
+from kiosk.staff import StaffDirectory
+from ui.desk_messages import DeskMessages
+
+
+class SignInPanel(QWidget):
+    """Emits ``signedIn(name)`` once the PIN is right; shows the lockout minutes when locked."""
+
+    signedIn = Signal(str)
+
+    def __init__(self, staff: StaffDirectory, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signin")
+        self.staff = staff
+        self.messages = DeskMessages(self)
+        heading = QLabel(title)
+        heading.setObjectName("signinTitle")
+        heading.setStyleSheet("font-size: 28px; font-weight: bold;")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.name = QComboBox()
+        self.name.setEditable(True)
+        self.name.setObjectName("staffName")
+        self.pin = QLineEdit()
+        self.pin.setObjectName("pin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(12)
+        self.pin.returnPressed.connect(self.submit)
+        self.button = QPushButton(self.tr("Sign in (Enter)"))
+        self.button.setObjectName("signIn")
+        self.button.clicked.connect(self.submit)
+        self.error = QLabel()
+        self.error.setObjectName("signinError")
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Staff name"), self.name)
+        form.addRow(self.tr("PIN"), self.pin)
+        box = QWidget()
+        box.setMaximumWidth(420)
+        inner = QVBoxLayout(box)
+        inner.addWidget(heading)
+        inner.addLayout(form)
+        inner.addWidget(self.button)
+        inner.addWidget(self.error)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self.reload()
+
+    def reload(self) -> None:
+        """Fill the name list and clear the PIN (at start and after each sign-out)."""
+        current = self.name.currentText()
+        self.name.clear()
+        try:
+            self.name.addItems([m.name for m in self.staff.members()])
+        except DomainError as exc:
+            self.error.setText(self.messages.error(exc))
+        if current:
+            self.name.setCurrentText(current)
+        self.pin.clear()
+        self.pin.setFocus()
+
+    def submit(self) -> None:
+        name, pin = self.name.currentText().strip(), self.pin.text()
+        self.pin.clear()
+        if not name or not pin:
+            self.error.setText(self.tr("Enter your name and your PIN."))
+            return
+        try:
+            member = self.staff.sign_in(name, pin)
+        except DomainError as exc:
+            self.error.setText(self.messages.error(exc))
+            return
+        self.error.clear()
+        self.signedIn.emit(member.name)
