@@ -127,7 +127,7 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
         return [ObservationScreen(p.engine, p.clock, config, p.staff, p.feed, p.deadlines)]
     if name == "display":
         from ui.display_screen import DisplayScreen
-        from ui.voice.build import build_announcer
+        from ui.display_voice import build_announcer
 
         announcer = build_announcer(config.voice)
         p.extras.append(announcer)

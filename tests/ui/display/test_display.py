@@ -1,0 +1,158 @@
+"""The waiting-room display over a real engine: calls, voice, observation board, privacy."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from kiosk.config import Config
+from kiosk.model import Actor
+from tests.ui.conftest import NURSE
+from tests.ui.display.conftest import NAMES, id_number, observe, phone, said
+from ui.display_data import ObsStatus
+from ui.voice.announcer import Announcement
+from ui.voice.phrases import desk_phrase
+
+DOCTOR = Actor(staff="doctor", terminal="observation")
+
+
+def test_a_call_appears_and_is_announced_once(qtbot, engine, clock, day, feed, make_display,
+                                              announcer):  # fmt: skip
+    screen = make_display()
+    ticket = engine.issue("A")
+    assert said(announcer) == []
+    engine.call(ticket.id, "登记2", actor=NURSE)
+    feed.poll()
+    assert screen.hero.number.text() == ticket.label
+    assert desk_phrase("登记2") in screen.hero.destination.text()
+    desks = {d.desk: d.label for d in screen.desks.desks}
+    assert desks["登记2"] == ticket.label and desks["登记1"] is None
+    assert [c.label for c in screen.recent.calls] == [ticket.label]
+    assert said(announcer) == [Announcement.call(ticket.label, "登记2")]
+    assert screen.flashing and screen.hero.badge.isVisible()
+
+
+def test_a_recall_repeats_the_announcement(qtbot, engine, day, feed, make_display, announcer):
+    make_display()
+    ticket = engine.issue("A")
+    engine.call(ticket.id, "登记1", actor=NURSE)
+    feed.poll()
+    engine.recall(ticket.id, actor=NURSE)
+    feed.poll()
+    call = Announcement.call(ticket.label, "登记1")
+    assert said(announcer) == [call, call]
+
+
+def test_the_flash_ends_after_a_few_seconds_of_the_injected_clock(qtbot, engine, clock, day, feed,
+                                                                  make_display):  # fmt: skip
+    screen = make_display()
+    ticket = engine.issue("A")
+    engine.call(ticket.id, "登记1", actor=NURSE)
+    feed.poll()
+    assert screen.flashing
+    qtbot.waitUntil(lambda: not screen.hero.flash_on)  # it blinks while the clock stands still
+    assert screen.flashing
+    clock.advance(timedelta(seconds=6))
+    qtbot.waitUntil(lambda: not screen.flashing)
+    assert not screen.hero.badge.isVisible()
+
+
+def test_countdowns_follow_the_clock_and_the_end_is_announced_once(qtbot, engine, clock, day, feed,
+                                                                   make_display, announcer):  # fmt: skip
+    t = observe(engine, 0)
+    screen = make_display()
+    label = screen.observation.cells[0][2]
+    assert label.text() == "30:00 left"
+    clock.advance(timedelta(minutes=12, seconds=30))
+    qtbot.waitUntil(lambda: label.text() == "17:30 left")  # the one-second ticker
+    assert screen.status_of(t.id) == ObsStatus.COUNTING
+    assert not any(a.kind == "may_leave" for a in said(announcer))
+    clock.advance(timedelta(minutes=17, seconds=30))
+    qtbot.waitUntil(lambda: screen.status_of(t.id) == ObsStatus.MAY_LEAVE)
+    assert label.text() == "May leave ✓"
+    assert said(announcer).count(Announcement.may_leave(t.label)) == 1
+    clock.advance(timedelta(minutes=11))
+    screen.tick()
+    screen.reload()
+    assert screen.status_of(t.id) == ObsStatus.OVERDUE
+    assert "over time" in label.text() and "May leave" in label.text()
+    assert said(announcer).count(Announcement.may_leave(t.label)) == 1
+
+
+def test_a_deadline_redraws_without_waiting_for_an_event(qtbot, engine, clock, day, deadlines,
+                                                         make_display, announcer):  # fmt: skip
+    t = observe(engine, 0)
+    screen = make_display()
+    screen.ticker.stop()  # only the deadline may redraw here
+    clock.advance(timedelta(minutes=30))
+    assert screen.status_of(t.id) == ObsStatus.COUNTING
+    deadlines.reached.emit()
+    assert screen.status_of(t.id) == ObsStatus.MAY_LEAVE
+    assert Announcement.may_leave(t.label) in said(announcer)
+
+
+def test_an_open_adverse_event_keeps_them(qtbot, engine, clock, day, feed, make_display, announcer):
+    t = observe(engine, 0)
+    ae = engine.record_adverse_event(
+        t.id, symptoms="rash", severity="mild", action="antihistamine", actor=DOCTOR
+    )
+    screen = make_display()
+    clock.advance(timedelta(minutes=45))
+    screen.tick()
+    screen.reload()
+    assert screen.status_of(t.id) == ObsStatus.HELD
+    cell_text = screen.observation.cells[0][2].text()
+    assert "May leave" not in cell_text and "Over time" in cell_text
+    assert "0 may leave" in screen.observation.summary.text()
+    assert Announcement.may_leave(t.label) not in said(announcer)
+    engine.close_adverse_event(ae.id, "recovered", actor=DOCTOR)
+    feed.poll()
+    assert screen.status_of(t.id) == ObsStatus.OVERDUE  # free for 15 minutes already
+    assert said(announcer).count(Announcement.may_leave(t.label)) == 1
+
+
+def test_a_release_removes_the_person(qtbot, engine, clock, day, feed, make_display):
+    t1, t2 = observe(engine, 0), observe(engine, 1)
+    screen = make_display()
+    clock.advance(timedelta(minutes=30))
+    engine.release(t1.id, actor=NURSE)
+    feed.poll()
+    assert screen.status_of(t1.id) is None
+    assert screen.status_of(t2.id) == ObsStatus.MAY_LEAVE
+    cells = [who.text() for tile, who, _ in screen.observation.cells if tile.isVisible()]
+    assert len(cells) == 1 and cells[0].startswith(t2.label)
+    assert screen.counts.values()[2] == "1"
+
+
+def test_only_numbers_and_masked_names_are_shown(qtbot, engine, clock, day, feed, make_display):
+    tickets = [observe(engine, n) for n in range(30)]
+    screen = make_display(size=(1366, 768))
+    seen = set()
+    for _ in range(screen.observation.pages()):
+        text = screen.visible_text()
+        for n in range(30):
+            assert id_number(n) not in text and id_number(n)[-6:] not in text
+            assert phone(n) not in text and phone(n)[-4:] not in text
+        for name in NAMES:
+            assert name not in text
+        seen |= {t.label for t in tickets if t.label in text}
+        screen.observation.next_page()
+        screen.tick(advance=False)
+    assert seen == {t.label for t in tickets}  # everyone was on some page
+    assert "张*明" in screen.visible_text()  # A001 is 张三明, on the first page again
+
+
+def test_counts_per_zone(qtbot, engine, clock, day, feed, make_display):
+    observe(engine, 0)
+    for _ in range(3):
+        engine.issue("A")
+    screen = make_display()
+    assert screen.counts.values() == ["3", "0", "1"]
+    engine.issue("B")
+    feed.poll()
+    assert screen.counts.values() == ["4", "0", "1"]
+
+
+def test_no_day_open_still_shows(qtbot, engine, make_display):
+    screen = make_display(Config())
+    assert screen.counts.values() == ["—", "—", "—"]
+    assert screen.hero.number.text() == "—"

@@ -1,0 +1,125 @@
+"""The observation board: everyone observing as ticket number + masked name, with a countdown to
+their stored end; who may leave (the engine's rule) and who is over time, in words and colour.
+
+Rows come from the display's snapshot (re-read on feed events and deadlines); ``render(now)``
+recomputes every visible cell from the stored ends, so it is cheap enough to run every second.
+More people than cells: the board shows pages in turn (``next_page``), soonest end first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtWidgets import QWidget
+
+from ui.display_boards import LEFT, RIGHT, Panel, pad
+from ui.display_data import ObsRow, ObsStatus
+from ui.display_fit import (
+    ACCENT,
+    GOOD,
+    MUTED,
+    TEXT,
+    WARN,
+    FitLabel,
+    Tile,
+    grid,
+    split_cols,
+    split_rows,
+)
+
+CELL = "#1d3a66"
+COLOURS = {ObsStatus.COUNTING: CELL, ObsStatus.MAY_LEAVE: GOOD, ObsStatus.OVERDUE: WARN,
+           ObsStatus.HELD: WARN}  # fmt: skip
+
+
+class ObservationBoard(Panel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, self.tr("Observation area"), title_weight=0.08)
+        self.summary = FitLabel(self, align=RIGHT, color=MUTED)
+        self.rows_shape, self.columns = 6, 3
+        self.cells: list[tuple[Tile, FitLabel, FitLabel]] = []
+        self.people: tuple[ObsRow, ...] = ()
+        self.page = 0
+        self.shown: dict[int, ObsStatus] = {}  # ticket id -> status, of the cells on screen
+        self._texts = {
+            ObsStatus.MAY_LEAVE: self.tr("May leave ✓"),
+            ObsStatus.OVERDUE: self.tr("May leave ✓ over time !"),
+            ObsStatus.HELD: self.tr("Over time ! please wait"),
+        }
+        self._left = self.tr("%1 left")
+        self._samples = [*self._texts.values(), self._left.replace("%1", "88:88")]
+
+    # --- data ----------------------------------------------------------------------------
+    def set_shape(self, rows: int, columns: int) -> None:
+        self.rows_shape, self.columns = rows, columns
+        while len(self.cells) < rows * columns:
+            tile = Tile(self, CELL)
+            who = FitLabel(tile, bold=True, align=LEFT, color=TEXT, samples=["A000 欧**娜"])
+            status = FitLabel(tile, align=LEFT, color=TEXT, samples=self._samples)
+            self.cells.append((tile, who, status))
+        self.arrange(self._gap())
+
+    def set_people(self, people: Sequence[ObsRow]) -> None:
+        self.people = tuple(people)
+        self.page = min(self.page, self.pages() - 1)
+
+    def per_page(self) -> int:
+        return self.rows_shape * self.columns
+
+    def pages(self) -> int:
+        return max(1, math.ceil(len(self.people) / self.per_page()))
+
+    def next_page(self) -> None:
+        self.page = (self.page + 1) % self.pages()
+
+    def status_text(self, row: ObsRow, now: datetime) -> tuple[ObsStatus, str]:
+        status = row.status(now)
+        if status == ObsStatus.COUNTING:
+            seconds = math.ceil(row.remaining(now).total_seconds())
+            return status, self._left.replace("%1", f"{seconds // 60:02d}:{seconds % 60:02d}")
+        return status, self._texts[status]
+
+    # --- drawing -------------------------------------------------------------------------
+    def render(self, now: datetime) -> None:
+        free = sum(1 for p in self.people if p.observation.may_leave(now))
+        summary = self.tr("%1 observing · %2 may leave").replace("%1", str(len(self.people)))
+        summary = summary.replace("%2", str(free))
+        if self.pages() > 1:
+            page = self.tr("page %1/%2").replace("%1", str(self.page + 1))
+            summary += " · " + page.replace("%2", str(self.pages()))
+        self.summary.setText(summary)
+        start = self.page * self.per_page()
+        visible = self.people[start : start + self.per_page()]
+        self.shown = {}
+        for i, (tile, who, status_label) in enumerate(self.cells):
+            if i >= self.per_page() or i >= len(visible):
+                tile.setVisible(False)
+                continue
+            row = visible[i]
+            status, text = self.status_text(row, now)
+            self.shown[row.ticket_id] = status
+            who.setText(f"{row.label} {row.masked_name}".strip())
+            status_label.setText(text)
+            tile.set_color(COLOURS[status])
+            who.set_color(ACCENT if status == ObsStatus.COUNTING else TEXT)
+            tile.setVisible(True)
+
+    def _gap(self) -> int:
+        return max(2, int(min(self.width(), self.height()) * 0.015))
+
+    def arrange(self, gap: int) -> None:
+        if self.body.isEmpty():
+            return
+        head = self.title.geometry()
+        title, summary = split_cols(head, [0.4, 0.6], gap)
+        self.title.setGeometry(title)
+        self.summary.setGeometry(summary)
+        cells = grid(self.body, self.rows_shape, self.columns, gap)
+        for (tile, who, status), rect in zip(self.cells, cells, strict=False):
+            tile.setGeometry(rect)
+            inner = pad(tile.rect(), max(2, rect.height() // 12))
+            top, bottom = split_rows(inner, [0.5, 0.5], 0)
+            who.setGeometry(top)
+            status.setGeometry(bottom)

@@ -1,0 +1,236 @@
+"""The waiting-room display (``kiosk run --screen display``): the newest call, big and flashing;
+every desk's current ticket; the last calls; waiting counts; the observation board; notices.
+
+How it stays right without drifting:
+
+- the feed's events re-read a :class:`~ui.display_data.Snapshot` (and the calls in them are
+  announced: ``called`` and ``recalled`` each enqueue one :class:`Announcement`; a recall repeats);
+- the deadline watcher's ``reached`` re-reads it when an observation ends;
+- a one-second ticker redraws the time and the countdowns from the snapshot's stored ends with
+  ``clock.now()`` and announces, once per ticket for the session, whoever has become free to leave
+  (the engine's may-leave rule: an open adverse event keeps them).
+
+The layout (landscape 1920x1080 / 1366x768, portrait 1080x1920) is chosen from the window's size
+in ``resizeEvent``: see :mod:`ui.display_layout`. Only ticket numbers and masked names are shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from kiosk.clock import Clock
+from kiosk.config import Config
+from kiosk.engine import Engine
+from kiosk.errors import StorageError
+from kiosk.model import Event
+from ui.deadlines import DeadlineWatcher
+from ui.display_boards import (
+    LEFT,
+    RIGHT,
+    CountsBoard,
+    DeskBoard,
+    HeroPanel,
+    NoticeLine,
+    RecentBoard,
+)
+from ui.display_data import Call, ObsStatus, Snapshot, load_snapshot
+from ui.display_fit import BACKGROUND, TEXT, FitLabel
+from ui.display_layout import Layout, layout_for
+from ui.display_observation import ObservationBoard
+from ui.feed import Feed
+from ui.voice.announcer import Announcement, Announcer
+
+log = logging.getLogger(__name__)
+
+FLASH_FOR = timedelta(seconds=5)
+FLASH_MS = 450
+TICK_MS = 1000
+PAGE_SECONDS = 8
+NOTICE_SECONDS = 6
+QUIET_AT_START = timedelta(minutes=2)  # at start-up, free longer than this: not announced
+CALL_KINDS = ("called", "recalled")
+
+
+class DisplayScreen(QWidget):
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Clock,
+        config: Config,
+        feed: Feed,
+        deadlines: DeadlineWatcher,
+        announcer: Announcer,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("display")
+        self.setWindowTitle(self.tr("Waiting room"))
+        self.setStyleSheet(f"QWidget#display {{ background: {BACKGROUND}; }}")
+        self.engine, self.clock, self.config = engine, clock, config
+        self.announcer = announcer
+        self.site = FitLabel(self, bold=True, align=LEFT, color=TEXT)
+        self.site.setText(config.site.name)
+        self.time = FitLabel(
+            self, bold=True, align=RIGHT, color=TEXT, samples=["0000-00-00  00:00:00"]
+        )
+        self.hero = HeroPanel(self)
+        self.desks = DeskBoard(self)
+        self.recent = RecentBoard(engine.local, self)
+        self.counts = CountsBoard(self)
+        self.observation = ObservationBoard(self)
+        self.notices = NoticeLine(config.display.notices, self)
+        self.layout_name = ""
+        self.snapshot: Snapshot | None = None
+        self.announced: set[int] = set()  # tickets announced as free to leave, this session
+        self.flash_until: datetime | None = None
+        self._seconds = 0
+        self._flash_phase = False
+
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(TICK_MS)
+        self.ticker.timeout.connect(self.tick)
+        self.flasher = QTimer(self)
+        self.flasher.setInterval(FLASH_MS)
+        self.flasher.timeout.connect(self._flash_step)
+        feed.events.connect(self.on_events)
+        deadlines.reached.connect(self.reload)
+
+        self.apply_layout(layout_for(1920, 1080))
+        self.reload()
+        self._seed_announced()
+        self.ticker.start()
+
+    # --- data ----------------------------------------------------------------------------
+    def on_events(self, events: list[Event]) -> None:
+        """Announce the calls in ``events`` (in order), show the newest, then re-read."""
+        newest: Call | None = None
+        for event in events:
+            if event.kind not in CALL_KINDS:
+                continue
+            label, desk = str(event.payload.get("label", "")), str(event.payload.get("desk", ""))
+            if not label or not desk:
+                log.warning("display: %s event %s without label or desk", event.kind, event.seq)
+                continue
+            self.announcer.enqueue(Announcement.call(label, desk))
+            newest = Call(label, desk, event.at)
+        self.reload()
+        if newest is not None:
+            self.hero.set_call(newest)
+            self.start_flash()
+
+    def reload(self) -> None:
+        """Re-read what the display shows (feed events, deadlines); then redraw."""
+        try:
+            snapshot = load_snapshot(self.engine, self.config, recent=self._recent_cells())
+        except StorageError as exc:
+            log.warning("display: cannot read the queue: %s", exc)
+            return
+        first = self.snapshot is None
+        self.snapshot = snapshot
+        if first:
+            self.hero.set_call(snapshot.recent[0] if snapshot.recent else None)
+        self.desks.set_desks(snapshot.desks)
+        self.recent.set_calls(snapshot.recent)
+        self.counts.set_counts(snapshot.counts)
+        self.observation.set_people(snapshot.observing)
+        self.tick(advance=False)
+
+    def _seed_announced(self) -> None:
+        """At start-up, people free to leave for a while already are not announced again."""
+        now = self.clock.now()
+        for row in self.snapshot.observing if self.snapshot else ():
+            if row.observation.may_leave(now) and row.end and now - row.end > QUIET_AT_START:
+                self.announced.add(row.ticket_id)
+
+    def tick(self, advance: bool = True) -> None:
+        """Every second: the time, the countdowns, the may-leave announcements, rotation."""
+        now = self.clock.now()
+        if advance:
+            self._seconds += 1
+            if self._seconds % PAGE_SECONDS == 0:
+                self.observation.next_page()
+            if self._seconds % NOTICE_SECONDS == 0:
+                self.notices.rotate()
+        self.time.setText(self.engine.local(now).strftime("%Y-%m-%d  %H:%M:%S"))
+        self.observation.render(now)
+        self._announce_free(now)
+
+    def _announce_free(self, now: datetime) -> None:
+        if self.snapshot is None:
+            return
+        for row in self.snapshot.observing:
+            if row.ticket_id in self.announced or not row.observation.may_leave(now):
+                continue
+            self.announced.add(row.ticket_id)
+            self.announcer.enqueue(Announcement.may_leave(row.label))
+
+    # --- flashing ------------------------------------------------------------------------
+    @property
+    def flashing(self) -> bool:
+        return self.flash_until is not None
+
+    def start_flash(self) -> None:
+        self.flash_until = self.clock.now() + FLASH_FOR
+        self._flash_phase = True
+        self.hero.set_flash(True, badge=True)
+        self.flasher.start()
+
+    def _flash_step(self) -> None:
+        if self.flash_until is None or self.clock.now() >= self.flash_until:
+            self.flash_until = None
+            self.flasher.stop()
+            self.hero.set_flash(False, badge=False)
+            return
+        self._flash_phase = not self._flash_phase
+        self.hero.set_flash(self._flash_phase, badge=True)
+
+    # --- layout --------------------------------------------------------------------------
+    def _recent_cells(self) -> int:
+        return self.recent.rows * self.recent.columns
+
+    def apply_layout(self, layout: Layout) -> None:
+        self.layout_name = layout.name
+        self.hero.portrait = layout.portrait
+        self.desks.columns = layout.desk_columns
+        self.recent.set_shape(*layout.recent_shape)
+        self.observation.set_shape(*layout.observation_shape)
+        if self.snapshot is not None:
+            self.desks.set_desks(self.snapshot.desks)
+            self.observation.set_people(self.snapshot.observing)
+            self.tick(advance=False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        layout = layout_for(self.width(), self.height())
+        if layout.name != self.layout_name:
+            self.apply_layout(layout)
+            if self.snapshot is not None and len(self.snapshot.recent) < self._recent_cells():
+                self.reload()
+        rects = layout.rects(self.width(), self.height())
+        inset = int(self.width() * 0.008)
+        rects["site"].adjust(inset, 0, 0, 0)
+        rects["time"].adjust(0, 0, -inset, 0)
+        for name, widget in self.regions().items():
+            widget.setGeometry(rects[name])
+            widget.setVisible(name != "notices" or bool(self.notices.notices))
+
+    def regions(self) -> dict[str, QWidget]:
+        return {
+            "site": self.site, "time": self.time, "hero": self.hero, "desks": self.desks,
+            "recent": self.recent, "counts": self.counts, "observation": self.observation,
+            "notices": self.notices,
+        }  # fmt: skip
+
+    def visible_text(self) -> str:
+        """Every text on screen, one per line (for tests and for the privacy check)."""
+        labels = [label for label in self.findChildren(QLabel) if label.isVisibleTo(self)]
+        return "\n".join(label.text() for label in labels)
+
+    def status_of(self, ticket_id: int) -> ObsStatus | None:
+        """The status shown for ``ticket_id`` on the observation board's current page."""
+        return self.observation.shown.get(ticket_id)
