@@ -1,0 +1,105 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Tap a button to take a number</source>
+        <translation>请点击下方按钮取号</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <source>Your number</source>
+        <translation>您的号码</translation>
+    </message>
+    <message>
+        <source>You are next</source>
+        <translation>下一位就是您</translation>
+    </message>
+    <message>
+        <source>Please watch the screen for your number</source>
+        <translation>请留意大屏幕叫号</translation>
+    </message>
+    <message>
+        <source>Please take your ticket</source>
+        <translation>请取走您的号票</translation>
+    </message>
+    <message>
+        <source>Printing your ticket…</source>
+        <translation>正在打印号票…</translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed. Please ask at the registration desk for it.</source>
+        <translation>号票未能打印，请到登记台领取号票。</translation>
+    </message>
+    <message>
+        <source>Your number is still valid.</source>
+        <translation>您的号码仍然有效。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Sorry, no number could be issued. Please try again or ask the staff.</source>
+        <translation>抱歉，暂时无法取号，请重试或咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>This screen opens again by itself when a number becomes free. Please ask the staff.</source>
+        <translation>如有名额空出，本机将自动恢复取号。如有疑问请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>If you have questions, please ask the staff.</source>
+        <translation>如有疑问请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>No more numbers today</source>
+        <translation>今日号已发完</translation>
+    </message>
+    <message>
+        <source>Numbers are paused</source>
+        <translation>暂停发号</translation>
+    </message>
+    <message>
+        <source>Numbers are not issued yet</source>
+        <translation>尚未开始发号</translation>
+    </message>
+    <message>
+        <source>Vaccination has ended for today</source>
+        <translation>今日接种已结束</translation>
+    </message>
+    <message>
+        <source>Today's vaccination capacity is fully booked.</source>
+        <translation>今日接种名额已满。</translation>
+    </message>
+    <message>
+        <source>All of today's vaccine doses are taken.</source>
+        <translation>今日疫苗已全部分配完毕。</translation>
+    </message>
+    <message>
+        <source>Issuing is paused for now. Please wait a moment.</source>
+        <translation>暂停发号，请稍候。</translation>
+    </message>
+    <message>
+        <source>Today's vaccination has not started yet.</source>
+        <translation>今日接种尚未开始。</translation>
+    </message>
+    <message>
+        <source>Today's numbers are closed.</source>
+        <translation>今日发号已结束。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people ahead of you</source>
+        <translation>
+            <numerusform>您前面还有 %n 人</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Estimated wait: about %n minutes</source>
+        <translation>
+            <numerusform>预计等候约 %n 分钟</numerusform></translation>
+    </message>
+</context>
+</TS>

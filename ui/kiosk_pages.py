@@ -1,0 +1,235 @@
+"""The kiosk's three pages: choose a category, your number, no more numbers. Views only: the
+screen (:mod:`ui.kiosk_screen`) fills them from the engine and sizes them for the display."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QMouseEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.config import Category
+
+BUTTON_STYLE = (
+    "QPushButton { background: #0d47a1; color: white; border: none; border-radius: 24px; }"
+    "QPushButton:pressed { background: #002171; }"
+    "QPushButton:disabled { background: #90a4ae; }"
+    "QPushButton[priority='true'] { background: #e65100; }"
+    "QPushButton[priority='true']:pressed { background: #ac1900; }"
+    "QLabel { color: white; background: transparent; }"
+)
+
+
+def _label(name: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> QLabel:
+    label = QLabel("")
+    label.setObjectName(name)
+    label.setAlignment(align)
+    label.setWordWrap(True)
+    return label
+
+
+def set_px(widget: QWidget, px: int, bold: bool = False) -> None:
+    font = QFont(widget.font())
+    font.setPixelSize(max(8, int(px)))
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+class SiteTitle(QLabel):
+    """The site name; ``tapped`` on each press (the hidden staff gesture counts them)."""
+
+    tapped = Signal()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.tapped.emit()
+        super().mousePressEvent(event)
+
+
+class CategoryButton(QPushButton):
+    """A huge button: the category's label, its English below, a priority mark."""
+
+    def __init__(self, category: Category, main: str, sub: str, badge: str) -> None:
+        super().__init__()
+        self.category = category
+        self.setObjectName(f"category_{category.prefix}")
+        self.setProperty("priority", "true" if category.priority else "false")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setStyleSheet(BUTTON_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.main = _label("main")
+        self.main.setText(main)
+        self.sub = _label("sub")
+        self.sub.setText(sub)
+        self.sub.setVisible(bool(sub))
+        self.badge = _label("badge")
+        self.badge.setText(badge)
+        self.badge.setVisible(bool(badge))
+        for label in (self.badge, self.main, self.sub):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        self.setAccessibleName(main)
+
+    def scale(self, unit: int, touch_px: int, wide: bool) -> None:
+        set_px(self.main, unit * 2.2, bold=True)
+        set_px(self.sub, unit * 0.9)
+        set_px(self.badge, unit * 0.8, bold=True)
+        lines = [self.main] + [w for w in (self.sub, self.badge) if not w.isHidden()]
+        height = sum(int(w.font().pixelSize() * 1.35) for w in lines) + 24 + 6 * len(lines)
+        self.setMinimumSize(max(touch_px, unit * 6 if wide else touch_px), max(touch_px, height))
+
+
+class StartPage(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("start_page")
+        self.site = SiteTitle("")
+        self.site.setObjectName("site_name")
+        self.site.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.site.setWordWrap(True)
+        self.prompt = _label("prompt")
+        self.prompt_sub = _label("prompt_sub")
+        self.error = _label("issue_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        self.buttons: list[CategoryButton] = []
+        self.row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.row.setSpacing(32)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 48)
+        layout.addWidget(self.site)
+        layout.addStretch(1)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.prompt_sub)
+        layout.addSpacing(24)
+        layout.addLayout(self.row, 6)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def set_buttons(self, buttons: list[CategoryButton]) -> None:
+        self.buttons = buttons
+        for button in buttons:
+            self.row.addWidget(button, 1)
+
+    def set_enabled(self, enabled: bool) -> None:
+        for button in self.buttons:
+            button.setEnabled(enabled)
+
+    def scale(self, unit: int, touch_px: int, landscape: bool) -> None:
+        set_px(self.site, unit * 1.1, bold=True)
+        set_px(self.prompt, unit * 1.6, bold=True)
+        set_px(self.prompt_sub, unit * 0.8)
+        set_px(self.error, unit * 0.9)
+        self.row.setDirection(
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
+        for button in self.buttons:
+            button.scale(unit, touch_px, landscape)
+
+
+class IssuedPage(QWidget):
+    done = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("issued_page")
+        self.caption = _label("your_number")
+        self.number = _label("number")
+        self.number.setStyleSheet("color: #0d47a1;")
+        self.category = _label("category")
+        self.ahead = _label("ahead")
+        self.ahead_sub = _label("ahead_sub")
+        self.wait = _label("wait")
+        self.wait_sub = _label("wait_sub")
+        self.take = _label("take_ticket")
+        self.take.setStyleSheet("color: #1b5e20;")
+        self.print_state = _label("print_state")
+        self.problem = QFrame()
+        self.problem.setObjectName("print_problem")
+        self.problem.setStyleSheet(
+            "QFrame#print_problem { background: #fff3e0; border: 4px solid #e65100;"
+            " border-radius: 16px; } QLabel { color: #bf360c; }"
+        )
+        problem_layout = QVBoxLayout(self.problem)
+        self.problem_text = _label("print_problem_text")
+        self.problem_sub = _label("print_problem_sub")
+        problem_layout.addWidget(self.problem_text)
+        problem_layout.addWidget(self.problem_sub)
+        self.problem.hide()
+        self.done_button = QPushButton("")
+        self.done_button.setObjectName("done")
+        self.done_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.done_button.setStyleSheet(BUTTON_STYLE)
+        self.done_button.clicked.connect(self.done)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        for w in (self.caption, self.number, self.category):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        for w in (self.ahead, self.ahead_sub, self.wait, self.wait_sub):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        for w in (self.take, self.print_state, self.problem):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def scale(self, unit: int, touch_px: int, number_px: int) -> None:
+        set_px(self.caption, unit * 1.2)
+        set_px(self.number, number_px, bold=True)
+        set_px(self.category, unit * 1.1)
+        set_px(self.ahead, unit * 1.4, bold=True)
+        set_px(self.wait, unit * 1.4, bold=True)
+        for sub in (self.ahead_sub, self.wait_sub):
+            set_px(sub, unit * 0.75)
+        set_px(self.take, unit * 1.5, bold=True)
+        set_px(self.print_state, unit * 0.8)
+        set_px(self.problem_text, unit * 1.1, bold=True)
+        set_px(self.problem_sub, unit * 0.8)
+        set_px(self.done_button, unit * 1.1, bold=True)
+        self.done_button.setMinimumSize(max(touch_px, unit * 7), max(touch_px, int(unit * 2.2)))
+
+
+class ClosedPage(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("closed_page")
+        self.site = SiteTitle("")
+        self.site.setObjectName("closed_site_name")
+        self.site.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.site.setWordWrap(True)
+        self.headline = _label("closed_headline")
+        self.headline.setStyleSheet("color: #b71c1c;")
+        self.headline_sub = _label("closed_headline_sub")
+        self.reason = _label("closed_reason")
+        self.reason_sub = _label("closed_reason_sub")
+        self.help = _label("closed_help")
+        self.help_sub = _label("closed_help_sub")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 48)
+        layout.addWidget(self.site)
+        layout.addStretch(2)
+        for w in (self.headline, self.headline_sub):
+            layout.addWidget(w)
+        layout.addSpacing(32)
+        for w in (self.reason, self.reason_sub):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        for w in (self.help, self.help_sub):
+            layout.addWidget(w)
+        layout.addStretch(2)
+
+    def scale(self, unit: int) -> None:
+        set_px(self.site, unit * 1.0)
+        set_px(self.headline, unit * 2.6, bold=True)
+        set_px(self.headline_sub, unit * 1.0)
+        set_px(self.reason, unit * 1.3)
+        set_px(self.reason_sub, unit * 0.8)
+        set_px(self.help, unit * 1.0)
+        set_px(self.help_sub, unit * 0.7)

@@ -1,0 +1,325 @@
+"""The resident's kiosk: choose a category, get a number at once, take the printed ticket.
+
+A thin view over the engine. The start page shows a huge button per configured category; a tap
+issues a ticket through the engine with this tap session's idempotency key (one key from the moment
+the start page shows until the number shows, so a double tap or a retried tap issues one ticket)
+while the buttons are disabled. The number, the people ahead and the estimated wait show at once;
+the ticket prints in the background (:mod:`ui.print_worker`) and a failed or unconfirmed print tells
+the resident to ask at the registration desk (the number stays valid; nothing is resent). After
+``config.kiosk.idle_seconds`` the start page returns by itself.
+
+When the engine says no number can be issued (capacity, stock, paused, day not open or closed) the
+closed page says so; it is redrawn from the change feed and the deadline watcher (a missed ticket's
+grace period ending frees a dose without any event), so the kiosk reopens by itself. Kiosk mode
+(:mod:`ui.kiosk_guard`): no leaving without a staff PIN.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.clock import Clock
+from kiosk.config import Category, Config
+from kiosk.engine import Engine
+from kiosk.errors import CapReached, DayNotOpen, DomainError, StorageError
+from kiosk.model import Ticket
+from kiosk.staff import StaffDirectory
+from kiosk.wait_estimate import estimate_wait, registration_calls
+from printing.backend import PrinterBackend
+from printing.model import TicketPrint
+from printing.result import PrintResult
+from ui import kiosk_text as text
+from ui.deadlines import DeadlineWatcher
+from ui.feed import Feed
+from ui.kiosk_guard import KioskGuard
+from ui.kiosk_pages import CategoryButton, ClosedPage, IssuedPage, StartPage
+from ui.kiosk_sizing import widget_min_touch_px
+from ui.print_worker import PrintWorker
+
+log = logging.getLogger(__name__)
+
+
+class KioskScreen(QWidget):
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Clock,
+        config: Config,
+        printer: PrinterBackend,
+        staff: StaffDirectory,
+        feed: Feed,
+        deadlines: DeadlineWatcher,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("kiosk")
+        self.setWindowTitle(config.site.name)
+        self.setStyleSheet("QWidget#kiosk { background: #fafafa; } QLabel { color: #111; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.engine = engine
+        self.clock = clock
+        self.config = config
+        self.feed = feed
+        self.words = text.Words(config.site.language)
+        self.printer = PrintWorker(printer, self)
+        self.printer.printed.connect(self._on_printed)
+        self.guard = KioskGuard(self, staff.any_pin, lambda: int(widget_min_touch_px(self) * 1.4))
+        self.guard.unlocked.connect(lambda _member: self.close())
+        self.guard.padOpened.connect(self._watch_pad)
+
+        self.tap_key: str | None = None
+        self.issuing = False
+        self.shown_ticket: Ticket | None = None
+        self.shown_category: Category | None = None
+        self.print_results: dict[int, PrintResult] = {}
+        self.closed_reason: str | None = None
+
+        self.start = StartPage()
+        self.issued = IssuedPage()
+        self.closed = ClosedPage()
+        self.stack = QStackedWidget()
+        for page in (self.start, self.issued, self.closed):
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._fill_static()
+
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(config.kiosk.idle_seconds * 1000)
+        self.idle.timeout.connect(self.show_start)
+        self.issued.done.connect(self.show_start)
+        self.start.site.tapped.connect(self.guard.tap)
+        self.closed.site.tapped.connect(self.guard.tap)
+        feed.events.connect(self.refresh)
+        deadlines.reached.connect(self.refresh)
+        self.show_start()
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    def _fill_static(self) -> None:
+        name = self.config.site.name
+        self.start.site.setText(name)
+        self.closed.site.setText(name)
+        main, sub = self.words.both(text.CHOOSE)
+        self.start.prompt.setText(main)
+        self.start.prompt_sub.setText(sub)
+        self.start.prompt_sub.setVisible(bool(sub))
+        badge = text.say(text.PRIORITY)
+        buttons = []
+        for category in self.config.categories:
+            main, sub = self.category_texts(category)
+            buttons.append(CategoryButton(category, main, sub, badge if category.priority else ""))
+        for button in buttons:
+            button.clicked.connect(lambda _=False, c=button.category: self.tap(c))
+        self.start.set_buttons(buttons)
+        main, sub = self.words.both(text.YOUR_NUMBER)
+        self.issued.caption.setText(main + (f"  {sub}" if sub else ""))
+        self.issued.done_button.setText(text.say(text.DONE))
+        main, sub = self.words.both(text.CLOSED_HELP)
+        self.closed.help.setText(main)
+        self.closed.help_sub.setText(sub)
+
+    def category_texts(self, category: Category) -> tuple[str, str]:
+        """The button's label: Chinese with English below in Chinese; English alone in English."""
+        if self.words.bilingual:
+            return category.label, category.label_en
+        return category.label_en or category.label, ""
+
+    def page(self) -> str:
+        return self.stack.currentWidget().objectName()
+
+    def show_start(self) -> None:
+        """Back to the start (or closed) page: a new tap session, nothing of the last resident."""
+        self.idle.stop()
+        self.guard.close_pad()
+        self.shown_ticket = None
+        self.shown_category = None
+        self.tap_key = uuid.uuid4().hex
+        self.start.error.hide()
+        self.start.set_enabled(True)
+        self.stack.setCurrentWidget(self.start)
+        self.refresh()
+
+    def refresh(self, *_events: object) -> None:
+        """Redraw from the engine (feed events, deadlines, our own writes)."""
+        self.closed_reason = self._closed_reason()
+        if self.stack.currentWidget() is self.issued:
+            self._refresh_ahead()
+            return
+        if self.closed_reason is not None:
+            self._show_closed(self.closed_reason)
+        elif self.stack.currentWidget() is self.closed:
+            self.show_start()
+
+    def _closed_reason(self) -> str | None:
+        try:
+            return self.engine.day_status().closed_reason
+        except DayNotOpen:
+            return "day_not_open"
+        except StorageError as exc:
+            log.error("kiosk: cannot read the day: %s", exc)
+            return self.closed_reason
+
+    def _show_closed(self, reason: str) -> None:
+        main, sub = self.words.headline(reason)
+        self.closed.headline.setText(main)
+        self.closed.headline_sub.setText(sub)
+        main, sub = self.words.reason(reason)
+        self.closed.reason.setText(main)
+        self.closed.reason_sub.setText(sub)
+        self.stack.setCurrentWidget(self.closed)
+
+    # --- a tap -----------------------------------------------------------------------------------
+
+    def tap(self, category: Category) -> Ticket | None:
+        """Issue a ticket of ``category`` (once per tap session) and show it."""
+        if self.issuing or self.stack.currentWidget() is not self.start:
+            return None
+        self.issuing = True
+        self.start.set_enabled(False)
+        try:
+            ticket = self.engine.issue(
+                category.prefix, priority=category.priority, key=self.tap_key
+            )
+        except (CapReached, DayNotOpen) as exc:
+            log.info("kiosk: no number issued: %s", exc)
+            self.issuing = False
+            self.start.set_enabled(True)
+            self.refresh()
+            return None
+        except DomainError as exc:
+            log.error("kiosk: issuing failed: %s", exc)
+            self.issuing = False
+            self.start.set_enabled(True)
+            main, sub = self.words.both(text.ISSUE_FAILED)
+            self.start.error.setText(main + (f"\n{sub}" if sub else ""))
+            self.start.error.show()
+            return None
+        self.show_issued(ticket, category)
+        self.issuing = False
+        self.feed.poll()
+        return ticket
+
+    def show_issued(self, ticket: Ticket, category: Category) -> None:
+        self.tap_key = None
+        self.shown_ticket = ticket
+        self.shown_category = category
+        page = self.issued
+        page.number.setText(ticket.label)
+        main, sub = self.category_texts(category)
+        page.category.setText(main + (f"  {sub}" if sub else ""))
+        main, sub = self.words.both(text.TAKE_TICKET)
+        page.take.setText(main + (f"\n{sub}" if sub else ""))
+        page.take.show()
+        page.problem.hide()
+        page.print_state.setText(text.say(text.PRINTING))
+        self.stack.setCurrentWidget(page)
+        ahead = self._refresh_ahead()
+        self._show_wait(ahead)
+        self.idle.start()
+        self.printer.submit(ticket.id, self._ticket_print(ticket, category, ahead))
+
+    def _refresh_ahead(self) -> int:
+        ticket = self.shown_ticket
+        if ticket is None:
+            return 0
+        try:
+            ahead = self.engine.people_ahead(self.engine.ticket(ticket.id))
+        except DomainError as exc:
+            log.error("kiosk: cannot read the queue: %s", exc)
+            return 0
+        if ahead == 0:
+            main, sub = self.words.both(text.NEXT)
+        else:
+            main, sub = (
+                text.people_ahead(ahead),
+                self.words.sub(text.people_ahead(ahead), text.people_ahead_en(ahead)),
+            )
+        self.issued.ahead.setText(main)
+        self.issued.ahead_sub.setText(sub)
+        return ahead
+
+    def _show_wait(self, ahead: int) -> None:
+        try:
+            calls = registration_calls(self.engine.tickets_of_day())
+        except DomainError:
+            calls = []
+        estimate = estimate_wait(ahead, calls, self.clock.now())
+        if estimate is None:
+            main, sub = self.words.both(text.WAIT_UNKNOWN)
+        else:
+            main = text.wait_minutes(estimate.minutes)
+            sub = self.words.sub(main, text.wait_minutes_en(estimate.minutes))
+        self.issued.wait.setText(main)
+        self.issued.wait_sub.setText(sub)
+
+    def _ticket_print(self, ticket: Ticket, category: Category, ahead: int) -> TicketPrint:
+        try:
+            minutes = self.engine.day_status(ticket.day).observation_minutes
+        except DomainError:
+            minutes = self.config.day.observation_minutes
+        return TicketPrint(
+            site_name=self.config.site.name,
+            label=ticket.label,
+            category=category.label,
+            issued_at=self.engine.local(ticket.issued_at),
+            ahead=ahead,
+            token=ticket.token,
+            observation_minutes=minutes,
+        )
+
+    def _on_printed(self, ticket_id: int, _ticket: TicketPrint, result: PrintResult) -> None:
+        self.print_results[ticket_id] = result
+        if self.shown_ticket is None or self.shown_ticket.id != ticket_id:
+            return
+        page = self.issued
+        page.print_state.setText("")
+        if result.ok:
+            return
+        page.take.hide()
+        main, sub = self.words.both(text.PRINT_FAILED)
+        valid = text.say(text.STILL_VALID)
+        page.problem_text.setText(main + ("" if main.endswith("。") else " ") + valid)
+        page.problem_sub.setText(f"{sub} {text.STILL_VALID}" if sub else "")
+        page.problem.show()
+        self.idle.start()  # the whole idle time to read the message
+
+    def _watch_pad(self, pad: QWidget) -> None:
+        """The PIN pad closes with the idle reset too; each tap on it restarts the idle time."""
+        self.idle.start()
+        for button in pad.findChildren(QPushButton):
+            button.clicked.connect(self.idle.start)
+
+    # --- sizing and lifetime --------------------------------------------------------------------
+
+    def touch_px(self) -> int:
+        return widget_min_touch_px(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._scale()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._scale()
+
+    def _scale(self) -> None:
+        w, h = max(self.width(), 320), max(self.height(), 320)
+        landscape = w > h
+        unit = int(max(16, min(h / 30, w / 22)))
+        touch = self.touch_px()
+        self.start.scale(unit, touch, landscape)
+        self.issued.scale(unit, touch, int(min(h * 0.24, w * 0.28)))
+        self.closed.scale(unit)
+
+    def shutdown(self) -> None:
+        """Let queued print jobs finish (results are logged) before the program ends."""
+        self.idle.stop()
+        self.printer.wait()

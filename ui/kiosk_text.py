@@ -1,0 +1,90 @@
+"""The kiosk's words: English source strings marked for Qt Linguist, Simplified Chinese in the .ts.
+
+When the site speaks Chinese, the resident sees the Chinese text with the English source below it
+(visitors, signage norms); in English only the English.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "Kiosk"
+
+CHOOSE = QT_TRANSLATE_NOOP("Kiosk", "Tap a button to take a number")
+PRIORITY = QT_TRANSLATE_NOOP("Kiosk", "Priority")
+YOUR_NUMBER = QT_TRANSLATE_NOOP("Kiosk", "Your number")
+NEXT = QT_TRANSLATE_NOOP("Kiosk", "You are next")
+WAIT_UNKNOWN = QT_TRANSLATE_NOOP("Kiosk", "Please watch the screen for your number")
+TAKE_TICKET = QT_TRANSLATE_NOOP("Kiosk", "Please take your ticket")
+PRINTING = QT_TRANSLATE_NOOP("Kiosk", "Printing your ticket…")
+PRINT_FAILED = QT_TRANSLATE_NOOP(
+    "Kiosk", "The ticket could not be printed. Please ask at the registration desk for it."
+)
+STILL_VALID = QT_TRANSLATE_NOOP("Kiosk", "Your number is still valid.")
+DONE = QT_TRANSLATE_NOOP("Kiosk", "Done")
+ISSUE_FAILED = QT_TRANSLATE_NOOP(
+    "Kiosk", "Sorry, no number could be issued. Please try again or ask the staff."
+)
+CLOSED_HELP = QT_TRANSLATE_NOOP(
+    "Kiosk", "This screen opens again by itself when a number becomes free. Please ask the staff."
+)
+STAFF_HELP = QT_TRANSLATE_NOOP("Kiosk", "If you have questions, please ask the staff.")
+
+HEADLINES = {
+    "capacity": QT_TRANSLATE_NOOP("Kiosk", "No more numbers today"),
+    "stock": QT_TRANSLATE_NOOP("Kiosk", "No more numbers today"),
+    "paused": QT_TRANSLATE_NOOP("Kiosk", "Numbers are paused"),
+    "day_not_open": QT_TRANSLATE_NOOP("Kiosk", "Numbers are not issued yet"),
+    "day_closed": QT_TRANSLATE_NOOP("Kiosk", "Vaccination has ended for today"),
+}
+REASONS = {
+    "capacity": QT_TRANSLATE_NOOP("Kiosk", "Today's vaccination capacity is fully booked."),
+    "stock": QT_TRANSLATE_NOOP("Kiosk", "All of today's vaccine doses are taken."),
+    "paused": QT_TRANSLATE_NOOP("Kiosk", "Issuing is paused for now. Please wait a moment."),
+    "day_not_open": QT_TRANSLATE_NOOP("Kiosk", "Today's vaccination has not started yet."),
+    "day_closed": QT_TRANSLATE_NOOP("Kiosk", "Today's numbers are closed."),
+}
+
+
+def tr(source: str) -> str:
+    """One of the marked strings above, in the installed language."""
+    return QCoreApplication.translate(CONTEXT, source)
+
+
+say = tr  # the screen's spelling, so scripts/translations reads only this module for "Kiosk"
+
+
+def people_ahead(n: int) -> str:
+    return QCoreApplication.translate("Kiosk", "%n people ahead of you", None, n)
+
+
+def people_ahead_en(n: int) -> str:
+    return f"{n} people ahead of you" if n != 1 else "1 person ahead of you"
+
+
+def wait_minutes(n: int) -> str:
+    return QCoreApplication.translate("Kiosk", "Estimated wait: about %n minutes", None, n)
+
+
+def wait_minutes_en(n: int) -> str:
+    return f"Estimated wait: about {n} minute{'s' if n != 1 else ''}"
+
+
+class Words:
+    """Main text and its English subline for one language setting."""
+
+    def __init__(self, language: str) -> None:
+        self.bilingual = language == "zh_CN"
+
+    def both(self, source: str) -> tuple[str, str]:
+        main = tr(source)
+        return main, (source if self.bilingual and main != source else "")
+
+    def sub(self, main: str, english: str) -> str:
+        return english if self.bilingual and main != english else ""
+
+    def headline(self, reason: str) -> tuple[str, str]:
+        return self.both(HEADLINES.get(reason, HEADLINES["capacity"]))
+
+    def reason(self, reason: str) -> tuple[str, str]:
+        return self.both(REASONS.get(reason, REASONS["capacity"]))
