@@ -107,7 +107,7 @@ class HeroPanel(Tile):
         gap = max(2, int(min(self.width(), self.height()) * 0.04))
         inner = pad(self.rect(), gap)
         if self.portrait:
-            head, number, dest, sentence = split_rows(inner, [0.12, 0.55, 0.2, 0.13], gap)
+            head, number, dest, sentence = split_rows(inner, [0.08, 0.62, 0.17, 0.13], gap)
             self.number.setGeometry(number)
             self.destination.setGeometry(dest)
         else:

@@ -53,17 +53,17 @@ _LANDSCAPE: dict[str, Fractions] = {
 _PORTRAIT: dict[str, Fractions] = {
     "site": (0.0, 0.0, 0.62, 0.045),
     "time": (0.62, 0.0, 0.38, 0.045),
-    "hero": (0.0, 0.045, 1.0, 0.25),
-    "desks": (0.0, 0.295, 1.0, 0.125),
-    "counts": (0.0, 0.42, 1.0, 0.065),
-    "recent": (0.0, 0.485, 1.0, 0.09),
-    "observation": (0.0, 0.575, 1.0, 0.38),
+    "hero": (0.0, 0.045, 1.0, 0.33),
+    "desks": (0.0, 0.375, 1.0, 0.11),
+    "counts": (0.0, 0.485, 1.0, 0.06),
+    "recent": (0.0, 0.545, 1.0, 0.085),
+    "observation": (0.0, 0.63, 1.0, 0.325),
     "notices": (0.0, 0.955, 1.0, 0.045),
 }
 
 WIDE = Layout("wide", False, 3, (4, 2), (7, 3), _LANDSCAPE)
 COMPACT = Layout("compact", False, 3, (3, 2), (6, 2), _LANDSCAPE)
-PORTRAIT = Layout("portrait", True, 3, (3, 2), (8, 3), _PORTRAIT)
+PORTRAIT = Layout("portrait", True, 3, (3, 2), (7, 3), _PORTRAIT)
 
 
 def layout_for(width: int, height: int) -> Layout:
