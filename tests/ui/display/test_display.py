@@ -10,7 +10,7 @@ from tests.ui.conftest import NURSE
 from tests.ui.display.conftest import NAMES, id_number, observe, phone, said
 from ui.display_data import ObsStatus
 from ui.voice.announcer import Announcement
-from ui.voice.phrases import desk_phrase
+from ui.voice.phrases import call_text, desk_phrase
 
 DOCTOR = Actor(staff="doctor", terminal="observation")
 
@@ -156,3 +156,25 @@ def test_no_day_open_still_shows(qtbot, engine, make_display):
     screen = make_display(Config())
     assert screen.counts.values() == ["—", "—", "—"]
     assert screen.hero.number.text() == "—"
+
+
+def test_chinese_by_default(qtbot, qapp, engine, clock, day, feed, make_display):
+    from ui.i18n import install_translator
+
+    translators = install_translator(qapp, "zh_CN")
+    try:
+        t = observe(engine, 0)
+        screen = make_display()
+        assert screen.hero.title.text() == "正在叫号"
+        assert screen.observation.cells[0][2].text() == "还剩 30:00"
+        clock.advance(timedelta(minutes=30))
+        screen.tick()
+        assert screen.observation.cells[0][2].text() == "可以离开 ✓"
+        u = engine.issue("A")
+        engine.call(u.id, "登记1", actor=NURSE)
+        feed.poll()
+        assert screen.hero.sentence.text() == call_text(u.label, "登记1")  # the voice wording
+        assert t.label in screen.visible_text()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
