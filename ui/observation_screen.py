@@ -80,7 +80,7 @@ class ObservationScreen(Console):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setStyleSheet("font-size: 20px;")
-        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)  # a double tap; F5 on the keyboard
         self.release_button = button(self.tr("Release"), "F5", "release")
         self.extend_button = button(self.tr("Extend…"), "F6", "extend")
         self.early_button = button(self.tr("Left early…"), "F7", "leftEarly")
