@@ -26,7 +26,7 @@ class _Probe(QObject):
 def _emit_drops_a_reference() -> bool:
     probe = _Probe()
     before = sys.getrefcount(True)
-    result = probe.ping.emit()
+    result = _emit_any(probe.ping)
     del result
     lost = before - sys.getrefcount(True)
     if lost > 0:
@@ -39,11 +39,17 @@ def _give_back(count: int) -> None:
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
+def _emit_any(signal: SignalInstance, *args: Any) -> Any:
+    # The stubs say emit() returns None; at run time it returns a bool (the buggy True).
+    emit_: Any = signal.emit
+    return emit_(*args)
+
+
 EMIT_LEAKS_TRUE = _emit_drops_a_reference()
 
 
 def emit(signal: SignalInstance, *args: Any) -> None:
     """``signal.emit(*args)``, compensating PySide6 6.12.0's lost reference when it is present."""
-    result = signal.emit(*args)
+    result = _emit_any(signal, *args)
     if EMIT_LEAKS_TRUE and result is True:
         _give_back(1)

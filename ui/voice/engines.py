@@ -67,7 +67,7 @@ class LiveSpeechEngine(Protocol):
 Engine = SpeechEngine | LiveSpeechEngine
 
 
-@dataclass(frozen=True)
+@dataclass
 class NullEngine:
     """No speech at all: announcements are the chime alone."""
 
