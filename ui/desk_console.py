@@ -74,6 +74,8 @@ class Console(QWidget):
         self.staff, self.feed, self.deadlines = staff, feed, deadlines
         self.terminal = terminal
         self.user: str | None = None
+        self.changed: set[int | None] | None = None
+        """While redrawing for feed events: the tickets they touched (None: redraw everything)."""
         self.prompts = Prompts(self)
         self.messages = DeskMessages(self)
         self.setWindowTitle(title)
@@ -102,7 +104,7 @@ class Console(QWidget):
         self.scanner.install()
         self._closed = False
         feed.events.connect(self._feed_events)
-        deadlines.reached.connect(self._feed_events)
+        deadlines.reached.connect(self._deadline)
 
     def top_bar(self, title: str) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -175,7 +177,17 @@ class Console(QWidget):
     def stop_timers(self) -> None:
         """Stop any ticker (on close)."""
 
-    def _feed_events(self, *_args: object) -> None:
+    # Two slots with exact signatures: a variadic ``*args`` slot on a list-carrying signal
+    # crashed PySide6 after a few hundred emissions ("none_dealloc", a refcount bug).
+    def _feed_events(self, events: list) -> None:
+        self.changed = {e.ticket_id for e in events}
+        self._redraw()
+        self.changed = None
+
+    def _deadline(self) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
         if self.user is not None and not self._closed:
             self.refresh()
 
@@ -189,7 +201,7 @@ class Console(QWidget):
         self.stop_timers()
         try:
             self.feed.events.disconnect(self._feed_events)
-            self.deadlines.reached.disconnect(self._feed_events)
+            self.deadlines.reached.disconnect(self._deadline)
         except (RuntimeError, TypeError):
             pass
         super().closeEvent(event)

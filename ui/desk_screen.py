@@ -162,7 +162,7 @@ class DeskScreen(Console):
         self.panel.refresh_stock(status)
         if t is not None and self.history.shown_id in (None, t.id):
             self.history.show_ticket(t.id)
-        else:
+        elif self.changed is None or self.history.shown_id in self.changed:
             self.history.reload()
 
     def _fill_missed(self, missed: list[Ticket], grace: int) -> None:
