@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -184,7 +184,7 @@ class CareOps(TicketOps):
             ticket = self._load(tx.conn, ticket_id, lock=True)
             self._expect(ticket, State.CALLED_VACCINATION)
             row = self._day_row(tx.conn, ticket.day)
-            vial = self._draw_dose(tx, lot_id, vial_id)
+            vial = self._draw_dose(tx, ticket.day, lot_id, vial_id)
             minutes = ticket.observation_minutes or row.observation_minutes
             dose = dose_number or ticket.dose_number or 1
             done = self._update(
@@ -214,8 +214,8 @@ class CareOps(TicketOps):
 
         return self._write(actor, work, key=key, replay=self._replay_ticket)
 
-    def _draw_dose(self, tx: Tx, lot_id: int, vial_id: int | None) -> Vial:
-        lot = self._lot(tx.conn, lot_id)
+    def _draw_dose(self, tx: Tx, day: date, lot_id: int, vial_id: int | None) -> Vial:
+        lot = self._lot(tx.conn, lot_id, day)  # only the ticket's day's stock
         if lot.expiry < self.local(tx.now).date():
             raise StockError(f"lot {lot.lot} expired on {lot.expiry}", code="lot_expired")
         if vial_id is not None:
@@ -231,9 +231,7 @@ class CareOps(TicketOps):
                 raise StockError(f"vial {vial_id} is empty", code="vial_empty")
         else:
             usable = [
-                v
-                for v in self._open_vials(tx.conn, self._lot_day(tx.conn, lot_id))
-                if v.lot_id == lot_id and v.usable(tx.now)
+                v for v in self._open_vials(tx.conn, day) if v.lot_id == lot_id and v.usable(tx.now)
             ]
             vial = usable[0] if usable else self._vial(tx.conn, self._open_vial(tx, lot))
         tx.conn.execute(
@@ -469,7 +467,7 @@ class CareOps(TicketOps):
                     .values(doses_drawn=vials.c.doses_drawn - 1)
                 )
                 values["lot_id"] = lot_id
-                values["vial_id"] = self._draw_dose(tx, lot_id, None).id
+                values["vial_id"] = self._draw_dose(tx, ticket.day, lot_id, None).id
             if not values:
                 raise InvalidInput("nothing to correct: the lot and dose number are already so")
             tx.event(

@@ -350,3 +350,21 @@ def test_a_correction_that_changes_nothing_is_refused(engine: Engine, clock: Fak
     with nothing_written(engine), pytest.raises(InvalidInput) as exc:
         engine.correct_vaccination(t.id, "same", actor=MANAGER, lot_id=t.lot_id)
     assert exc.value.code == "invalid_input"
+
+
+def test_a_lot_of_another_day_cannot_be_drawn_from(engine: Engine, clock: FakeClock) -> None:
+    open_day(engine)
+    yesterdays_lot = lot_id(engine)
+    engine.close_day(actor=MANAGER)
+    clock.advance(timedelta(days=1))
+    open_day(engine)
+    t = make_ticket(engine, clock, State.CALLED_VACCINATION)
+    with nothing_written(engine), pytest.raises(DomainError) as exc:
+        engine.vaccinate(t.id, lot_id=yesterdays_lot, actor=STATION)
+    assert exc.value.code == "unknown_lot"
+    done = engine.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
+    assert engine.day_status().doses_used == 1
+    with nothing_written(engine), pytest.raises(DomainError) as exc:
+        engine.correct_vaccination(t.id, "other box", actor=MANAGER, lot_id=yesterdays_lot)
+    assert exc.value.code == "unknown_lot"
+    assert done.lot_id == lot_id(engine)
