@@ -1,0 +1,94 @@
+"""Kiosk fixtures: a recording fake printer, a short idle time, the screen itself."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.clock import FakeClock
+from kiosk.config import Category, Config, KioskConfig
+from kiosk.engine import Engine
+from kiosk.staff import StaffDirectory
+from printing.model import TicketPrint
+from printing.result import PrintResult
+from tests.ui.conftest import open_day
+from ui.deadlines import DeadlineWatcher
+from ui.feed import Feed
+from ui.kiosk_screen import KioskScreen
+
+# The offscreen platform has no window manager to tell a window's size hints to; Qt warns each time
+# the kiosk's minimum size changes while shown (the buttons' mm minimum). Harmless there; xcb and
+# Windows do not emit it.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+class FakePrinter:
+    """Records what it was asked to print and answers ``result``; with ``gate`` set it blocks
+    until the test opens the gate (to prove the number shows before printing ends)."""
+
+    def __init__(self, result: PrintResult | None = None, gate: threading.Event | None = None):
+        self.result = result or PrintResult.printed("fake")
+        self.gate = gate
+        self.started = threading.Event()
+        self.tickets: list[TicketPrint] = []
+        self._lock = threading.Lock()
+
+    def print_ticket(self, ticket: TicketPrint) -> PrintResult:
+        self.started.set()
+        if self.gate is not None:
+            self.gate.wait(30)
+        with self._lock:
+            self.tickets.append(ticket)
+        return self.result
+
+
+@pytest.fixture
+def printer() -> FakePrinter:
+    return FakePrinter()
+
+
+@pytest.fixture
+def kiosk_config(config: Config) -> Config:
+    categories = (
+        *config.categories,
+        Category("C", "老年人优先", "Seniors first", priority=True),
+    )
+    return replace(config, categories=categories, kiosk=KioskConfig(idle_seconds=3))
+
+
+@pytest.fixture
+def make_kiosk(
+    qtbot: QtBot,
+    engine: Engine,
+    clock: FakeClock,
+    staff: StaffDirectory,
+    feed: Feed,
+    deadlines: DeadlineWatcher,
+    kiosk_config: Config,
+) -> Iterator:
+    made: list[KioskScreen] = []
+
+    def make(printer: FakePrinter, config: Config | None = None) -> KioskScreen:
+        screen = KioskScreen(engine, clock, config or kiosk_config, printer, staff, feed, deadlines)
+        qtbot.addWidget(screen)
+        made.append(screen)
+        return screen
+
+    yield make
+    for screen in made:
+        gate = getattr(screen.printer.printer, "gate", None)
+        if gate is not None:
+            gate.set()
+        screen.printer.wait()
+        screen.guard.is_unlocked = True  # let qtbot close it
+
+
+@pytest.fixture
+def kiosk(make_kiosk, printer: FakePrinter, engine: Engine) -> KioskScreen:
+    """A kiosk over an open day (capacity 100)."""
+    open_day(engine)
+    return make_kiosk(printer)

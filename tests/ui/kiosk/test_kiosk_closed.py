@@ -1,0 +1,123 @@
+"""The closed state: it appears at the cap with its reason and clears by itself."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.clock import FakeClock
+from kiosk.engine import Engine
+from tests.ui.conftest import MANAGER, NURSE, open_day
+from tests.ui.kiosk.conftest import OFFSCREEN_NOISE, FakePrinter
+from ui.deadlines import DeadlineWatcher
+from ui.feed import Feed
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+def test_closed_at_the_cap_and_reopened_when_a_dose_is_released(
+    qtbot: QtBot, engine: Engine, make_kiosk, feed: Feed
+) -> None:
+    open_day(engine, capacity=2)
+    kiosk = make_kiosk(FakePrinter())
+    first = kiosk.tap(kiosk.config.categories[0])
+    kiosk.show_start()
+    assert kiosk.page() == "start_page"
+    kiosk.tap(kiosk.config.categories[0])
+    kiosk.show_start()
+    assert kiosk.page() == "closed_page"
+    assert kiosk.closed.headline.text() in ("今日号已发完", "No more numbers today")
+    assert kiosk.closed_reason == "capacity"
+    assert kiosk.closed.reason.text() in (
+        "今日接种名额已满。",
+        "Today's vaccination capacity is fully booked.",
+    )
+    assert first is not None
+    engine.cancel(first.id, "went home", actor=NURSE)
+    feed.poll()
+    assert kiosk.page() == "start_page"
+    assert kiosk.tap(kiosk.config.categories[1]) is not None
+    qtbot.waitUntil(lambda: len(kiosk.print_results) == 3)
+
+
+def test_reopened_when_a_missed_tickets_grace_ends(
+    qtbot: QtBot,
+    engine: Engine,
+    clock: FakeClock,
+    make_kiosk,
+    feed: Feed,
+    deadlines: DeadlineWatcher,
+) -> None:
+    open_day(engine, capacity=1, grace=30)
+    kiosk = make_kiosk(FakePrinter())
+    ticket = kiosk.tap(kiosk.config.categories[0])
+    assert ticket is not None
+    engine.call(ticket.id, "登记1", actor=NURSE)
+    engine.mark_missed(ticket.id, actor=NURSE)
+    feed.poll()  # app.py connects feed.events to deadlines.rearm
+    deadlines.rearm()
+    kiosk.show_start()
+    assert kiosk.page() == "closed_page"  # the missed ticket keeps its dose for 30 minutes
+    assert deadlines.next is not None
+    clock.advance(timedelta(minutes=29))
+    kiosk.refresh()
+    assert kiosk.page() == "closed_page"
+    clock.advance(timedelta(minutes=1, seconds=1))
+    with qtbot.waitSignal(deadlines.reached, timeout=1000):
+        deadlines._fire()  # the single-shot timer's moment: no event was written
+    assert kiosk.page() == "start_page"
+    qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
+
+
+def test_reopened_when_capacity_is_raised(engine: Engine, make_kiosk, feed: Feed) -> None:
+    open_day(engine, capacity=0)
+    kiosk = make_kiosk(FakePrinter())
+    assert kiosk.page() == "closed_page"
+    assert kiosk.closed_reason == "paused"
+    engine.set_capacity(5, actor=MANAGER)
+    feed.poll()
+    assert kiosk.page() == "start_page"
+
+
+def test_stock_is_a_reason(engine: Engine, make_kiosk) -> None:
+    open_day(engine, capacity=10, vials=1)
+    kiosk = make_kiosk(FakePrinter())
+    kiosk.tap(kiosk.config.categories[0])
+    kiosk.show_start()
+    assert kiosk.closed_reason == "stock"
+    assert kiosk.closed.reason.text() in (
+        "今日疫苗已全部分配完毕。",
+        "All of today's vaccine doses are taken.",
+    )
+    kiosk.printer.wait()
+
+
+def test_a_day_not_open_then_opened_elsewhere(engine: Engine, make_kiosk, feed: Feed) -> None:
+    kiosk = make_kiosk(FakePrinter())
+    assert kiosk.page() == "closed_page"
+    assert kiosk.closed_reason == "day_not_open"
+    assert kiosk.tap(kiosk.config.categories[0]) is None
+    open_day(engine)
+    feed.poll()
+    assert kiosk.page() == "start_page"
+
+
+def test_a_closed_day(engine: Engine, make_kiosk, feed: Feed) -> None:
+    open_day(engine)
+    kiosk = make_kiosk(FakePrinter())
+    engine.close_day(actor=MANAGER)
+    feed.poll()
+    assert kiosk.page() == "closed_page"
+    assert kiosk.closed_reason == "day_closed"
+
+
+def test_a_tap_that_races_the_cap_shows_the_closed_page(engine: Engine, make_kiosk) -> None:
+    open_day(engine, capacity=1)
+    kiosk = make_kiosk(FakePrinter())
+    engine.issue("A")  # another kiosk took the last number; our feed has not polled yet
+    assert kiosk.page() == "start_page"
+    assert kiosk.tap(kiosk.config.categories[0]) is None
+    assert kiosk.page() == "closed_page"
+    assert len(engine.tickets_of_day()) == 1

@@ -1,0 +1,189 @@
+"""A tap issues one ticket, shows its number at once, prints it in the background; idle reset."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.engine import Engine
+from kiosk.states import Queue, State
+from printing.result import PrintResult
+from tests.ui.conftest import open_day
+from tests.ui.kiosk.conftest import OFFSCREEN_NOISE, FakePrinter
+from ui.kiosk_screen import KioskScreen
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+def button(kiosk: KioskScreen, prefix: str):
+    return next(b for b in kiosk.start.buttons if b.category.prefix == prefix)
+
+
+def test_a_tap_issues_a_ticket_shows_its_number_and_prints_it(
+    qtbot: QtBot, engine: Engine, make_kiosk
+) -> None:
+    open_day(engine)
+    engine.issue("A")  # someone is already waiting
+    printer = FakePrinter()
+    kiosk = make_kiosk(printer)
+    assert kiosk.page() == "start_page"
+    with qtbot.waitSignal(kiosk.printer.printed, timeout=5000):
+        qtbot.mouseClick(button(kiosk, "A"), Qt.MouseButton.LeftButton)
+    queue = engine.queue(Queue.REGISTRATION)
+    assert [t.label for t in queue] == ["A001", "A002"]
+    assert kiosk.page() == "issued_page"
+    assert kiosk.issued.number.text() == "A002"
+    assert "1" in kiosk.issued.ahead.text()
+    [printed] = printer.tickets
+    assert printed.label == "A002"
+    assert printed.token == queue[1].token
+    assert printed.ahead == 1
+    assert printed.site_name == kiosk.config.site.name
+    assert printed.category == "第一剂"
+    assert printed.observation_minutes == engine.day_status().observation_minutes
+    assert kiosk.issued.problem.isHidden()
+
+
+def test_the_number_shows_before_printing_finishes(
+    qtbot: QtBot, engine: Engine, make_kiosk
+) -> None:
+    open_day(engine)
+    gate = threading.Event()
+    printer = FakePrinter(gate=gate)
+    kiosk = make_kiosk(printer)
+    kiosk.tap(kiosk.config.categories[1])
+    assert printer.started.wait(5)  # the printer is busy with it in another thread...
+    assert kiosk.page() == "issued_page"  # ...while the number is already on screen
+    assert kiosk.issued.number.text() == "B001"
+    assert engine.ticket_by_label("B001").state == State.WAITING_REGISTRATION
+    assert printer.tickets == []
+    with qtbot.waitSignal(kiosk.printer.printed, timeout=5000):
+        gate.set()
+    assert [t.label for t in printer.tickets] == ["B001"]
+
+
+def test_a_double_tap_issues_one_ticket(qtbot: QtBot, engine: Engine, kiosk: KioskScreen) -> None:
+    b = button(kiosk, "A")
+    qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+    kiosk.tap(b.category)
+    assert len(engine.tickets_of_day()) == 1
+    qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
+    assert len(kiosk.printer.printer.tickets) == 1
+
+
+def test_a_retried_tap_reuses_the_sessions_key(
+    qtbot: QtBot, engine: Engine, kiosk: KioskScreen
+) -> None:
+    """If the issued page had not shown yet (a crash between commit and redraw, a second event
+    queued before the buttons were disabled), the same tap session's key answers with the same
+    ticket instead of issuing another."""
+    key = kiosk.tap_key
+    assert key
+    first = kiosk.tap(kiosk.config.categories[0])
+    assert first is not None and kiosk.tap_key is None
+    again = engine.issue("A", key=key)
+    assert again.id == first.id
+    assert len(engine.tickets_of_day()) == 1
+    kiosk.show_start()
+    assert kiosk.tap_key not in (None, key)  # a new resident, a new key
+    second = kiosk.tap(kiosk.config.categories[0])
+    assert second is not None and second.id != first.id
+    qtbot.waitUntil(lambda: len(kiosk.print_results) == 2)
+
+
+def test_buttons_are_disabled_while_issuing(engine: Engine, kiosk: KioskScreen, monkeypatch):
+    seen: list[bool] = []
+    real_issue = engine.issue
+
+    def spy(*args, **kwargs):
+        seen.append(any(b.isEnabled() for b in kiosk.start.buttons))
+        assert kiosk.tap(kiosk.config.categories[0]) is None  # re-entrant tap: refused
+        return real_issue(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "issue", spy)
+    kiosk.tap(kiosk.config.categories[0])
+    assert seen == [False]
+    assert len(engine.tickets_of_day()) == 1
+    kiosk.printer.wait()
+
+
+def test_a_priority_category_issues_a_priority_ticket(
+    qtbot: QtBot, engine: Engine, kiosk: KioskScreen
+) -> None:
+    engine.issue("A")
+    qtbot.mouseClick(button(kiosk, "C"), Qt.MouseButton.LeftButton)
+    ticket = engine.ticket_by_label("C001")
+    assert ticket.priority
+    assert engine.people_ahead(ticket) == 0
+    assert kiosk.issued.ahead.text() == "下一位就是您" or "next" in kiosk.issued.ahead.text()
+    assert not button(kiosk, "C").badge.isHidden()
+    assert button(kiosk, "A").badge.isHidden()
+    qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
+
+
+def test_people_ahead_is_live_while_the_number_shows(
+    qtbot: QtBot, engine: Engine, kiosk: KioskScreen, feed
+) -> None:
+    from tests.ui.conftest import NURSE
+
+    engine.issue("A")
+    engine.issue("A")
+    kiosk.tap(kiosk.config.categories[0])
+    assert kiosk.issued.ahead.text().count("2") == 1
+    engine.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
+    feed.poll()
+    assert "1" in kiosk.issued.ahead.text() and "2" not in kiosk.issued.ahead.text()
+    qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
+
+
+def test_idle_returns_to_the_start_page_by_itself(
+    qtbot: QtBot, engine: Engine, kiosk: KioskScreen
+) -> None:
+    kiosk.tap(kiosk.config.categories[0])
+    assert kiosk.page() == "issued_page"
+    assert kiosk.idle.isActive()
+    assert kiosk.idle.interval() == kiosk.config.kiosk.idle_seconds * 1000
+    with qtbot.waitSignal(kiosk.idle.timeout, timeout=10_000):
+        pass
+    assert kiosk.page() == "start_page"
+    assert all(b.isEnabled() for b in kiosk.start.buttons)
+    assert kiosk.shown_ticket is None
+    assert kiosk.tap_key
+
+
+def test_done_returns_at_once(qtbot: QtBot, engine: Engine, kiosk: KioskScreen) -> None:
+    kiosk.tap(kiosk.config.categories[0])
+    qtbot.mouseClick(kiosk.issued.done_button, Qt.MouseButton.LeftButton)
+    assert kiosk.page() == "start_page"
+    assert not kiosk.idle.isActive()
+    qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
+
+
+def test_a_storage_failure_says_so_and_keeps_the_start_page(
+    engine: Engine, kiosk: KioskScreen, monkeypatch
+) -> None:
+    from kiosk.errors import StorageError
+
+    def broken(*_a, **_k):
+        raise StorageError("database is locked")
+
+    monkeypatch.setattr(engine, "issue", broken)
+    assert kiosk.tap(kiosk.config.categories[0]) is None
+    assert kiosk.page() == "start_page"
+    assert not kiosk.start.error.isHidden()
+    assert all(b.isEnabled() for b in kiosk.start.buttons)
+
+
+def test_failed_results_never_resend(qtbot: QtBot, engine: Engine, make_kiosk) -> None:
+    open_day(engine)
+    printer = FakePrinter(PrintResult.failed("offline", "unplugged"))
+    kiosk = make_kiosk(printer)
+    kiosk.tap(kiosk.config.categories[0])
+    qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
+    kiosk.refresh()
+    kiosk.show_start()
+    assert len(printer.tickets) == 1
