@@ -1,0 +1,43 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>History and corrections</source>
+        <translation>记录与更正</translation>
+    </message>
+    <message>
+        <source>Number, e.g. A012 [Ctrl+H]</source>
+        <translation>号码，如 A012 [Ctrl+H]</translation>
+    </message>
+    <message>
+        <source>Correct the outcome…</source>
+        <translation>更正结果…</translation>
+    </message>
+    <message>
+        <source>Correct lot / dose…</source>
+        <translation>更正批号/剂次…</translation>
+    </message>
+    <message>
+        <source>(superseded by a correction)</source>
+        <translation>（已被更正取代）</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Correct the outcome</source>
+        <translation>更正结果</translation>
+    </message>
+    <message>
+        <source>Why was the outcome wrong?</source>
+        <translation>结果为什么有误？</translation>
+    </message>
+    <message>
+        <source>Corrected; the original stays in the history.</source>
+        <translation>已更正；原记录保留在历史中。</translation>
+    </message>
+</context>
+</TS>

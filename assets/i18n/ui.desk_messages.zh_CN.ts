@@ -1,0 +1,267 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DeskMessages</name>
+    <message>
+        <source>Something went wrong; nothing was saved. Try again.</source>
+        <translation>出错了，未保存任何内容。请重试。</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <source>This code is not a ticket of this site.</source>
+        <translation>此码不是本接种点的号票。</translation>
+    </message>
+    <message>
+        <source>There is no such number today.</source>
+        <translation>今天没有这个号码。</translation>
+    </message>
+    <message>
+        <source>There is no staff member with this name.</source>
+        <translation>没有这个姓名的工作人员。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 min.</source>
+        <translation>密码错误次数过多：请 %1 分钟后再试。</translation>
+    </message>
+    <message>
+        <source>%1 cannot do that now (it is %2).</source>
+        <translation>%1 现在不能这样操作（当前：%2）。</translation>
+    </message>
+    <message>
+        <source>This ticket</source>
+        <translation>此号</translation>
+    </message>
+    <message>
+        <source>This desk is still serving %1: save, mark missed or cancel it first.</source>
+        <translation>本台仍在办理 %1：请先保存、标记过号或取消。</translation>
+    </message>
+    <message>
+        <source>Some input is missing or not valid.</source>
+        <translation>有内容缺失或无效。</translation>
+    </message>
+    <message>
+        <source>No dose is free for this person now.</source>
+        <translation>目前没有可用的疫苗剂次。</translation>
+    </message>
+    <message>
+        <source>The service day is not open.</source>
+        <translation>今日接种尚未开始。</translation>
+    </message>
+    <message>
+        <source>The service day is already open.</source>
+        <translation>今日接种已经开始。</translation>
+    </message>
+    <message>
+        <source>The stock does not allow this.</source>
+        <translation>库存不允许此操作。</translation>
+    </message>
+    <message>
+        <source>This lot has expired: choose another lot.</source>
+        <translation>此批号已过期：请选择其他批号。</translation>
+    </message>
+    <message>
+        <source>This vial is past its use-by: waste it and open another.</source>
+        <translation>此瓶已超过开启后使用时限：请登记废弃并开启新瓶。</translation>
+    </message>
+    <message>
+        <source>This vial is empty: open another vial.</source>
+        <translation>此瓶已用完：请开启新瓶。</translation>
+    </message>
+    <message>
+        <source>No unopened vial is left in this lot.</source>
+        <translation>此批号已无未开启的疫苗瓶。</translation>
+    </message>
+    <message>
+        <source>This vial is not from the chosen lot.</source>
+        <translation>此瓶不属于所选批号。</translation>
+    </message>
+    <message>
+        <source>This lot is not in today&apos;s stock.</source>
+        <translation>此批号不在今日库存中。</translation>
+    </message>
+    <message>
+        <source>There is no such vial.</source>
+        <translation>没有这个疫苗瓶。</translation>
+    </message>
+    <message>
+        <source>The vial does not have that many doses left.</source>
+        <translation>此瓶剩余剂次不足。</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 min of observation left.</source>
+        <translation>还不能离开：留观还剩 %1 分钟。</translation>
+    </message>
+    <message>
+        <source>An adverse event is still open: close it before releasing.</source>
+        <translation>尚有未结束的不良反应：请先结束再放行。</translation>
+    </message>
+    <message>
+        <source>This ID number is already registered today on %1.</source>
+        <translation>此身份证号今天已在 %1 登记。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached; nothing was saved. Try again.</source>
+        <translation>无法连接数据库，未保存任何内容。请重试。</translation>
+    </message>
+    <message>
+        <source>Check the field: %1.</source>
+        <translation>请检查：%1。</translation>
+    </message>
+    <message>
+        <source>This cannot be done now.</source>
+        <translation>现在无法执行此操作。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>symptoms</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>转归</translation>
+    </message>
+    <message>
+        <source>dose number</source>
+        <translation>剂次</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>doses</source>
+        <translation>剂数</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>desk</source>
+        <translation>服务台</translation>
+    </message>
+    <message>
+        <source>waiting for registration</source>
+        <translation>等候登记</translation>
+    </message>
+    <message>
+        <source>called to registration</source>
+        <translation>已叫号登记</translation>
+    </message>
+    <message>
+        <source>waiting for vaccination</source>
+        <translation>等候接种</translation>
+    </message>
+    <message>
+        <source>called to vaccination</source>
+        <translation>已叫号接种</translation>
+    </message>
+    <message>
+        <source>in observation</source>
+        <translation>留观中</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>已离开</translation>
+    </message>
+    <message>
+        <source>left early</source>
+        <translation>提前离开</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <source>not served</source>
+        <translation>未办理</translation>
+    </message>
+    <message>
+        <source>in another state</source>
+        <translation>其他状态</translation>
+    </message>
+    <message>
+        <source>number taken</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <source>called</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <source>called again</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <source>marked missed</source>
+        <translation>标记过号</translation>
+    </message>
+    <message>
+        <source>reinstated</source>
+        <translation>恢复排队</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>vaccinated</source>
+        <translation>已接种</translation>
+    </message>
+    <message>
+        <source>observation extended</source>
+        <translation>延长留观</translation>
+    </message>
+    <message>
+        <source>adverse event</source>
+        <translation>不良反应</translation>
+    </message>
+    <message>
+        <source>adverse event closed</source>
+        <translation>不良反应结束</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>轻度</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>中度</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>重度</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,67 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>Record waste</source>
+        <translation>登记废弃</translation>
+    </message>
+    <message>
+        <source>Doses wasted</source>
+        <translation>废弃剂数</translation>
+    </message>
+    <message>
+        <source>Why were they wasted?</source>
+        <translation>废弃原因？</translation>
+    </message>
+    <message>
+        <source>Adverse event: %1</source>
+        <translation>不良反应：%1</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>轻度</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>中度</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>重度</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>Symptoms</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>处置措施</translation>
+    </message>
+    <message>
+        <source>Correct lot or dose number</source>
+        <translation>更正批号或剂次</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>Dose number</source>
+        <translation>剂次</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+</TS>
