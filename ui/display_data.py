@@ -19,7 +19,7 @@ from enum import StrEnum
 from kiosk.config import Config
 from kiosk.engine import Engine
 from kiosk.errors import DomainError
-from kiosk.model import Counts, Observation
+from kiosk.model import Counts, Event, Observation
 from kiosk.privacy import mask_name
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,7 @@ class ObsRow:
     masked_name: str
     end: datetime | None
     observation: Observation  # kept for the may-leave rule; its name is never shown
+    end_ts: float = float("inf")  # the end as a POSIX timestamp: a cheap "not yet" pre-check
 
     def status(self, now: datetime) -> ObsStatus:
         if self.observation.may_leave(now):
@@ -71,6 +72,12 @@ class ObsRow:
 
     def remaining(self, now: datetime) -> timedelta:
         return max(timedelta(0), (self.end - now) if self.end else timedelta(0))
+
+
+def free_to_leave(rows: tuple[ObsRow, ...], now: datetime) -> list[ObsRow]:
+    """Those the engine's rule lets leave now (the rule is asked only once an end has passed)."""
+    now_ts = now.timestamp()
+    return [r for r in rows if r.end_ts <= now_ts and r.observation.may_leave(now)]
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,7 @@ def obs_rows(observations: list[Observation]) -> tuple[ObsRow, ...]:
             mask_name(o.person_name) if o.person_name else "",
             o.ticket.observation_end,
             replace(o, person_name=None),  # the full name goes no further
+            o.ticket.observation_end.timestamp() if o.ticket.observation_end else float("inf"),
         )
         for o in observations
     )
@@ -114,17 +122,57 @@ def recent_calls_from_log(engine: Engine, count: int, window: int = 400) -> tupl
     return tuple(calls)
 
 
-def load_snapshot(engine: Engine, config: Config, recent: int = 8) -> Snapshot:
-    """Desks and their current tickets, the last ``recent`` calls, counts, observation."""
+# Events that cannot change who is in observation: the display skips that (slower) query.
+QUEUE_ONLY_KINDS = frozenset(
+    {"issued", "called", "recalled", "missed", "reinstated", "cancelled", "registered",
+     "deferred", "capacity_set", "lot_added", "vials_added", "vial_opened", "doses_wasted"}
+)  # fmt: skip
+
+
+def desks_now(engine: Engine, config: Config) -> tuple[DeskNow, ...]:
     called = engine.called()
     by_desk = {t.desk: t.label for t in reversed(called) if t.desk}  # newest call wins
     names = [d.name for d in config.desks if d.kind in CALLING_KINDS]
     names += sorted(d for d in by_desk if d not in names)  # desks of another PC's config
-    desks = tuple(DeskNow(name, by_desk.get(name)) for name in names)
-    recent_calls = recent_calls_from_log(engine, recent)
+    return tuple(DeskNow(name, by_desk.get(name)) for name in names)
+
+
+def counts_now(engine: Engine) -> Counts | None:
     try:
-        counts: Counts | None = engine.day_status().counts
+        return engine.day_status().counts
     except DomainError as exc:
         log.debug("display: no day status (%s)", exc)
-        counts = None
-    return Snapshot(desks, recent_calls, counts, obs_rows(engine.observations()))
+        return None
+
+
+def load_snapshot(
+    engine: Engine,
+    config: Config,
+    recent: int = 8,
+    *,
+    previous: Snapshot | None = None,
+    events: list[Event] | None = None,
+) -> Snapshot:
+    """Desks and their current tickets, the last ``recent`` calls, counts, observation.
+
+    With ``previous`` and the feed's ``events`` since it, the recent calls are extended from the
+    events (the feed delivers every event once, in order) and observation is re-read only when
+    an event may have changed it; otherwise everything is read from the database."""
+    if previous is None or events is None:
+        return Snapshot(
+            desks_now(engine, config),
+            recent_calls_from_log(engine, recent),
+            counts_now(engine),
+            obs_rows(engine.observations()),
+        )
+    today = engine.today()
+    calls = list(previous.recent)
+    for event in events:
+        label, desk = event.payload.get("label"), event.payload.get("desk")
+        if event.kind == "called" and event.day == today and label and desk:
+            calls = [c for c in calls if c.label != label]
+            calls.insert(0, Call(str(label), str(desk), event.at))
+    observing = previous.observing
+    if any(event.kind not in QUEUE_ONLY_KINDS for event in events):
+        observing = obs_rows(engine.observations())
+    return Snapshot(desks_now(engine, config), tuple(calls[:recent]), counts_now(engine), observing)

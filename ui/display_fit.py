@@ -106,8 +106,18 @@ class FitLabel(QLabel):
             return
         self._fitted = key
         family = self.font().family()
-        px = fit_pixel_size(family, self._bold, texts, rect.width() - 2, rect.height())
-        px = min(px, self._max_px)
+        width = rect.width() - 2
+        px = 0
+        if self._samples:  # usually the text fits at the samples' size: one measurement
+            px = fit_pixel_size(family, self._bold, self._samples, width, rect.height())
+            px = min(px, self._max_px)
+            font = QFont(family)
+            font.setBold(self._bold)
+            font.setPixelSize(px)
+            if QFontMetrics(font).horizontalAdvance(self.text()) > width:
+                px = 0
+        if not px:
+            px = min(fit_pixel_size(family, self._bold, texts, width, rect.height()), self._max_px)
         if px != self.font().pixelSize() or self.font().bold() != self._bold:
             font = QFont(self.font())
             font.setBold(self._bold)

@@ -82,8 +82,8 @@ class ObservationBoard(Panel):
         return status, self._texts[status]
 
     # --- drawing -------------------------------------------------------------------------
-    def render(self, now: datetime) -> None:
-        free = sum(1 for p in self.people if p.observation.may_leave(now))
+    def render(self, now: datetime, free: int) -> None:
+        """Redraw the visible cells for ``now``; ``free``: how many may leave (for the title)."""
         summary = self.tr("%1 observing · %2 may leave").replace("%1", str(len(self.people)))
         summary = summary.replace("%2", str(free))
         if self.pages() > 1:
@@ -95,7 +95,8 @@ class ObservationBoard(Panel):
         self.shown = {}
         for i, (tile, who, status_label) in enumerate(self.cells):
             if i >= self.per_page() or i >= len(visible):
-                tile.setVisible(False)
+                if not tile.isHidden():
+                    tile.setVisible(False)
                 continue
             row = visible[i]
             status, text = self.status_text(row, now)
@@ -104,7 +105,8 @@ class ObservationBoard(Panel):
             status_label.setText(text)
             tile.set_color(COLOURS[status])
             who.set_color(ACCENT if status == ObsStatus.COUNTING else TEXT)
-            tile.setVisible(True)
+            if tile.isHidden():
+                tile.setVisible(True)
 
     def _gap(self) -> int:
         return max(2, int(min(self.width(), self.height()) * 0.015))

@@ -38,7 +38,7 @@ from ui.display_boards import (
     NoticeLine,
     RecentBoard,
 )
-from ui.display_data import Call, ObsStatus, Snapshot, load_snapshot
+from ui.display_data import Call, ObsStatus, Snapshot, free_to_leave, load_snapshot
 from ui.display_fit import BACKGROUND, TEXT, FitLabel
 from ui.display_layout import Layout, layout_for
 from ui.display_observation import ObservationBoard
@@ -98,7 +98,7 @@ class DisplayScreen(QWidget):
         self.flasher.setInterval(FLASH_MS)
         self.flasher.timeout.connect(self._flash_step)
         feed.events.connect(self.on_events)
-        deadlines.reached.connect(self.reload)
+        deadlines.reached.connect(lambda: self.reload())
 
         self.apply_layout(layout_for(1920, 1080))
         self.reload()
@@ -118,15 +118,18 @@ class DisplayScreen(QWidget):
                 continue
             self.announcer.enqueue(Announcement.call(label, desk))
             newest = Call(label, desk, event.at)
-        self.reload()
+        self.reload(events)
         if newest is not None:
             self.hero.set_call(newest)
             self.start_flash()
 
-    def reload(self) -> None:
-        """Re-read what the display shows (feed events, deadlines); then redraw."""
+    def reload(self, events: list[Event] | None = None) -> None:
+        """Re-read what the display shows (all of it, or what ``events`` may have changed)."""
         try:
-            snapshot = load_snapshot(self.engine, self.config, recent=self._recent_cells())
+            snapshot = load_snapshot(
+                self.engine, self.config, self._recent_cells(), previous=self.snapshot,
+                events=events,
+            )  # fmt: skip
         except StorageError as exc:
             log.warning("display: cannot read the queue: %s", exc)
             return
@@ -143,8 +146,8 @@ class DisplayScreen(QWidget):
     def _seed_announced(self) -> None:
         """At start-up, people free to leave for a while already are not announced again."""
         now = self.clock.now()
-        for row in self.snapshot.observing if self.snapshot else ():
-            if row.observation.may_leave(now) and row.end and now - row.end > QUIET_AT_START:
+        for row in free_to_leave(self.snapshot.observing, now) if self.snapshot else ():
+            if row.end and now - row.end > QUIET_AT_START:
                 self.announced.add(row.ticket_id)
 
     def tick(self, advance: bool = True) -> None:
@@ -157,17 +160,12 @@ class DisplayScreen(QWidget):
             if self._seconds % NOTICE_SECONDS == 0:
                 self.notices.rotate()
         self.time.setText(self.engine.local(now).strftime("%Y-%m-%d  %H:%M:%S"))
-        self.observation.render(now)
-        self._announce_free(now)
-
-    def _announce_free(self, now: datetime) -> None:
-        if self.snapshot is None:
-            return
-        for row in self.snapshot.observing:
-            if row.ticket_id in self.announced or not row.observation.may_leave(now):
-                continue
-            self.announced.add(row.ticket_id)
-            self.announcer.enqueue(Announcement.may_leave(row.label))
+        free = free_to_leave(self.snapshot.observing, now) if self.snapshot else []
+        self.observation.render(now, len(free))
+        for row in free:  # announced once per ticket for the session
+            if row.ticket_id not in self.announced:
+                self.announced.add(row.ticket_id)
+                self.announcer.enqueue(Announcement.may_leave(row.label))
 
     # --- flashing ------------------------------------------------------------------------
     @property
