@@ -27,7 +27,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ui.voice import phrases
-from ui.voice._signals import emit
 from ui.voice.audio import AudioOutput
 from ui.voice.engines import Engine, LiveSpeechEngine, SpeechEngine
 
@@ -89,9 +88,9 @@ class _SynthesisTask(QRunnable):
         try:
             wav = self._engine.synthesize(self._text)
         except Exception as exc:  # any engine failure means "chime only"
-            emit(self._signals.done, self._job_id, None, f"{type(exc).__name__}: {exc}")
+            self._signals.done.emit(self._job_id, None, f"{type(exc).__name__}: {exc}")
         else:
-            emit(self._signals.done, self._job_id, wav, "")
+            self._signals.done.emit(self._job_id, wav, "")
 
 
 class Announcer(QObject):
@@ -200,10 +199,10 @@ class Announcer(QObject):
             return
         self._current = self._pending.popleft()
         announcement = self._current.announcement
-        emit(self.started, announcement)
+        self.started.emit(announcement)
         self._phase = "chime"
         self._audio.play(self._chime, self._volume)
-        emit(self.chimeStarted, announcement)
+        self.chimeStarted.emit(announcement)
 
     def _on_audio_finished(self, _path: object) -> None:
         if self._phase == "chime":
@@ -230,7 +229,7 @@ class Announcer(QObject):
             return
         if self._speaker is not None:
             self._phase = "speech"
-            emit(self.speechStarted, job.announcement)
+            self.speechStarted.emit(job.announcement)
             self._speaker.speak(job.announcement.text, self._volume, self._on_live_done)
             return
         if not job.synthesized:
@@ -239,7 +238,7 @@ class Announcer(QObject):
             self._complete()
             return
         self._phase = "speech"
-        emit(self.speechStarted, job.announcement)
+        self.speechStarted.emit(job.announcement)
         self._audio.play(job.wav, self._volume)
 
     def _on_live_done(self) -> None:
@@ -250,7 +249,7 @@ class Announcer(QObject):
         job, self._current = self._current, None
         self._phase = "idle"
         if job is not None:
-            emit(self.finished, job.announcement)
+            self.finished.emit(job.announcement)
         self._advance()
 
     def _job(self, job_id: int) -> _Job | None:

@@ -19,7 +19,6 @@ from typing import Literal, Protocol
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, SignalInstance
 from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 
-from ui.voice._signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +137,7 @@ class QtAudioOutput(QObject):
         self._silent_timer.stop()
         path, self._current = self._current, None
         if path is not None:
-            emit(self.finished, path)
+            self.finished.emit(path)
 
 
 @dataclass
@@ -199,7 +198,7 @@ class FakeAudioOutput(QObject):
             log.error("fake audio: %s started while %s still playing", wav, self.playing.path)
         record = PlayRecord(wav, volume, self._now())
         self.records.append(record)
-        emit(self.started, wav)
+        self.started.emit(wav)
         if self.mode == "instant":
             self._timer.start(0)
         elif self.mode == "duration":
@@ -212,4 +211,4 @@ class FakeAudioOutput(QObject):
             return
         self._timer.stop()
         record.ended = self._now()
-        emit(self.finished, record.path)
+        self.finished.emit(record.path)
