@@ -19,7 +19,6 @@ from typing import Literal, Protocol
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, SignalInstance
 from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 
-
 log = logging.getLogger(__name__)
 
 
