@@ -113,7 +113,7 @@ class KioskConfig:
 
 DEFAULT_SCREENING: tuple[ScreeningQuestion, ...] = (
     ScreeningQuestion(
-        "fever", "今天是否发热（体温≥37.3℃）？", "Do you have a fever today (37.3 °C or above)?",
+        "fever", "今天是否发热（体温≥37.3°C）？", "Do you have a fever today (37.3 °C or above)?",
         defers=True,
     ),
     ScreeningQuestion(

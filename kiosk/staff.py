@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -112,7 +113,7 @@ class StaffDirectory:
         if row is None:
             raise NotFound(f"no staff member {name}", code="unknown_staff")
         if row.locked_until is not None and now < row.locked_until:
-            minutes = int((row.locked_until - now).total_seconds() // 60) + 1
+            minutes = math.ceil((row.locked_until - now).total_seconds() / 60)
             raise Locked(f"too many wrong PINs: try again in {minutes} min", minutes=minutes)
         ok = check_pin(pin, row.pin_hash)
 
