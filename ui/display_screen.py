@@ -20,7 +20,7 @@ import logging
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.clock import Clock
@@ -201,6 +201,13 @@ class DisplayScreen(QWidget):
             self.desks.set_desks(self.snapshot.desks)
             self.observation.set_people(self.snapshot.observing)
             self.tick(advance=False)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Full screen means the whole monitor, even where no window manager applies it (a bare
+        X session on a kiosk PC)."""
+        super().showEvent(event)
+        if self.isFullScreen() and self.geometry() != self.screen().geometry():
+            self.setGeometry(self.screen().geometry())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
