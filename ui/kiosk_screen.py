@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -204,7 +205,7 @@ class KioskScreen(QWidget):
             return None
         self.show_issued(ticket, category)
         self.issuing = False
-        self.feed.poll()
+        QTimer.singleShot(0, self.feed.poll)  # redraw from the feed after the number has painted
         return ticket
 
     def show_issued(self, ticket: Ticket, category: Category) -> None:
@@ -221,17 +222,24 @@ class KioskScreen(QWidget):
         page.problem.hide()
         page.print_state.setText(text.say(text.PRINTING))
         self.stack.setCurrentWidget(page)
-        ahead = self._refresh_ahead()
-        self._show_wait(ahead)
+        self.issued.wait.setText("")
+        self.issued.wait_sub.setText("")
+        ahead = self._refresh_ahead(ticket)
         self.idle.start()
-        self.printer.submit(ticket.id, self._ticket_print(ticket, category, ahead))
+        # Right after the number has painted: the print job (one more read) and the wait estimate.
+        QTimer.singleShot(0, partial(self._after_issue, ticket, category, ahead))
 
-    def _refresh_ahead(self) -> int:
+    def _after_issue(self, ticket: Ticket, category: Category, ahead: int) -> None:
+        self.printer.submit(ticket.id, self._ticket_print(ticket, category, ahead))
+        if self.shown_ticket is not None and self.shown_ticket.id == ticket.id:
+            self._show_wait(ahead)
+
+    def _refresh_ahead(self, fresh: Ticket | None = None) -> int:
         ticket = self.shown_ticket
         if ticket is None:
             return 0
         try:
-            ahead = self.engine.people_ahead(self.engine.ticket(ticket.id))
+            ahead = self.engine.people_ahead(fresh or self.engine.ticket(ticket.id))
         except DomainError as exc:
             log.error("kiosk: cannot read the queue: %s", exc)
             return 0

@@ -55,7 +55,7 @@ def test_the_number_shows_before_printing_finishes(
     printer = FakePrinter(gate=gate)
     kiosk = make_kiosk(printer)
     kiosk.tap(kiosk.config.categories[1])
-    assert printer.started.wait(5)  # the printer is busy with it in another thread...
+    qtbot.waitUntil(printer.started.is_set)  # the printer is busy with it in another thread...
     assert kiosk.page() == "issued_page"  # ...while the number is already on screen
     assert kiosk.issued.number.text() == "B001"
     assert engine.ticket_by_label("B001").state == State.WAITING_REGISTRATION
@@ -187,3 +187,23 @@ def test_failed_results_never_resend(qtbot: QtBot, engine: Engine, make_kiosk) -
     kiosk.refresh()
     kiosk.show_start()
     assert len(printer.tickets) == 1
+
+
+def test_the_wait_estimate_follows_the_number(
+    qtbot: QtBot, engine: Engine, kiosk: KioskScreen, clock
+) -> None:
+    from datetime import timedelta
+
+    from tests.ui.conftest import NURSE
+
+    for _ in range(8):
+        engine.issue("A")
+    for _ in range(4):  # four calls in ten minutes: 0.4 a minute
+        clock.advance(timedelta(minutes=2.5))
+        t = engine.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
+        engine.cancel(t.id, "test", actor=NURSE)
+    kiosk.tap(kiosk.config.categories[0])
+    qtbot.waitUntil(lambda: kiosk.issued.wait.text() != "")
+    # 4 calls since the first one 7.5 min ago: 0.533/min; 4 ahead -> 4.5 / 0.533 = 8.4 -> 9
+    assert " 9 " in kiosk.issued.wait.text()
+    qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
