@@ -223,7 +223,20 @@ class CountsBoard(QWidget):
             head.setText(title)
             value = FitLabel(tile, bold=True, color=TEXT, samples=["000"])
             self.tiles.append((tile, head, value))
+        self._about = self.tr("about %1 min")
+        self.wait = FitLabel(
+            self.tiles[0][0], color=ACCENT, samples=[self._about.replace("%1", "888")]
+        )
+        self.wait.hide()
         self.set_counts(None)
+
+    def set_wait(self, minutes: int | None) -> None:
+        """The estimated wait of a new ticket (kiosk.wait_estimate); hidden when there is none."""
+        if minutes is None:
+            self.wait.hide()
+            return
+        self.wait.setText(self._about.replace("%1", str(minutes)))
+        self.wait.show()
 
     def set_counts(self, counts: Counts | None) -> None:
         values = (
@@ -243,9 +256,11 @@ class CountsBoard(QWidget):
             self.tiles, split_cols(self.rect(), [1, 1, 1], gap), strict=True
         ):
             tile.setGeometry(rect)
-            top, bottom = split_rows(pad(tile.rect(), gap // 2 + 1), [0.38, 0.62], 0)
+            top, middle, bottom = split_rows(pad(tile.rect(), gap // 2 + 1), [0.3, 0.45, 0.25], 0)
             head.setGeometry(top)
-            value.setGeometry(bottom)
+            value.setGeometry(middle)
+            if tile is self.tiles[0][0]:
+                self.wait.setGeometry(bottom)
 
 
 class NoticeLine(Tile):

@@ -21,6 +21,7 @@ from kiosk.engine import Engine
 from kiosk.errors import DomainError
 from kiosk.model import Counts, Event, Observation
 from kiosk.privacy import mask_name
+from kiosk.wait_estimate import estimate_wait, registration_calls
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +136,17 @@ def desks_now(engine: Engine, config: Config) -> tuple[DeskNow, ...]:
     names = [d.name for d in config.desks if d.kind in CALLING_KINDS]
     names += sorted(d for d in by_desk if d not in names)  # desks of another PC's config
     return tuple(DeskNow(name, by_desk.get(name)) for name in names)
+
+
+def wait_minutes(engine: Engine, counts: Counts | None) -> int | None:
+    """The estimated wait of a ticket taken now (kiosk.wait_estimate, from the registration call
+    rate), or None when there is no honest estimate yet."""
+    if counts is None:
+        return None
+    now = engine.clock.now()
+    calls = registration_calls(engine.tickets_of_day())
+    estimate = estimate_wait(counts.waiting_registration, calls, now)
+    return estimate.minutes if estimate is not None else None
 
 
 def counts_now(engine: Engine) -> Counts | None:

@@ -38,7 +38,14 @@ from ui.display_boards import (
     NoticeLine,
     RecentBoard,
 )
-from ui.display_data import Call, ObsStatus, Snapshot, free_to_leave, load_snapshot
+from ui.display_data import (
+    Call,
+    ObsStatus,
+    Snapshot,
+    free_to_leave,
+    load_snapshot,
+    wait_minutes,
+)
 from ui.display_fit import BACKGROUND, TEXT, FitLabel
 from ui.display_layout import Layout, layout_for
 from ui.display_observation import ObservationBoard
@@ -52,6 +59,7 @@ FLASH_MS = 450
 TICK_MS = 1000
 PAGE_SECONDS = 8
 NOTICE_SECONDS = 6
+WAIT_SECONDS = 60
 QUIET_AT_START = timedelta(minutes=2)  # at start-up, free longer than this: not announced
 CALL_KINDS = ("called", "recalled")
 
@@ -102,6 +110,7 @@ class DisplayScreen(QWidget):
 
         self.apply_layout(layout_for(1920, 1080))
         self.reload()
+        self.update_wait()
         self._seed_announced()
         self.ticker.start()
 
@@ -143,6 +152,14 @@ class DisplayScreen(QWidget):
         self.observation.set_people(snapshot.observing)
         self.tick(advance=False)
 
+    def update_wait(self) -> None:
+        """The estimated wait (a slow-moving figure: at start-up and once a minute)."""
+        counts = self.snapshot.counts if self.snapshot else None
+        try:
+            self.counts.set_wait(wait_minutes(self.engine, counts))
+        except StorageError as exc:
+            log.warning("display: cannot estimate the wait: %s", exc)
+
     def _seed_announced(self) -> None:
         """At start-up, people free to leave for a while already are not announced again."""
         now = self.clock.now()
@@ -159,6 +176,8 @@ class DisplayScreen(QWidget):
                 self.observation.next_page()
             if self._seconds % NOTICE_SECONDS == 0:
                 self.notices.rotate()
+            if self._seconds % WAIT_SECONDS == 0:
+                self.update_wait()
         self.time.setText(self.engine.local(now).strftime("%Y-%m-%d  %H:%M:%S"))
         free = free_to_leave(self.snapshot.observing, now) if self.snapshot else []
         self.observation.render(now, len(free))

@@ -15,6 +15,10 @@
         <source>In observation</source>
         <translation>留观中</translation>
     </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>预计约 %1 分钟</translation>
+    </message>
 </context>
 <context>
     <name>DeskBoard</name>

@@ -178,3 +178,18 @@ def test_chinese_by_default(qtbot, qapp, engine, clock, day, feed, make_display)
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_the_estimated_wait_from_the_call_rate(qtbot, engine, clock, day, feed, make_display):
+    tickets = [engine.issue("A") for _ in range(13)]
+    screen = make_display()
+    assert not screen.counts.wait.isVisibleTo(screen)  # no calls yet: no honest estimate
+    for t in tickets[:3]:  # three calls in ten minutes: 0.3 a minute
+        clock.advance(timedelta(minutes=5))
+        engine.call(t.id, "登记1", actor=NURSE)
+        engine.cancel(t.id, "left", actor=NURSE)
+    feed.poll()
+    screen.update_wait()
+    assert screen.counts.values()[0] == "10"
+    assert screen.counts.wait.isVisibleTo(screen)
+    assert screen.counts.wait.text() == "about 35 min"  # (10 + 0.5) / 0.3 = 35
