@@ -131,6 +131,9 @@ class StartPage(QWidget):
         )
         for button in self.buttons:
             button.scale(unit, touch_px, landscape)
+        tallest = max((b.minimumHeight() for b in self.buttons), default=touch_px)
+        for button in self.buttons:  # one row or column of equal buttons
+            button.setMinimumHeight(tallest)
 
 
 class IssuedPage(QWidget):
