@@ -12,7 +12,7 @@ import hmac
 import math
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -66,6 +66,8 @@ class StaffDirectory:
         self.db = db
         self.clock = clock
         self.site = site
+        self._pad_failures = 0
+        self._pad_locked_until: datetime | None = None
 
     def add(self, name: str, pin: str, role: str = "nurse") -> StaffMember:
         name = name.strip()
@@ -136,10 +138,24 @@ class StaffDirectory:
         return StaffMember(row.id, row.name, row.role)
 
     def any_pin(self, pin: str) -> StaffMember:
-        """Whoever on the staff has this PIN (the kiosk's exit pad has no name field)."""
-        for member in self.members():
-            try:
-                return self.sign_in(member.name, pin)
-            except (WrongPin, Locked):
-                continue
+        """Whoever on the staff has this PIN (the kiosk's exit pad has no name field).
+
+        A wrong PIN here is not charged to every member (that would lock the whole staff out from
+        one kiosk); instead this pad itself is locked after ``MAX_FAILURES`` wrong PINs. A member who
+        is locked stays locked, and says so."""
+        now = self.clock.now()
+        if self._pad_locked_until is not None and now < self._pad_locked_until:
+            minutes = math.ceil((self._pad_locked_until - now).total_seconds() / 60)
+            raise Locked(f"too many wrong PINs: try again in {minutes} min", minutes=minutes)
+        with self.db.read() as conn:
+            rows = conn.execute(
+                sa.select(staff).where(staff.c.site == self.site, staff.c.active.is_(True))
+            ).all()
+        for row in rows:
+            if check_pin(pin, row.pin_hash):
+                return self.sign_in(row.name, pin)  # resets that member's failures, or: Locked
+        self._pad_failures += 1
+        if self._pad_failures >= MAX_FAILURES:
+            self._pad_failures = 0
+            self._pad_locked_until = now + timedelta(minutes=LOCK_MINUTES)
         raise WrongPin("wrong PIN")

@@ -60,7 +60,7 @@ class Program:
     def shutdown(self) -> None:
         self.feed.stop()
         self.deadlines.stop()
-        for extra in self.extras:
+        for extra in [*self.windows, *self.extras]:
             stop = getattr(extra, "shutdown", None)
             if callable(stop):
                 stop()
@@ -163,7 +163,17 @@ def run(options: RunOptions, data_dir: str) -> int:
     program.feed.start()
     program.deadlines.rearm()
     place(program.windows, displays_alone=options.screens == ("display",))
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+
+    def quit_now(*_args: object) -> None:
+        # Ctrl+C / SIGTERM from the operator: the kiosk's PIN guard does not apply.
+        for window in program.windows:
+            guard = getattr(window, "guard", None)
+            if guard is not None:
+                guard.is_unlocked = True
+        app.quit()
+
+    signal.signal(signal.SIGINT, quit_now)
+    signal.signal(signal.SIGTERM, quit_now)
     heartbeat = QTimer()  # lets Python see Ctrl+C while Qt's loop runs
     heartbeat.start(500)
     heartbeat.timeout.connect(lambda: None)
