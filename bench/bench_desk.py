@@ -57,12 +57,6 @@ for line in sys.stdin:
 """
 
 
-# PySide6 6.12.0 on CPython 3.11 drops a reference to None on every call returning None (see
-# tests/ui/desk/test_pyside_none_refcount.py); without these extra references the bench dies with
-# "none_dealloc" after ~200 presses. A workaround for the measurement only, not a fix.
-_NONE_REFS = [None] * 20_000_000 if sys.version_info < (3, 12) else []
-
-
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1]
 
@@ -155,7 +149,6 @@ def main() -> int:
     desk.close()
     db.dispose()
     sys.stdout.flush()
-    os._exit(0)  # skip the interpreter's teardown (the None refcount bug above)
 
 
 if __name__ == "__main__":

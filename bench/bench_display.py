@@ -43,20 +43,6 @@ from kiosk.model import Actor, LotIn, PersonIn  # noqa: E402
 NURSE = Actor("bench", "bench")
 
 
-def guard_none_refcount() -> None:
-    """Work around a PySide6 6.12.0 bug on CPython 3.11 (reported, not fixed here).
-
-    Every call of a C++ method returning void (``QLabel.setText``, ``QWidget.update``...) drops a
-    reference to ``None`` it never took: harmless on 3.12+, where None is immortal; on 3.11 a
-    long run brings None's count to zero and aborts with "Fatal Python error: none_dealloc".
-    A benchmark of a display that runs for minutes must not die of it: give None a large count.
-    """
-    if sys.version_info < (3, 12):
-        import ctypes
-
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
 CALLER = r"""
 import sys, time
 from datetime import datetime
@@ -150,7 +136,6 @@ def main() -> int:
     parser.add_argument("--feed-ms", type=int, default=100, help="the feed's poll interval")
     args = parser.parse_args()
 
-    guard_none_refcount()
     app = QApplication(sys.argv[:1])
     from ui.deadlines import DeadlineWatcher
     from ui.display_screen import DisplayScreen

@@ -99,4 +99,3 @@ def make_announcer(qtbot) -> Iterator[Callable[..., tuple[Announcer, FakeAudioOu
         if isinstance(engine, BlockingEngine):
             engine.release.set()
         assert announcer.shutdown(10_000)
-        pass  # TEMP
