@@ -10,9 +10,11 @@ or with an open adverse event, and doses used + wasted + left = stock.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -35,7 +37,61 @@ ID_NUMBERS = (None, None, "11010519491231002X", "110101199003070011", "110101199
 LATEST = start_of_day().replace(hour=22)  # keep the whole run inside one service day
 
 picks = st.integers(0, 10_000)
-valid = st.integers(0, 9)  # 0..7: pick among tickets the operation fits; 8, 9: any ticket
+
+# What each ticket operation may start from; anything else must be refused (wrong_transition).
+ALLOWED: dict[str, frozenset[State]] = {
+    "recall": frozenset(CALLED.values()),
+    "mark_missed": frozenset(CALLED.values()),
+    "reinstate": frozenset({State.MISSED}),
+    "cancel": IN_PROGRESS,
+    "register": frozenset({State.CALLED_REGISTRATION}),
+    "defer": frozenset(CALLED.values()),
+    "vaccinate": frozenset({State.CALLED_VACCINATION}),
+    "release": frozenset({State.OBSERVING}),
+    "leave_early": frozenset({State.OBSERVING}),
+    "extend": frozenset({State.OBSERVING}),
+    "adverse_event": frozenset({State.OBSERVING}),
+    "correct_outcome": frozenset(
+        {State.DEFERRED, State.CANCELLED, State.LEFT_EARLY, State.RELEASED}
+    ),
+}
+
+
+# Every step is one action drawn here, weighted towards the way a day goes. (One dispatching rule
+# rather than a rule each: Hypothesis' swarm testing switches rules off per run, and a run
+# without "issue" or "call_next" never gets past the kiosk.)
+ACTIONS: dict[str, tuple[int, dict[str, st.SearchStrategy[Any]]]] = {
+    "issue": (
+        4,
+        {
+            "prefix": st.sampled_from(["A", "B"]),
+            "priority": st.booleans(),
+            "key": st.sampled_from([None, None, None, "tap-1", "tap-2"]),
+        },
+    ),
+    "call_next": (6, {"queue": st.sampled_from(list(Queue)), "d": st.integers(0, 2)}),
+    "register": (
+        5,
+        {"i": picks, "who": st.sampled_from(ID_NUMBERS), "minutes": st.sampled_from([None, 45])},
+    ),
+    "vaccinate": (5, {"i": picks}),
+    "release": (3, {"i": picks}),
+    "time_passes": (3, {"minutes": st.integers(0, 40)}),
+    "recall": (1, {"i": picks}),
+    "mark_missed": (2, {"i": picks}),
+    "reinstate": (2, {"i": picks}),
+    "cancel": (1, {"i": picks}),
+    "defer": (1, {"i": picks}),
+    "leave_early": (1, {"i": picks}),
+    "extend": (1, {"i": picks, "minutes": st.integers(1, 20)}),
+    "adverse_event": (2, {"i": picks}),
+    "close_adverse_event": (1, {"i": picks}),
+    "correct_outcome": (1, {"i": picks}),
+    "wrong_transition": (1, {"i": picks, "name": st.sampled_from(sorted(ALLOWED))}),
+    "set_capacity": (1, {"capacity": st.integers(0, 30)}),
+    "add_vials": (1, {"n": st.integers(1, 3)}),
+    "waste": (1, {"i": picks, "doses": st.integers(1, 6)}),
+}
 
 
 @dataclass
@@ -77,24 +133,13 @@ class EngineMachine(RuleBasedStateMachine):
     def now(self) -> datetime:
         return self.clock.now()
 
-    def pick(self, states: frozenset[State] | set[State], i: int, v: int) -> int | None:
-        ids = sorted(t for t, m in self.model.items() if v >= 8 or m.state in states)
-        return ids[i % len(ids)] if ids else None
+    def pick(self, name: str, i: int) -> int:
+        ids = sorted(t for t, m in self.model.items() if m.state in ALLOWED[name])
+        return ids[i % len(ids)]
 
     def in_grace(self, m: M) -> bool:
         assert m.missed_at is not None
         return self.now() < m.missed_at + timedelta(minutes=self.grace)
-
-    def attempt(self, tid: int, allowed: frozenset[State] | set[State], op: object) -> bool:
-        """Whether the op should go ahead; when it should not, check it is refused cleanly."""
-        if self.model[tid].state in allowed:
-            return True
-        seq = self.engine.last_seq()
-        with pytest.raises(InvalidTransition) as exc:
-            op()  # type: ignore[operator]
-        assert exc.value.code == "invalid_transition"
-        assert self.engine.last_seq() == seq
-        return False
 
     def refused(self, error: type[DomainError], op: object, code: str | None = None) -> None:
         seq = self.engine.last_seq()
@@ -112,15 +157,32 @@ class EngineMachine(RuleBasedStateMachine):
         m = self.model[ticket.id]
         assert (ticket.state, ticket.queue, ticket.desk) == (m.state, m.queue, m.desk)
 
+    def enabled(self, name: str) -> bool:
+        if name in ALLOWED:
+            return any(m.state in ALLOWED[name] for m in self.model.values())
+        if name == "close_adverse_event":
+            return any(m.open_ae for m in self.model.values())
+        if name == "wrong_transition":
+            return bool(self.model)
+        return True
+
+    @rule(data=st.data())
+    def act(self, data: st.DataObject) -> None:
+        names = [n for n, (weight, _) in ACTIONS.items() if self.enabled(n) for _ in range(weight)]
+        name = data.draw(st.sampled_from(names), label="action")
+        args = {k: data.draw(strategy, label=k) for k, strategy in ACTIONS[name][1].items()}
+        getattr(self, name)(**args)
+
     # --- the day -------------------------------------------------------------------------------
 
     @initialize(
-        capacity=st.integers(0, 25),
-        n_vials=st.integers(1, 12),
+        capacity=st.integers(3, 25),
+        n_vials=st.integers(2, 12),
         per_vial=st.sampled_from([1, 2, 5]),
         use_within=st.sampled_from([45, 120, 480]),
         grace=st.sampled_from([0, 10, 30]),
         observation=st.sampled_from([15, 30]),
+        queue_at_opening=st.lists(st.booleans(), max_size=6),
     )
     def open(
         self,
@@ -130,6 +192,7 @@ class EngineMachine(RuleBasedStateMachine):
         use_within: int,
         grace: int,
         observation: int,
+        queue_at_opening: list[bool],
     ) -> None:
         self.grace, self.observation = grace, observation
         status = self.engine.open_day(
@@ -140,22 +203,20 @@ class EngineMachine(RuleBasedStateMachine):
             actor=NURSE,
         )
         self.lot_id = status.lots[0].id
+        for priority in queue_at_opening:  # people already waiting when the doors open
+            self.issue("A", priority, None)
 
-    @rule(minutes=st.integers(0, 40))
     def time_passes(self, minutes: int) -> None:
         seq = self.engine.last_seq()
         self.clock.set(min(self.now() + timedelta(minutes=minutes), LATEST))
         assert self.engine.last_seq() == seq
 
-    @rule(capacity=st.integers(0, 30))
     def set_capacity(self, capacity: int) -> None:
         assert self.engine.set_capacity(capacity, actor=NURSE).capacity == capacity
 
-    @rule(n=st.integers(1, 3))
     def add_vials(self, n: int) -> None:
         self.engine.add_vials(self.lot_id, n, actor=NURSE)
 
-    @rule(i=picks, doses=st.integers(1, 6))
     def waste(self, i: int, doses: int) -> None:
         open_vials = self.engine.day_status().open_vials
         if not open_vials:
@@ -173,11 +234,6 @@ class EngineMachine(RuleBasedStateMachine):
 
     # --- issuing and calling ---------------------------------------------------------------------
 
-    @rule(
-        prefix=st.sampled_from(["A", "B"]),
-        priority=st.booleans(),
-        key=st.sampled_from([None, None, None, "tap-1", "tap-2"]),
-    )
     def issue(self, prefix: str, priority: bool, key: str | None) -> None:
         before = self.engine.day_status()
         if key is not None and key in self.keys:
@@ -200,7 +256,6 @@ class EngineMachine(RuleBasedStateMachine):
         assert c.vaccinated + c.reserved <= after.capacity
         assert after.doses_used + after.doses_wasted + c.reserved <= after.stock
 
-    @rule(queue=st.sampled_from(list(Queue)), d=st.integers(0, 2))
     def call_next(self, queue: Queue, d: int) -> None:
         desk = DESKS[queue][d % len(DESKS[queue])]
         if any(m.desk == desk for m in self.model.values()):
@@ -220,76 +275,71 @@ class EngineMachine(RuleBasedStateMachine):
         m.state, m.desk = CALLED[queue], desk
         self.agree(called)
 
-    @rule(i=picks, v=valid)
-    def recall(self, i: int, v: int) -> None:
-        tid = self.pick(set(CALLED.values()), i, v)
-        if tid is None:
-            return
-        op = lambda: self.engine.recall(tid, actor=NURSE)  # noqa: E731
-        if self.attempt(tid, set(CALLED.values()), op):
-            self.agree(op())
+    # --- ticket operations: each runs only when some ticket fits it (see enabled) ----------------
 
-    @rule(i=picks, v=valid)
-    def mark_missed(self, i: int, v: int) -> None:
-        allowed = set(CALLED.values())
-        tid = self.pick(allowed, i, v)
-        if tid is None:
-            return
-        op = lambda: self.engine.mark_missed(tid, actor=NURSE)  # noqa: E731
-        if self.attempt(tid, allowed, op):
-            m = self.model[tid]
-            m.state, m.desk, m.front, m.missed_at = State.MISSED, None, None, self.now()
-            self.agree(op())
-
-    @rule(i=picks, v=valid)
-    def reinstate(self, i: int, v: int) -> None:
-        allowed = {State.MISSED}
-        tid = self.pick(allowed, i, v)
-        if tid is None:
-            return
-        op = lambda: self.engine.reinstate(tid, actor=NURSE)  # noqa: E731
-        if not self.attempt(tid, allowed, op):
-            return
-        m = self.model[tid]
-        if not self.in_grace(m) and not self.engine.day_status().can_issue:
-            self.refused(CapReached, op)
-            return
-        m.state = WAITING[m.queue]
-        self.to_front(m)
-        self.agree(op())
-
-    @rule(i=picks, v=valid)
-    def cancel(self, i: int, v: int) -> None:
-        tid = self.pick(IN_PROGRESS, i, v)
-        if tid is None:
-            return
-        op = lambda: self.engine.cancel(tid, "left", actor=NURSE)  # noqa: E731
-        if self.attempt(tid, IN_PROGRESS, op):
-            m = self.model[tid]
-            m.state, m.desk = State.CANCELLED, None
-            self.agree(op())
-
-    # --- registration and vaccination -----------------------------------------------------------
-
-    @rule(i=picks, v=valid, who=st.sampled_from(ID_NUMBERS), minutes=st.sampled_from([None, 45]))
-    def register(self, i: int, v: int, who: str | None, minutes: int | None) -> None:
-        allowed = {State.CALLED_REGISTRATION}
-        tid = self.pick(allowed, i, v)
-        if tid is None:
-            return
-
-        def op() -> Ticket:
-            return self.engine.register(
+    def op(self, name: str, tid: int, **kw: Any) -> Callable[[], Any]:
+        """The engine call for operation ``name`` on ticket ``tid``."""
+        e = self.engine
+        calls: dict[str, Callable[[], Any]] = {
+            "recall": lambda: e.recall(tid, actor=NURSE),
+            "mark_missed": lambda: e.mark_missed(tid, actor=NURSE),
+            "reinstate": lambda: e.reinstate(tid, actor=NURSE),
+            "cancel": lambda: e.cancel(tid, "left", actor=NURSE),
+            "register": lambda: e.register(
                 tid,
-                PersonIn("王芳", who),
+                PersonIn("王芳", kw.get("who")),
                 dose_number=1,
                 screening={"fever": False},
                 actor=NURSE,
-                observation_minutes=minutes,
-            )
+                observation_minutes=kw.get("minutes"),
+            ),
+            "defer": lambda: e.defer(tid, "fever", actor=NURSE),
+            "vaccinate": lambda: e.vaccinate(tid, lot_id=self.lot_id, actor=NURSE),
+            "release": lambda: e.release(tid, actor=NURSE),
+            "leave_early": lambda: e.leave_early(tid, "bus", actor=NURSE),
+            "extend": lambda: e.extend_observation(tid, kw.get("minutes", 5), actor=NURSE),
+            "adverse_event": lambda: e.record_adverse_event(
+                tid, symptoms="rash", severity="mild", action="watch", actor=NURSE
+            ),
+            "correct_outcome": lambda: e.correct_outcome(tid, "mistake", actor=NURSE),
+        }
+        return calls[name]
 
-        if not self.attempt(tid, allowed, op):
+    def wrong_transition(self, i: int, name: str) -> None:
+        tid = sorted(self.model)[i % len(self.model)]
+        if self.model[tid].state not in ALLOWED[name]:
+            self.refused(InvalidTransition, self.op(name, tid), "invalid_transition")
+
+    def recall(self, i: int) -> None:
+        self.agree(self.op("recall", self.pick("recall", i))())
+
+    def mark_missed(self, i: int) -> None:
+        tid = self.pick("mark_missed", i)
+        m = self.model[tid]
+        m.state, m.desk, m.front, m.missed_at = State.MISSED, None, None, self.now()
+        self.agree(self.op("mark_missed", tid)())
+
+    def reinstate(self, i: int) -> None:
+        tid = self.pick("reinstate", i)
+        m = self.model[tid]
+        if not self.in_grace(m) and not self.engine.day_status().can_issue:
+            self.refused(CapReached, self.op("reinstate", tid))
             return
+        m.state = WAITING[m.queue]
+        self.to_front(m)
+        self.agree(self.op("reinstate", tid)())
+
+    def cancel(self, i: int) -> None:
+        tid = self.pick("cancel", i)
+        m = self.model[tid]
+        m.state, m.desk = State.CANCELLED, None
+        self.agree(self.op("cancel", tid)())
+
+    # --- registration and vaccination -----------------------------------------------------------
+
+    def register(self, i: int, who: str | None, minutes: int | None) -> None:
+        tid = self.pick("register", i)
+        op = self.op("register", tid, who=who, minutes=minutes)
         registered = {State.WAITING_VACCINATION, State.CALLED_VACCINATION} | VACCINATED
         if who is not None and any(
             o.id_number == who and o.state in registered for o in self.model.values()
@@ -301,27 +351,15 @@ class EngineMachine(RuleBasedStateMachine):
         m.id_number, m.observation_minutes = who, minutes
         self.agree(op())
 
-    @rule(i=picks, v=valid)
-    def defer(self, i: int, v: int) -> None:
-        allowed = set(CALLED.values())
-        tid = self.pick(allowed, i, v)
-        if tid is None:
-            return
-        op = lambda: self.engine.defer(tid, "fever", actor=NURSE)  # noqa: E731
-        if self.attempt(tid, allowed, op):
-            m = self.model[tid]
-            m.state, m.desk = State.DEFERRED, None
-            self.agree(op())
+    def defer(self, i: int) -> None:
+        tid = self.pick("defer", i)
+        m = self.model[tid]
+        m.state, m.desk = State.DEFERRED, None
+        self.agree(self.op("defer", tid)())
 
-    @rule(i=picks, v=valid)
-    def vaccinate(self, i: int, v: int) -> None:
-        allowed = {State.CALLED_VACCINATION}
-        tid = self.pick(allowed, i, v)
-        if tid is None:
-            return
-        op = lambda: self.engine.vaccinate(tid, lot_id=self.lot_id, actor=NURSE)  # noqa: E731
-        if not self.attempt(tid, allowed, op):
-            return
+    def vaccinate(self, i: int) -> None:
+        tid = self.pick("vaccinate", i)
+        op = self.op("vaccinate", tid)
         status = self.engine.day_status()
         lot = status.lots[0]
         if not status.open_vials and lot.vials_opened >= lot.vials:
@@ -339,15 +377,9 @@ class EngineMachine(RuleBasedStateMachine):
 
     # --- observation ---------------------------------------------------------------------------
 
-    @rule(i=picks, v=valid)
-    def release(self, i: int, v: int) -> None:
-        allowed = {State.OBSERVING}
-        tid = self.pick(allowed, i, v)
-        if tid is None:
-            return
-        op = lambda: self.engine.release(tid, actor=NURSE)  # noqa: E731
-        if not self.attempt(tid, allowed, op):
-            return
+    def release(self, i: int) -> None:
+        tid = self.pick("release", i)
+        op = self.op("release", tid)
         m = self.model[tid]
         assert m.observation_end is not None
         if self.now() < m.observation_end:
@@ -358,64 +390,31 @@ class EngineMachine(RuleBasedStateMachine):
             m.state = State.RELEASED
             self.agree(op())
 
-    @rule(i=picks, v=valid)
-    def leave_early(self, i: int, v: int) -> None:
-        allowed = {State.OBSERVING}
-        tid = self.pick(allowed, i, v)
-        if tid is None:
-            return
-        op = lambda: self.engine.leave_early(tid, "bus", actor=NURSE)  # noqa: E731
-        if self.attempt(tid, allowed, op):
-            self.model[tid].state = State.LEFT_EARLY
-            self.agree(op())
+    def leave_early(self, i: int) -> None:
+        tid = self.pick("leave_early", i)
+        self.model[tid].state = State.LEFT_EARLY
+        self.agree(self.op("leave_early", tid)())
 
-    @rule(i=picks, v=valid, minutes=st.integers(1, 20))
-    def extend(self, i: int, v: int, minutes: int) -> None:
-        allowed = {State.OBSERVING}
-        tid = self.pick(allowed, i, v)
-        if tid is None:
-            return
-        op = lambda: self.engine.extend_observation(tid, minutes, actor=NURSE)  # noqa: E731
-        if self.attempt(tid, allowed, op):
-            m = self.model[tid]
-            assert m.observation_end is not None
-            m.observation_end = max(m.observation_end, self.now()) + timedelta(minutes=minutes)
-            assert op().observation_end == m.observation_end
+    def extend(self, i: int, minutes: int) -> None:
+        tid = self.pick("extend", i)
+        m = self.model[tid]
+        assert m.observation_end is not None
+        m.observation_end = max(m.observation_end, self.now()) + timedelta(minutes=minutes)
+        assert self.op("extend", tid, minutes=minutes)().observation_end == m.observation_end
 
-    @rule(i=picks, v=valid)
-    def adverse_event(self, i: int, v: int) -> None:
-        allowed = {State.OBSERVING}
-        tid = self.pick(allowed, i, v)
-        if tid is None:
-            return
+    def adverse_event(self, i: int) -> None:
+        tid = self.pick("adverse_event", i)
+        self.model[tid].open_ae.add(self.op("adverse_event", tid)().id)
 
-        def op() -> int:
-            ae = self.engine.record_adverse_event(
-                tid, symptoms="rash", severity="mild", action="watch", actor=NURSE
-            )
-            return ae.id
-
-        if self.attempt(tid, allowed, op):
-            self.model[tid].open_ae.add(op())
-
-    @rule(i=picks)
     def close_adverse_event(self, i: int) -> None:
         open_aes = sorted((ae, t) for t, m in self.model.items() for ae in m.open_ae)
-        if not open_aes:
-            return
         ae, tid = open_aes[i % len(open_aes)]
         self.engine.close_adverse_event(ae, "better", actor=NURSE)
         self.model[tid].open_ae.discard(ae)
 
-    @rule(i=picks, v=valid)
-    def correct_outcome(self, i: int, v: int) -> None:
-        allowed = {State.DEFERRED, State.CANCELLED, State.LEFT_EARLY, State.RELEASED}
-        tid = self.pick(allowed, i, v)
-        if tid is None:
-            return
-        op = lambda: self.engine.correct_outcome(tid, "mistake", actor=NURSE)  # noqa: E731
-        if not self.attempt(tid, allowed, op):
-            return
+    def correct_outcome(self, i: int) -> None:
+        tid = self.pick("correct_outcome", i)
+        op = self.op("correct_outcome", tid)
         m = self.model[tid]
         if m.state in (State.LEFT_EARLY, State.RELEASED):
             m.state = State.OBSERVING
