@@ -55,7 +55,7 @@ say = tr  # the screen's spelling, so scripts/translations reads only this modul
 
 
 def people_ahead(n: int) -> str:
-    return QCoreApplication.translate("Kiosk", "%n people ahead of you", None, n)
+    return QCoreApplication.translate("Kiosk", "%1 people ahead of you").replace("%1", str(n))
 
 
 def people_ahead_en(n: int) -> str:
@@ -63,7 +63,9 @@ def people_ahead_en(n: int) -> str:
 
 
 def wait_minutes(n: int) -> str:
-    return QCoreApplication.translate("Kiosk", "Estimated wait: about %n minutes", None, n)
+    return QCoreApplication.translate("Kiosk", "Estimated wait: about %1 minutes").replace(
+        "%1", str(n)
+    )
 
 
 def wait_minutes_en(n: int) -> str:

@@ -72,11 +72,11 @@
         <translation>今日接种已结束</translation>
     </message>
     <message>
-        <source>Today's vaccination capacity is fully booked.</source>
+        <source>Today&apos;s vaccination capacity is fully booked.</source>
         <translation>今日接种名额已满。</translation>
     </message>
     <message>
-        <source>All of today's vaccine doses are taken.</source>
+        <source>All of today&apos;s vaccine doses are taken.</source>
         <translation>今日疫苗已全部分配完毕。</translation>
     </message>
     <message>
@@ -84,22 +84,20 @@
         <translation>暂停发号，请稍候。</translation>
     </message>
     <message>
-        <source>Today's vaccination has not started yet.</source>
+        <source>Today&apos;s vaccination has not started yet.</source>
         <translation>今日接种尚未开始。</translation>
     </message>
     <message>
-        <source>Today's numbers are closed.</source>
+        <source>Today&apos;s numbers are closed.</source>
         <translation>今日发号已结束。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n people ahead of you</source>
-        <translation>
-            <numerusform>您前面还有 %n 人</numerusform></translation>
+    <message>
+        <source>%1 people ahead of you</source>
+        <translation>您前面还有 %1 人</translation>
     </message>
-    <message numerus="yes">
-        <source>Estimated wait: about %n minutes</source>
-        <translation>
-            <numerusform>预计等候约 %n 分钟</numerusform></translation>
+    <message>
+        <source>Estimated wait: about %1 minutes</source>
+        <translation>预计等候约 %1 分钟</translation>
     </message>
 </context>
 </TS>

@@ -26,7 +26,8 @@
     <message numerus="yes">
         <source>Too many wrong PINs. Try again in %n minutes.</source>
         <translation>
-            <numerusform>密码错误次数过多，请 %n 分钟后再试。</numerusform></translation>
+            <numerusform>密码错误次数过多，请 %n 分钟后再试。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Wrong PIN. Please try again.</source>
