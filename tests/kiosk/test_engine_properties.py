@@ -378,7 +378,13 @@ class EngineMachine(RuleBasedStateMachine):
     # --- observation ---------------------------------------------------------------------------
 
     def release(self, i: int) -> None:
-        tid = self.pick("release", i)
+        # mostly someone whose time is up (as the exit scan would see), sometimes anyone observing
+        due = sorted(
+            t
+            for t, m in self.model.items()
+            if m.state == State.OBSERVING and m.observation_end and self.now() >= m.observation_end
+        )
+        tid = due[i // 4 % len(due)] if due and i % 4 else self.pick("release", i)
         op = self.op("release", tid)
         m = self.model[tid]
         assert m.observation_end is not None
