@@ -39,7 +39,7 @@ def db_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def db(db_url: str, clock: FakeClock) -> Database:
+def db(db_url: str, clock: FakeClock) -> Iterator[Database]:
     database = open_database(db_url, "main", TRAINING, clock.now())
     yield database
     database.dispose()

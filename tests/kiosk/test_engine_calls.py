@@ -251,10 +251,10 @@ def test_call_order_reinstated_then_priority_then_rest(engine: Engine, clock: Fa
     assert [t.id for t in engine.queue(Queue.REGISTRATION)] == expected
     called = []
     for _ in expected:
-        t = engine.call_next(Queue.REGISTRATION, "R1", actor=NURSE)
-        assert t is not None
-        called.append(t.id)
-        engine.cancel(t.id, "done", actor=NURSE)
+        now_called = engine.call_next(Queue.REGISTRATION, "R1", actor=NURSE)
+        assert now_called is not None
+        called.append(now_called.id)
+        engine.cancel(now_called.id, "done", actor=NURSE)
     assert called == expected
     assert engine.people_ahead(engine.ticket(a4.id)) == 0
 

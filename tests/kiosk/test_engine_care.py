@@ -48,7 +48,7 @@ def test_person_lives_in_its_table_and_events_only_point_to_it(
     engine.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
     everything = json.dumps([e.payload for e in engine.events_since(0)], ensure_ascii=False)
     for secret in (ZHANG.name, ZHANG.id_number, ZHANG.phone, "1949"):
-        assert secret not in everything
+        assert secret and secret not in everything
     assert engine.history(t.id)[2].payload["person_id"] == done.person_id
     assert engine.registered_today(ZHANG.id_number or "") == engine.ticket(t.id)
 
