@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -19,6 +20,25 @@ from kiosk.model import Actor, Event, Ticket
 from kiosk.states import State
 
 T = TypeVar("T")
+
+# Hot statements are built once: constructing a SQLAlchemy statement costs more than running it.
+_LOAD = sa.select(tickets).where(
+    tickets.c.site == sa.bindparam("site"), tickets.c.id == sa.bindparam("ticket_id")
+)
+_LOAD_FOR_UPDATE = _LOAD.with_for_update()
+_DAY = sa.select(days).where(days.c.site == sa.bindparam("site"), days.c.day == sa.bindparam("day"))
+_DAY_FOR_UPDATE = _DAY.with_for_update()
+
+
+@functools.lru_cache(maxsize=128)
+def _update_statement(keys: tuple[str, ...]) -> sa.Update:
+    """UPDATE tickets SET <keys> ... RETURNING the whole row, one per set of columns."""
+    return (
+        sa.update(tickets)
+        .where(tickets.c.site == sa.bindparam("w_site"), tickets.c.id == sa.bindparam("w_id"))
+        .values({k: sa.bindparam(f"v_{k}", type_=tickets.c[k].type) for k in keys})
+        .returning(*tickets.c)
+    )
 
 
 class EngineBase:
@@ -76,10 +96,8 @@ class EngineBase:
     # --- tickets ----------------------------------------------------------------------------------
 
     def _load(self, conn: Connection, ticket_id: int, *, lock: bool = False) -> Ticket:
-        q = sa.select(tickets).where(tickets.c.site == self.site, tickets.c.id == ticket_id)
-        if lock:
-            q = q.with_for_update()
-        row = conn.execute(q).first()
+        q = _LOAD_FOR_UPDATE if lock else _LOAD
+        row = conn.execute(q, {"site": self.site, "ticket_id": ticket_id}).first()
         if row is None:
             raise NotFound(f"no ticket with id {ticket_id}", ticket_id=ticket_id)
         return Ticket.from_row(row)
@@ -94,20 +112,16 @@ class EngineBase:
             )
 
     def _update(self, tx: Tx, ticket: Ticket, **values: Any) -> Ticket:
-        tx.conn.execute(
-            sa.update(tickets)
-            .where(tickets.c.site == self.site, tickets.c.id == ticket.id)
-            .values(**values)
-        )
-        return self._load(tx.conn, ticket.id)
+        params = {f"v_{k}": v for k, v in values.items()}
+        params.update(w_site=self.site, w_id=ticket.id)
+        row = tx.conn.execute(_update_statement(tuple(sorted(values))), params).one()
+        return Ticket.from_row(row)
 
     def _day_row(
         self, conn: Connection, day: date, *, lock: bool = False, open_only: bool = True
     ) -> Any:
-        q = sa.select(days).where(days.c.site == self.site, days.c.day == day)
-        if lock:
-            q = q.with_for_update()
-        row = conn.execute(q).first()
+        q = _DAY_FOR_UPDATE if lock else _DAY
+        row = conn.execute(q, {"site": self.site, "day": day}).first()
         if row is None:
             raise DayNotOpen(f"service day {day} has not been opened", day=str(day))
         if open_only and row.status != "open":

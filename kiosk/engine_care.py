@@ -7,7 +7,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from kiosk.db.schema import adverse_events, events, persons, tickets, vials
+from kiosk.db.schema import UTCDateTime, adverse_events, events, lots, persons, tickets, vials
+from kiosk.engine_day import _vial_of
 from kiosk.engine_tickets import TicketOps
 from kiosk.errors import DomainError, InvalidInput, InvalidTransition, NotFound, NotYet, StockError
 from kiosk.eventlog import Tx
@@ -215,7 +216,7 @@ class CareOps(TicketOps):
         return self._write(actor, work, key=key, replay=self._replay_ticket)
 
     def _draw_dose(self, tx: Tx, day: date, lot_id: int, vial_id: int | None) -> Vial:
-        lot = self._lot(tx.conn, lot_id, day)  # only the ticket's day's stock
+        lot = self._lot_row(tx.conn, lot_id, day)  # only the ticket's day's stock
         if lot.expiry < self.local(tx.now).date():
             raise StockError(f"lot {lot.lot} expired on {lot.expiry}", code="lot_expired")
         if vial_id is not None:
@@ -230,15 +231,9 @@ class CareOps(TicketOps):
             if vial.doses_left < 1:
                 raise StockError(f"vial {vial_id} is empty", code="vial_empty")
         else:
-            usable = [
-                v for v in self._open_vials(tx.conn, day) if v.lot_id == lot_id and v.usable(tx.now)
-            ]
-            vial = usable[0] if usable else self._vial(tx.conn, self._open_vial(tx, lot))
-        tx.conn.execute(
-            sa.update(vials)
-            .where(vials.c.id == vial.id)
-            .values(doses_drawn=vials.c.doses_drawn + 1)
-        )
+            row = tx.conn.execute(_USABLE_VIAL, {"lot_id": lot_id, "now": tx.now}).first()
+            vial = _vial_of(row) if row else self._vial(tx.conn, self._open_vial(tx, lot))
+        tx.conn.execute(_DRAW, {"vial_id": vial.id})
         return vial
 
     # --- observation -------------------------------------------------------------------------------
@@ -411,7 +406,6 @@ class CareOps(TicketOps):
             if ticket.state in (State.LEFT_EARLY, State.RELEASED):
                 values: dict[str, Any] = {"state": State.OBSERVING, "finished_at": None}
             else:
-                self._day_row(tx.conn, ticket.day, lock=True)
                 self._require_room(tx.conn, ticket.day, tx.now)
                 values = {"state": WAITING[ticket.queue], "finished_at": None}
             seq = tx.event(
@@ -483,3 +477,21 @@ class CareOps(TicketOps):
             return self._update(tx, ticket, **values)
 
         return self._write(actor, work)
+
+
+_USABLE_VIAL = (
+    sa.select(vials, lots.c.doses_per_vial)
+    .select_from(vials.join(lots, lots.c.id == vials.c.lot_id))
+    .where(
+        vials.c.lot_id == sa.bindparam("lot_id"),
+        vials.c.doses_drawn + vials.c.doses_wasted < lots.c.doses_per_vial,
+        vials.c.use_by > sa.bindparam("now", type_=UTCDateTime()),
+    )
+    .order_by(vials.c.opened_at, vials.c.id)
+    .limit(1)
+)
+_DRAW = (
+    sa.update(vials)
+    .where(vials.c.id == sa.bindparam("vial_id"))
+    .values(doses_drawn=vials.c.doses_drawn + 1)
+)

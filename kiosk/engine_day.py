@@ -8,11 +8,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from kiosk.db.schema import days, lots, tickets, vials
+from kiosk.db.schema import UTCDateTime, days, lots, tickets, vials
 from kiosk.engine_base import EngineBase
 from kiosk.errors import CapReached, DayNotOpen, InvalidInput, InvalidTransition, StockError
 from kiosk.eventlog import Tx
-from kiosk.model import Actor, Counts, DayStatus, Lot, LotIn, Vial
+from kiosk.model import Actor, Counts, DayStatus, Lot, LotIn, Vial, ticket_label
 from kiosk.states import IN_PROGRESS, VACCINATED, State, count_group
 
 
@@ -176,7 +176,7 @@ class DayOps(EngineBase):
         def work(tx: Tx) -> None:
             self._day_row(tx.conn, the_day, lock=True)
             rows = tx.conn.execute(
-                sa.select(tickets.c.id, tickets.c.label, tickets.c.state)
+                sa.select(tickets.c.id, tickets.c.prefix, tickets.c.number, tickets.c.state)
                 .where(
                     tickets.c.site == self.site,
                     tickets.c.day == the_day,
@@ -190,7 +190,8 @@ class DayOps(EngineBase):
                     .where(tickets.c.id == r.id)
                     .values(state=State.UNSERVED, desk=None, finished_at=tx.now)
                 )
-                tx.event("unserved", ticket_id=r.id, day=the_day, label=r.label, from_state=r.state)
+                label = ticket_label(r.prefix, r.number)
+                tx.event("unserved", ticket_id=r.id, day=the_day, label=label, from_state=r.state)
             tx.conn.execute(
                 sa.update(days)
                 .where(days.c.site == self.site, days.c.day == the_day)
@@ -208,23 +209,25 @@ class DayOps(EngineBase):
 
         def work(tx: Tx) -> int:
             self._day_row(tx.conn, day, lock=True)
-            return self._open_vial(tx, self._lot(tx.conn, lot_id, day))
+            return self._open_vial(tx, self._lot_row(tx.conn, lot_id, day))
 
         vial_id = self._write(actor, work)
         with self.db.read() as conn:
             return self._vial(conn, vial_id)
 
-    def _open_vial(self, tx: Tx, lot: Lot) -> int:
+    def _open_vial(self, tx: Tx, lot: Any) -> int:
+        """Open the next vial of ``lot`` (a row of the lots table)."""
         if lot.expiry < self.local(tx.now).date():
             raise StockError(f"lot {lot.lot} expired on {lot.expiry}", code="lot_expired")
-        if lot.vials_opened >= lot.vials:
+        opened = tx.conn.execute(_VIALS_OPENED, {"lot_id": lot.id}).scalar_one()
+        if opened >= lot.vials:
             raise StockError(f"lot {lot.lot} has no unopened vial left", code="no_vials")
         vial_id = int(
             tx.conn.execute(
                 sa.insert(vials)
                 .values(
                     site=self.site,
-                    day=self._lot_day(tx.conn, lot.id),
+                    day=lot.day,
                     lot_id=lot.id,
                     opened_at=tx.now,
                     use_by=tx.now + timedelta(minutes=lot.use_within_minutes),
@@ -264,6 +267,12 @@ class DayOps(EngineBase):
             if lot.id == lot_id:
                 return lot
         raise StockError(f"no lot {lot_id} in today's stock", code="unknown_lot")
+
+    def _lot_row(self, conn: Connection, lot_id: int, day: date) -> Any:
+        row = conn.execute(_LOT_ROW, {"site": self.site, "lot_id": lot_id, "day": day}).first()
+        if row is None:
+            raise StockError(f"no lot {lot_id} in the stock of {day}", code="unknown_lot")
+        return row
 
     def _lot_day(self, conn: Connection, lot_id: int) -> date:
         return conn.execute(sa.select(lots.c.day).where(lots.c.id == lot_id)).scalar_one()  # type: ignore[no-any-return]
@@ -336,12 +345,14 @@ class DayOps(EngineBase):
 
     def _status(self, conn: Connection, day: date, now: datetime) -> DayStatus:
         row = self._day_row(conn, day, open_only=False)
-        counts = self._counts(conn, day, now, row.missed_grace_minutes)
+        counts = self._counts(conn, day, now)
         lot_list = self._lots(conn, day)
         stock = sum(lot.doses for lot in lot_list)
         used = sum(lot.doses_used for lot in lot_list)
         wasted = sum(lot.doses_wasted for lot in lot_list)
-        reason = _closed_reason(row, counts, stock, used, wasted)
+        reason = _closed_reason(
+            row.status, row.capacity, counts.vaccinated, counts.reserved, stock, used + wasted
+        )
         return DayStatus(
             day=day,
             status=row.status,
@@ -358,9 +369,8 @@ class DayOps(EngineBase):
             closed_reason=reason,
         )
 
-    def _counts(self, conn: Connection, day: date, now: datetime, grace_minutes: int) -> Counts:
-        cutoff = now - timedelta(minutes=grace_minutes)
-        in_grace = sa.case((tickets.c.missed_at > cutoff, 1), else_=0)
+    def _counts(self, conn: Connection, day: date, now: datetime) -> Counts:
+        in_grace = sa.case((tickets.c.missed_until > now, 1), else_=0)
         rows = conn.execute(
             sa.select(tickets.c.state, sa.func.count(), sa.func.sum(in_grace))
             .where(tickets.c.site == self.site, tickets.c.day == day)
@@ -394,27 +404,80 @@ class DayOps(EngineBase):
         )
 
     def _require_room(self, conn: Connection, day: date, now: datetime) -> None:
-        """Raise :class:`CapReached` unless one more dose can be reserved. Call with the day row
-        locked, so concurrent issuing and reinstating serialise on it."""
-        status = self._status(conn, day, now)
-        if status.status != "open":
+        """Raise :class:`CapReached` unless one more dose can be reserved on ``day``. Issuing and
+        reinstating serialise on the day row; one query then reads it with the figures the cap
+        needs (the same as :meth:`day_status`, only those)."""
+        if conn.dialect.name != "sqlite":
+            # PostgreSQL: lock the day row first. A statement that waited for a lock still reads
+            # the snapshot it started with, so the figures must come from a later statement.
+            # (SQLite's BEGIN IMMEDIATE already serialises every writer.)
+            self._day_row(conn, day, lock=True, open_only=False)
+        row = conn.execute(_DAY_ROOM, {"site": self.site, "day": day, "now": now}).first()
+        if row is None:
+            raise DayNotOpen(f"service day {day} has not been opened", day=str(day))
+        if row.status != "open":
             raise DayNotOpen(f"service day {day} is closed", day=str(day))
-        if status.closed_reason is not None:
-            raise CapReached(
-                f"no more numbers today ({status.closed_reason})", reason=status.closed_reason
-            )
+        reason = _closed_reason(
+            row.status, row.capacity, row.vaccinated, row.reserved, row.stock, row.spent
+        )
+        if reason is not None:
+            raise CapReached(f"no more numbers today ({reason})", reason=reason)
 
 
-def _closed_reason(row: Any, counts: Counts, stock: int, used: int, wasted: int) -> str | None:
-    if row.status != "open":
+def _closed_reason(
+    status: str, capacity: int, vaccinated: int, reserved: int, stock: int, spent: int
+) -> str | None:
+    """Why no number may be issued, or None: the cap of DESIGN.md, in one place."""
+    if status != "open":
         return "day_closed"
-    if row.capacity == 0:
+    if capacity == 0:
         return "paused"
-    if counts.vaccinated + counts.reserved >= row.capacity:
+    if vaccinated + reserved >= capacity:
         return "capacity"
-    if used + wasted + counts.reserved >= stock:
+    if spent + reserved >= stock:
         return "stock"
     return None
+
+
+def _tickets_where(condition: sa.ColumnElement[bool]) -> sa.ScalarSelect[Any]:
+    return (
+        sa.select(sa.func.count())
+        .where(
+            tickets.c.site == sa.bindparam("site"),
+            tickets.c.day == sa.bindparam("day"),
+            condition,
+        )
+        .scalar_subquery()
+    )
+
+
+def _state_in(states: frozenset[State]) -> sa.ColumnElement[bool]:
+    """``state IN ('a', 'b')`` with the (fixed) states written into the SQL, not bound."""
+    return tickets.c.state.in_([sa.literal_column(f"'{s.value}'") for s in sorted(states)])
+
+
+_DAY_ROOM = sa.select(
+    days.c.status,
+    days.c.capacity,
+    _tickets_where(_state_in(VACCINATED)).label("vaccinated"),
+    _tickets_where(
+        sa.or_(
+            _state_in(IN_PROGRESS),
+            sa.and_(
+                tickets.c.state == sa.literal_column(f"'{State.MISSED.value}'"),
+                tickets.c.missed_until > sa.bindparam("now", type_=UTCDateTime()),
+            ),
+        )
+    ).label("reserved"),
+    sa.select(sa.func.coalesce(sa.func.sum(lots.c.vials * lots.c.doses_per_vial), 0))
+    .where(lots.c.site == sa.bindparam("site"), lots.c.day == sa.bindparam("day"))
+    .scalar_subquery()
+    .label("stock"),
+    sa.select(sa.func.coalesce(sa.func.sum(vials.c.doses_drawn + vials.c.doses_wasted), 0))
+    .where(vials.c.site == sa.bindparam("site"), vials.c.day == sa.bindparam("day"))
+    .scalar_subquery()
+    .label("spent"),
+).where(days.c.site == sa.bindparam("site"), days.c.day == sa.bindparam("day"))
 
 
 def _vial_of(r: Any) -> Vial:
@@ -430,3 +493,11 @@ def _vial_of(r: Any) -> Vial:
 
 
 __all__ = ["DayOps", "VACCINATED"]
+
+
+_LOT_ROW = sa.select(lots).where(
+    lots.c.site == sa.bindparam("site"),
+    lots.c.id == sa.bindparam("lot_id"),
+    lots.c.day == sa.bindparam("day"),
+)
+_VIALS_OPENED = sa.select(sa.func.count()).where(vials.c.lot_id == sa.bindparam("lot_id"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import sqlalchemy as sa
 
@@ -10,7 +10,7 @@ from kiosk import eventlog
 from kiosk.db.schema import adverse_events, days, persons, tickets
 from kiosk.engine_care import CareOps
 from kiosk.errors import NotFound
-from kiosk.model import AdverseEvent, Event, Observation, Person, Ticket
+from kiosk.model import AdverseEvent, Event, Observation, Person, Ticket, parse_label
 from kiosk.states import CALLED, State
 
 
@@ -30,12 +30,16 @@ class Queries(CareOps):
         return Ticket.from_row(row)
 
     def ticket_by_label(self, label: str, day: date | None = None) -> Ticket:
+        parsed = parse_label(label)
+        if parsed is None:
+            raise NotFound(f"{label!r} is not a ticket number", code="unknown_label")
         with self.db.read() as conn:
             row = conn.execute(
                 sa.select(tickets).where(
                     tickets.c.site == self.site,
                     tickets.c.day == (day or self.today()),
-                    tickets.c.label == label.strip().upper(),
+                    tickets.c.prefix == parsed[0],
+                    tickets.c.number == parsed[1],
                 )
             ).first()
         if row is None:
@@ -138,11 +142,6 @@ class Queries(CareOps):
         now = self.clock.now()
         the_day = day or self.today()
         with self.db.read() as conn:
-            grace = conn.execute(
-                sa.select(days.c.missed_grace_minutes).where(
-                    days.c.site == self.site, days.c.day == the_day
-                )
-            ).scalar()
             candidates: list[datetime] = []
             obs_end = conn.execute(
                 sa.select(sa.func.min(tickets.c.observation_end)).where(
@@ -154,18 +153,16 @@ class Queries(CareOps):
             ).scalar()
             if obs_end is not None:
                 candidates.append(_aware(obs_end))
-            if grace is not None:
-                cutoff = now - timedelta(minutes=grace)
-                missed_at = conn.execute(
-                    sa.select(sa.func.min(tickets.c.missed_at)).where(
-                        tickets.c.site == self.site,
-                        tickets.c.day == the_day,
-                        tickets.c.state == State.MISSED,
-                        tickets.c.missed_at > cutoff,
-                    )
-                ).scalar()
-                if missed_at is not None:
-                    candidates.append(_aware(missed_at) + timedelta(minutes=grace))
+            missed_until = conn.execute(
+                sa.select(sa.func.min(tickets.c.missed_until)).where(
+                    tickets.c.site == self.site,
+                    tickets.c.day == the_day,
+                    tickets.c.state == State.MISSED,
+                    tickets.c.missed_until > now,
+                )
+            ).scalar()
+            if missed_until is not None:
+                candidates.append(_aware(missed_until))
         return min(candidates) if candidates else None
 
     def last_seq(self) -> int:

@@ -9,11 +9,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from kiosk.db.schema import ticket_counters, tickets
+from kiosk.db.schema import tickets
 from kiosk.engine_day import DayOps
 from kiosk.errors import CapReached, InvalidInput, InvalidTransition
 from kiosk.eventlog import Tx
-from kiosk.model import KIOSK_ACTOR, Actor, Ticket
+from kiosk.model import KIOSK_ACTOR, Actor, Ticket, ticket_label
 from kiosk.states import CALLED, IN_PROGRESS, WAITING, Queue, State, queue_of
 
 TOKEN_BYTES = 18  # 144 bits of randomness in the ticket's QR code
@@ -45,28 +45,26 @@ class TicketOps(DayOps):
         day = self.today()
 
         def work(tx: Tx) -> Ticket:
-            self._day_row(tx.conn, day, lock=True)
             self._require_room(tx.conn, day, tx.now)
-            number = _next_number(tx.conn, self.site, day, prefix.upper())
-            label = f"{prefix.upper()}{number:03d}"
-            ticket_id = tx.conn.execute(
-                sa.insert(tickets)
-                .values(
-                    site=self.site,
-                    day=day,
-                    prefix=prefix.upper(),
-                    number=number,
-                    label=label,
-                    token=secrets.token_urlsafe(TOKEN_BYTES),
-                    priority=priority,
-                    state=State.WAITING_REGISTRATION,
-                    queue=Queue.REGISTRATION,
-                    issued_at=tx.now,
-                )
-                .returning(tickets.c.id)
-            ).scalar_one()
-            tx.event("issued", ticket_id=ticket_id, day=day, label=label, priority=priority)
-            return self._load(tx.conn, ticket_id)
+            row = tx.conn.execute(
+                _INSERT_TICKET,
+                {
+                    "site": self.site,
+                    "day": day,
+                    "prefix": prefix.upper(),
+                    "n_site": self.site,
+                    "n_day": day,
+                    "n_prefix": prefix.upper(),
+                    "token": secrets.token_urlsafe(TOKEN_BYTES),
+                    "priority": priority,
+                    "state": State.WAITING_REGISTRATION.value,
+                    "queue": Queue.REGISTRATION.value,
+                    "issued_at": tx.now,
+                },
+            ).one()
+            ticket = Ticket.from_row(row)
+            tx.event("issued", ticket_id=ticket.id, day=day, label=ticket.label, priority=priority)
+            return ticket
 
         return self._write(actor, work, key=key, replay=self._replay_ticket)
 
@@ -77,23 +75,14 @@ class TicketOps(DayOps):
         day = self.today()
 
         def work(tx: Tx) -> Ticket | None:
-            self._day_row(tx.conn, day)
             self._require_desk_free(tx.conn, desk)
-            q = (
-                sa.select(tickets.c.id)
-                .where(
-                    tickets.c.site == self.site,
-                    tickets.c.day == day,
-                    tickets.c.state == WAITING[queue],
-                )
-                .order_by(*call_order())
-                .limit(1)
-                .with_for_update(skip_locked=True)
-            )
-            ticket_id = tx.conn.execute(q).scalar()
-            if ticket_id is None:
+            row = tx.conn.execute(
+                _NEXT_IN_QUEUE, {"site": self.site, "day": day, "state": WAITING[queue].value}
+            ).first()
+            if row is None:
+                self._day_row(tx.conn, day)  # nobody waiting, or no open day (DayNotOpen)
                 return None
-            return self._call(tx, self._load(tx.conn, ticket_id), desk)
+            return self._call(tx, Ticket.from_row(row), desk)
 
         return self._write(actor, work, key=key, replay=self._replay_ticket)
 
@@ -130,14 +119,9 @@ class TicketOps(DayOps):
     def _require_desk_free(self, conn: Connection, desk: str) -> None:
         if not desk.strip():
             raise InvalidInput("a call must name the desk", field="desk")
-        holding = conn.execute(
-            sa.select(tickets.c.label).where(
-                tickets.c.site == self.site,
-                tickets.c.desk == desk,
-                tickets.c.state.in_([s.value for s in CALLED.values()]),
-            )
-        ).scalar()
-        if holding is not None:
+        row = conn.execute(_HOLDING, {"site": self.site, "desk": desk}).first()
+        if row is not None:
+            holding = ticket_label(row.prefix, row.number)
             raise InvalidTransition(
                 f"desk {desk} is still serving {holding}", code="desk_busy", ticket=holding
             )
@@ -166,8 +150,15 @@ class TicketOps(DayOps):
         def work(tx: Tx) -> Ticket:
             ticket = self._load(tx.conn, ticket_id, lock=True)
             self._expect(ticket, *CALLED.values())
+            grace = self._day_row(tx.conn, ticket.day, open_only=False).missed_grace_minutes
             missed = self._update(
-                tx, ticket, state=State.MISSED, desk=None, missed_at=tx.now, reinstated_seq=None
+                tx,
+                ticket,
+                state=State.MISSED,
+                desk=None,
+                missed_at=tx.now,
+                missed_until=tx.now + timedelta(minutes=grace),
+                reinstated_seq=None,
             )
             tx.event(
                 "missed",
@@ -188,9 +179,9 @@ class TicketOps(DayOps):
         def work(tx: Tx) -> Ticket:
             ticket = self._load(tx.conn, ticket_id, lock=True)
             self._expect(ticket, State.MISSED)
-            row = self._day_row(tx.conn, ticket.day, lock=True)
-            assert ticket.missed_at is not None
-            in_grace = tx.now < ticket.missed_at + timedelta(minutes=row.missed_grace_minutes)
+            self._day_row(tx.conn, ticket.day, lock=True)
+            assert ticket.missed_until is not None
+            in_grace = tx.now < ticket.missed_until
             if not in_grace:
                 try:
                     self._require_room(tx.conn, ticket.day, tx.now)
@@ -263,22 +254,31 @@ class TicketOps(DayOps):
         return ids.index(ticket.id) if ticket.id in ids else len(ids)
 
 
-def _next_number(conn: Connection, site: str, day: date, prefix: str) -> int:
-    """Numbers per day and prefix from 1 upwards, gap-free, never reused (the counter row is
-    updated inside the issuing transaction)."""
-    updated = conn.execute(
-        sa.update(ticket_counters)
-        .where(
-            ticket_counters.c.site == site,
-            ticket_counters.c.day == day,
-            ticket_counters.c.prefix == prefix,
-        )
-        .values(last_number=ticket_counters.c.last_number + 1)
-        .returning(ticket_counters.c.last_number)
-    ).scalar()
-    if updated is not None:
-        return int(updated)
-    conn.execute(
-        sa.insert(ticket_counters).values(site=site, day=day, prefix=prefix, last_number=1)
+_NEXT_NUMBER = (
+    sa.select(sa.func.coalesce(sa.func.max(tickets.c.number), 0) + 1)
+    .where(
+        tickets.c.site == sa.bindparam("n_site"),
+        tickets.c.day == sa.bindparam("n_day"),
+        tickets.c.prefix == sa.bindparam("n_prefix"),
     )
-    return 1
+    .scalar_subquery()
+)
+# Numbers per day and prefix from 1 upwards, gap-free, never reused: the next one is taken inside
+# the issuing INSERT, which runs with the day row locked (issuing serialises on it).
+_INSERT_TICKET = sa.insert(tickets).values(number=_NEXT_NUMBER).returning(*tickets.c)
+_NEXT_IN_QUEUE = (
+    sa.select(tickets)
+    .where(
+        tickets.c.site == sa.bindparam("site"),
+        tickets.c.day == sa.bindparam("day"),
+        tickets.c.state == sa.bindparam("state"),
+    )
+    .order_by(*call_order())
+    .limit(1)
+    .with_for_update(skip_locked=True)
+)
+_HOLDING = sa.select(tickets.c.prefix, tickets.c.number).where(
+    tickets.c.site == sa.bindparam("site"),
+    tickets.c.desk == sa.bindparam("desk"),
+    tickets.c.state.in_([s.value for s in CALLED.values()]),
+)

@@ -1,8 +1,9 @@
 """The event log: the audit trail and the feed every screen follows.
 
-Each event gets the site's next sequence number inside the writing transaction (the ``sites`` row is
-updated, which also serialises writers per site on PostgreSQL), so readers following ``seq`` never skip
-one that commits later. Nothing here is ever updated or deleted.
+Each event gets the site's next sequence number inside the writing transaction, and writers are
+serialised per site (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: the ``sites`` row is updated and so
+locked until commit), so numbers are gap-free and commit in order: readers following ``seq`` never
+skip one that commits later. Nothing here is ever updated or deleted.
 """
 
 from __future__ import annotations
@@ -18,6 +19,31 @@ from kiosk.db.schema import events, sites
 from kiosk.model import Actor, Event
 
 PAYLOAD_VERSION = 1
+
+_NEXT_SEQ = (
+    sa.update(sites)
+    .where(sites.c.site == sa.bindparam("w_site"))
+    .values(last_seq=sites.c.last_seq + 1)
+    .returning(sites.c.last_seq)
+)
+_INSERT = sa.insert(events)
+# SQLite: writers are serialised by BEGIN IMMEDIATE, so the next number can be taken inside the
+# INSERT itself (one statement instead of two).
+_INSERT_NEXT = (
+    sa.insert(events)
+    .values(
+        seq=sa.select(sa.func.coalesce(sa.func.max(events.c.seq), 0) + 1)
+        .where(events.c.site == sa.bindparam("s_site"))
+        .scalar_subquery()
+    )
+    .returning(events.c.seq)
+)
+_BY_KEY = sa.select(events).where(
+    events.c.site == sa.bindparam("site"), events.c.idempotency_key == sa.bindparam("key")
+)
+_LAST_SEQ = sa.select(sa.func.coalesce(sa.func.max(events.c.seq), 0)).where(
+    events.c.site == sa.bindparam("site")
+)
 
 
 @dataclass
@@ -38,27 +64,24 @@ class Tx:
         day: date | None = None,
         **payload: Any,
     ) -> int:
-        seq = self.conn.execute(
-            sa.update(sites)
-            .where(sites.c.site == self.site)
-            .values(last_seq=sites.c.last_seq + 1)
-            .returning(sites.c.last_seq)
-        ).scalar_one()
-        self.conn.execute(
-            sa.insert(events).values(
-                site=self.site,
-                seq=seq,
-                at=self.now,
-                day=day,
-                staff=self.actor.staff,
-                terminal=self.actor.terminal,
-                kind=kind,
-                ticket_id=ticket_id,
-                payload=_jsonable(payload),
-                payload_version=PAYLOAD_VERSION,
-                idempotency_key=self.key,
-            )
-        )
+        values = {
+            "site": self.site,
+            "at": self.now,
+            "day": day,
+            "staff": self.actor.staff,
+            "terminal": self.actor.terminal,
+            "kind": kind,
+            "ticket_id": ticket_id,
+            "payload": _jsonable(payload),
+            "payload_version": PAYLOAD_VERSION,
+            "idempotency_key": self.key,
+        }
+        if self.conn.dialect.name == "sqlite":
+            seq = self.conn.execute(_INSERT_NEXT, {**values, "s_site": self.site}).scalar_one()
+        else:
+            # PostgreSQL: the site's row is the lock that keeps numbers in commit order.
+            seq = self.conn.execute(_NEXT_SEQ, {"w_site": self.site}).scalar_one()
+            self.conn.execute(_INSERT, {**values, "seq": seq})
         self.key = None  # one request, one keyed event
         return int(seq)
 
@@ -76,9 +99,7 @@ def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def find_by_key(conn: Connection, site: str, key: str) -> Event | None:
-    row = conn.execute(
-        sa.select(events).where(events.c.site == site, events.c.idempotency_key == key)
-    ).first()
+    row = conn.execute(_BY_KEY, {"site": site, "key": key}).first()
     return _event(row) if row else None
 
 
@@ -102,7 +123,7 @@ def ticket_history(conn: Connection, site: str, ticket_id: int) -> list[Event]:
 
 
 def last_seq(conn: Connection, site: str) -> int:
-    value = conn.execute(sa.select(sites.c.last_seq).where(sites.c.site == site)).scalar()
+    value = conn.execute(_LAST_SEQ, {"site": site}).scalar()
     return int(value or 0)
 
 

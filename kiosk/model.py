@@ -20,13 +20,26 @@ class Actor:
 KIOSK_ACTOR = Actor(staff="kiosk", terminal="kiosk")
 
 
+def ticket_label(prefix: str, number: int) -> str:
+    return f"{prefix}{number:03d}"
+
+
+def parse_label(label: str) -> tuple[str, int] | None:
+    """``"a12"`` -> ``("A", 12)``; None when it is not a ticket number."""
+    text = label.strip().upper()
+    prefix = text.rstrip("0123456789")
+    digits = text[len(prefix) :]
+    if not (1 <= len(prefix) <= 2 and prefix.isascii() and prefix.isalpha() and digits):
+        return None
+    return prefix, int(digits)
+
+
 @dataclass(frozen=True)
 class Ticket:
     id: int
     day: date
     prefix: str
     number: int
-    label: str
     token: str
     priority: bool
     state: State
@@ -37,6 +50,7 @@ class Ticket:
     called_at: datetime | None
     first_called_at: datetime | None
     missed_at: datetime | None
+    missed_until: datetime | None
     reinstated_seq: int | None
     registered_at: datetime | None
     dose_number: int | None
@@ -56,6 +70,11 @@ class Ticket:
         m["state"] = State(m["state"])
         m["queue"] = Queue(m["queue"])
         return cls(**{k: m[k] for k in cls.__dataclass_fields__})
+
+    @property
+    def label(self) -> str:
+        """The number as called and printed: prefix and three digits (A012)."""
+        return ticket_label(self.prefix, self.number)
 
 
 @dataclass(frozen=True)

@@ -97,16 +97,6 @@ vials = sa.Table(
     sa.Index("ix_vials_site_day", "site", "day"),
 )
 
-ticket_counters = sa.Table(
-    "ticket_counters",
-    metadata,
-    _site(),
-    sa.Column("day", sa.Date, nullable=False),
-    sa.Column("prefix", sa.String(4), nullable=False),
-    sa.Column("last_number", sa.Integer, nullable=False),
-    sa.PrimaryKeyConstraint("site", "day", "prefix"),
-)
-
 persons = sa.Table(
     "persons",
     metadata,
@@ -128,7 +118,6 @@ tickets = sa.Table(
     sa.Column("day", sa.Date, nullable=False),
     sa.Column("prefix", sa.String(4), nullable=False),
     sa.Column("number", sa.Integer, nullable=False),
-    sa.Column("label", sa.String(16), nullable=False),
     sa.Column("token", sa.String(64), nullable=False, unique=True),
     sa.Column("priority", sa.Boolean, nullable=False),
     sa.Column("state", sa.String(32), nullable=False),
@@ -139,6 +128,7 @@ tickets = sa.Table(
     sa.Column("called_at", UTCDateTime),
     sa.Column("first_called_at", UTCDateTime),
     sa.Column("missed_at", UTCDateTime),
+    sa.Column("missed_until", UTCDateTime),  # the end of its grace period, fixed when missed
     sa.Column("reinstated_seq", sa.BigInteger),
     sa.Column("registered_at", UTCDateTime),
     sa.Column("dose_number", sa.Integer),

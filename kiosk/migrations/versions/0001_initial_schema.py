@@ -74,13 +74,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_staff')),
     sa.UniqueConstraint('site', 'name', name='uq_staff_site_name')
     )
-    op.create_table('ticket_counters',
-    sa.Column('site', sa.String(length=32), nullable=False),
-    sa.Column('day', sa.Date(), nullable=False),
-    sa.Column('prefix', sa.String(length=4), nullable=False),
-    sa.Column('last_number', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('site', 'day', 'prefix', name=op.f('pk_ticket_counters'))
-    )
     op.create_table('vials',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('site', sa.String(length=32), nullable=False),
@@ -102,7 +95,6 @@ def upgrade() -> None:
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('prefix', sa.String(length=4), nullable=False),
     sa.Column('number', sa.Integer(), nullable=False),
-    sa.Column('label', sa.String(length=16), nullable=False),
     sa.Column('token', sa.String(length=64), nullable=False),
     sa.Column('priority', sa.Boolean(), nullable=False),
     sa.Column('state', sa.String(length=32), nullable=False),
@@ -113,6 +105,7 @@ def upgrade() -> None:
     sa.Column('called_at', kiosk.db.schema.UTCDateTime(timezone=True), nullable=True),
     sa.Column('first_called_at', kiosk.db.schema.UTCDateTime(timezone=True), nullable=True),
     sa.Column('missed_at', kiosk.db.schema.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('missed_until', kiosk.db.schema.UTCDateTime(timezone=True), nullable=True),
     sa.Column('reinstated_seq', sa.BigInteger(), nullable=True),
     sa.Column('registered_at', kiosk.db.schema.UTCDateTime(timezone=True), nullable=True),
     sa.Column('dose_number', sa.Integer(), nullable=True),
@@ -193,7 +186,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_vials_site_day')
 
     op.drop_table('vials')
-    op.drop_table('ticket_counters')
     op.drop_table('staff')
     op.drop_table('sites')
     with op.batch_alter_table('persons', schema=None) as batch_op:
