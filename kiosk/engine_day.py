@@ -417,8 +417,9 @@ class DayOps(EngineBase):
             raise DayNotOpen(f"service day {day} has not been opened", day=str(day))
         if row.status != "open":
             raise DayNotOpen(f"service day {day} is closed", day=str(day))
+        reserved = row.in_progress + row.missed_in_grace
         reason = _closed_reason(
-            row.status, row.capacity, row.vaccinated, row.reserved, row.stock, row.spent
+            row.status, row.capacity, row.vaccinated, reserved, row.stock, row.spent
         )
         if reason is not None:
             raise CapReached(f"no more numbers today ({reason})", reason=reason)
@@ -460,15 +461,13 @@ _DAY_ROOM = sa.select(
     days.c.status,
     days.c.capacity,
     _tickets_where(_state_in(VACCINATED)).label("vaccinated"),
+    _tickets_where(_state_in(IN_PROGRESS)).label("in_progress"),
     _tickets_where(
-        sa.or_(
-            _state_in(IN_PROGRESS),
-            sa.and_(
-                tickets.c.state == sa.literal_column(f"'{State.MISSED.value}'"),
-                tickets.c.missed_until > sa.bindparam("now", type_=UTCDateTime()),
-            ),
+        sa.and_(
+            tickets.c.state == sa.literal_column(f"'{State.MISSED.value}'"),
+            tickets.c.missed_until > sa.bindparam("now", type_=UTCDateTime()),
         )
-    ).label("reserved"),
+    ).label("missed_in_grace"),
     sa.select(sa.func.coalesce(sa.func.sum(lots.c.vials * lots.c.doses_per_vial), 0))
     .where(lots.c.site == sa.bindparam("site"), lots.c.day == sa.bindparam("day"))
     .scalar_subquery()

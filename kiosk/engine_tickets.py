@@ -76,9 +76,12 @@ class TicketOps(DayOps):
 
         def work(tx: Tx) -> Ticket | None:
             self._require_desk_free(tx.conn, desk)
-            row = tx.conn.execute(
-                _NEXT_IN_QUEUE, {"site": self.site, "day": day, "state": WAITING[queue].value}
-            ).first()
+            params = {"site": self.site, "day": day, "state": WAITING[queue].value}
+            row = None
+            for next_in_queue in _NEXT_IN_QUEUE:
+                row = tx.conn.execute(next_in_queue, params).first()
+                if row is not None:
+                    break
             if row is None:
                 self._day_row(tx.conn, day)  # nobody waiting, or no open day (DayNotOpen)
                 return None
@@ -266,16 +269,24 @@ _NEXT_NUMBER = (
 # Numbers per day and prefix from 1 upwards, gap-free, never reused: the next one is taken inside
 # the issuing INSERT, which runs with the day row locked (issuing serialises on it).
 _INSERT_TICKET = sa.insert(tickets).values(number=_NEXT_NUMBER).returning(*tickets.c)
-_NEXT_IN_QUEUE = (
+_WAITING_IN = sa.and_(
+    tickets.c.site == sa.bindparam("site"),
+    tickets.c.day == sa.bindparam("day"),
+    tickets.c.state == sa.bindparam("state"),
+)
+# call_order() as three index lookups (the queue is never sorted): the first reinstated ticket,
+# else the first priority ticket, else the first of the rest.
+_NEXT_IN_QUEUE = tuple(
     sa.select(tickets)
-    .where(
-        tickets.c.site == sa.bindparam("site"),
-        tickets.c.day == sa.bindparam("day"),
-        tickets.c.state == sa.bindparam("state"),
-    )
-    .order_by(*call_order())
+    .where(_WAITING_IN, condition)
+    .order_by(order)
     .limit(1)
     .with_for_update(skip_locked=True)
+    for condition, order in (
+        (tickets.c.reinstated_seq.is_not(None), tickets.c.reinstated_seq),
+        (sa.and_(tickets.c.reinstated_seq.is_(None), tickets.c.priority.is_(True)), tickets.c.id),
+        (tickets.c.reinstated_seq.is_(None), tickets.c.id),
+    )
 )
 _HOLDING = sa.select(tickets.c.prefix, tickets.c.number).where(
     tickets.c.site == sa.bindparam("site"),

@@ -141,7 +141,11 @@ tickets = sa.Table(
     sa.Column("finished_at", UTCDateTime),
     sa.Column("reason", sa.String(200)),
     sa.UniqueConstraint("site", "day", "prefix", "number", name="uq_tickets_site_day_number"),
-    sa.Index("ix_tickets_site_day_state", "site", "day", "state"),
+    # Call order without sorting the queue: the first reinstated, the first priority ticket,
+    # the first of the rest, each one index range (see kiosk.engine_tickets).
+    sa.Index("ix_tickets_site_day_state_priority", "site", "day", "state", "priority"),
+    sa.Index("ix_tickets_site_day_state_reinstated", "site", "day", "state", "reinstated_seq"),
+    sa.Index("ix_tickets_site_desk", "site", "desk"),  # set only while a desk has the ticket
 )
 
 events = sa.Table(

@@ -125,7 +125,9 @@ def upgrade() -> None:
     sa.UniqueConstraint('token', name=op.f('uq_tickets_token'))
     )
     with op.batch_alter_table('tickets', schema=None) as batch_op:
-        batch_op.create_index('ix_tickets_site_day_state', ['site', 'day', 'state'], unique=False)
+        batch_op.create_index('ix_tickets_site_day_state_priority', ['site', 'day', 'state', 'priority'], unique=False)
+        batch_op.create_index('ix_tickets_site_day_state_reinstated', ['site', 'day', 'state', 'reinstated_seq'], unique=False)
+        batch_op.create_index('ix_tickets_site_desk', ['site', 'desk'], unique=False)
 
     op.create_table('adverse_events',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -179,7 +181,9 @@ def downgrade() -> None:
 
     op.drop_table('adverse_events')
     with op.batch_alter_table('tickets', schema=None) as batch_op:
-        batch_op.drop_index('ix_tickets_site_day_state')
+        batch_op.drop_index('ix_tickets_site_desk')
+        batch_op.drop_index('ix_tickets_site_day_state_reinstated')
+        batch_op.drop_index('ix_tickets_site_day_state_priority')
 
     op.drop_table('tickets')
     with op.batch_alter_table('vials', schema=None) as batch_op:
