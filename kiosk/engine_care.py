@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -184,9 +184,9 @@ class CareOps(TicketOps):
         def work(tx: Tx) -> Ticket:
             ticket = self._load(tx.conn, ticket_id, lock=True)
             self._expect(ticket, State.CALLED_VACCINATION)
-            row = self._day_row(tx.conn, ticket.day)
-            vial = self._draw_dose(tx, ticket.day, lot_id, vial_id)
-            minutes = ticket.observation_minutes or row.observation_minutes
+            lot = self._lot_row(tx.conn, lot_id, ticket.day)  # only the ticket's day's stock
+            vial = self._draw_dose(tx, lot, vial_id)
+            minutes = ticket.observation_minutes or lot.day_observation_minutes
             dose = dose_number or ticket.dose_number or 1
             done = self._update(
                 tx,
@@ -215,8 +215,10 @@ class CareOps(TicketOps):
 
         return self._write(actor, work, key=key, replay=self._replay_ticket)
 
-    def _draw_dose(self, tx: Tx, day: date, lot_id: int, vial_id: int | None) -> Vial:
-        lot = self._lot_row(tx.conn, lot_id, day)  # only the ticket's day's stock
+    def _draw_dose(self, tx: Tx, lot: Any, vial_id: int | None) -> Vial:
+        """Draw one dose of ``lot`` (its row, from :meth:`_lot_row`) from ``vial_id`` or the
+        oldest usable open vial, opening one when none is."""
+        lot_id = lot.id
         if lot.expiry < self.local(tx.now).date():
             raise StockError(f"lot {lot.lot} expired on {lot.expiry}", code="lot_expired")
         if vial_id is not None:
@@ -461,7 +463,8 @@ class CareOps(TicketOps):
                     .values(doses_drawn=vials.c.doses_drawn - 1)
                 )
                 values["lot_id"] = lot_id
-                values["vial_id"] = self._draw_dose(tx, ticket.day, lot_id, None).id
+                lot = self._lot_row(tx.conn, lot_id, ticket.day)
+                values["vial_id"] = self._draw_dose(tx, lot, None).id
             if not values:
                 raise InvalidInput("nothing to correct: the lot and dose number are already so")
             tx.event(

@@ -494,9 +494,13 @@ def _vial_of(r: Any) -> Vial:
 __all__ = ["DayOps", "VACCINATED"]
 
 
-_LOT_ROW = sa.select(lots).where(
-    lots.c.site == sa.bindparam("site"),
-    lots.c.id == sa.bindparam("lot_id"),
-    lots.c.day == sa.bindparam("day"),
+_LOT_ROW = (
+    sa.select(lots, days.c.observation_minutes.label("day_observation_minutes"))
+    .select_from(lots.join(days, sa.and_(days.c.site == lots.c.site, days.c.day == lots.c.day)))
+    .where(
+        lots.c.site == sa.bindparam("site"),
+        lots.c.id == sa.bindparam("lot_id"),
+        lots.c.day == sa.bindparam("day"),
+    )
 )
 _VIALS_OPENED = sa.select(sa.func.count()).where(vials.c.lot_id == sa.bindparam("lot_id"))
