@@ -234,6 +234,25 @@ class TicketOps(DayOps):
 
         return self._write(actor, work, key=key, replay=self._replay_ticket)
 
+    def record_reprint(self, ticket_id: int, result_code: str, *, actor: Actor) -> Ticket:
+        """Log a staff reprint of a ticket and what the printer answered (``result_code``, e.g.
+        "printed" or "paper_out"). Every attempt is logged, failed ones too; the ticket itself is
+        unchanged, in whatever state it is (refused only for an unknown ticket)."""
+
+        def work(tx: Tx) -> Ticket:
+            ticket = self._load(tx.conn, ticket_id)
+            tx.event(
+                "reprinted",
+                ticket_id=ticket.id,
+                day=ticket.day,
+                label=ticket.label,
+                result_code=result_code,
+                state=ticket.state,
+            )
+            return ticket
+
+        return self._write(actor, work)
+
     def queue(self, queue: Queue, day: date | None = None) -> list[Ticket]:
         """Who is waiting in ``queue``, in call order."""
         with self.db.read() as conn:
