@@ -117,7 +117,9 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
             else [d for d in config.desks if d.kind in ("registration", "vaccination")]
         )
         return [
-            DeskScreen(p.engine, p.clock, config, desk, p.staff, p.feed, p.deadlines)
+            DeskScreen(
+                p.engine, p.clock, config, desk, p.staff, p.feed, p.deadlines, printer=p.printer
+            )
             for desk in desks
             if desk.kind in ("registration", "vaccination")
         ]

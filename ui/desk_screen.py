@@ -29,10 +29,12 @@ from kiosk.errors import DomainError
 from kiosk.model import Ticket
 from kiosk.staff import StaffDirectory
 from kiosk.states import CALLED, WAITING, Queue, State
+from printing.backend import PrinterBackend
 from ui.deadlines import DeadlineWatcher
 from ui.desk_console import Console, button
 from ui.desk_history import HistoryPanel
 from ui.desk_registration import RegistrationPanel
+from ui.desk_reprint import Reprinter
 from ui.desk_vaccination import VaccinationPanel
 from ui.feed import Feed
 
@@ -47,6 +49,7 @@ class DeskScreen(Console):
         staff: StaffDirectory,
         feed: Feed,
         deadlines: DeadlineWatcher,
+        printer: PrinterBackend | None = None,
     ) -> None:
         self.desk = desk
         self.queue = Queue.VACCINATION if desk.kind == "vaccination" else Queue.REGISTRATION
@@ -60,6 +63,7 @@ class DeskScreen(Console):
         )
         self.setObjectName("desk")
         self.current: Ticket | None = None
+        self.reprinter = Reprinter(self, printer) if printer is not None else None
         self.panel: RegistrationPanel | VaccinationPanel = (
             VaccinationPanel(self) if self.queue == Queue.VACCINATION else RegistrationPanel(self)
         )
@@ -78,6 +82,8 @@ class DeskScreen(Console):
         self.shortcut("F3", self.mark_missed)
         self.shortcut("F4", self.reinstate)
         self.shortcut("F8", self.cancel)
+        if self.reprinter is not None:
+            self.shortcut("Ctrl+P", self.reprint)
         self.shortcut("Ctrl+G", self.number.setFocus)
         self.shortcut("Ctrl+L", self.sign_out)
         self.resize(1366, 800)
@@ -106,6 +112,11 @@ class DeskScreen(Console):
         self.number.setPlaceholderText(self.tr("Number, e.g. A012 [Ctrl+G]"))
         self.number.returnPressed.connect(self.call_number)
         self.number_button = button(self.tr("Call this number"), None, "callNumberButton")
+        self.reprint_button = button(self.tr("Reprint ticket"), "Ctrl+P", "reprintTicket")
+        self.reprint_button.setToolTip(
+            self.tr("Print the ticket at this desk again, or the number typed above")
+        )
+        self.reprint_button.setVisible(self.reprinter is not None)
         self.missed_list = QListWidget()
         self.missed_list.setObjectName("missedList")
         self.missed_list.itemActivated.connect(lambda _item: self.reinstate())
@@ -117,6 +128,7 @@ class DeskScreen(Console):
             (self.cancel_button, self.cancel),
             (self.number_button, self.call_number),
             (self.reinstate_button, self.reinstate),
+            (self.reprint_button, self.reprint),
         ):
             b.clicked.connect(slot)
         layout = QVBoxLayout(box)
@@ -129,6 +141,7 @@ class DeskScreen(Console):
         layout.addWidget(self.cancel_button)
         layout.addWidget(self.number)
         layout.addWidget(self.number_button)
+        layout.addWidget(self.reprint_button)
         layout.addWidget(QLabel(self.tr("Missed (select, then reinstate)")))
         layout.addWidget(self.missed_list, 1)
         layout.addWidget(self.reinstate_button)
@@ -275,5 +288,26 @@ class DeskScreen(Console):
         if why and self.act(lambda a: self.engine.cancel(t.id, why, actor=a)):
             self.say(self.tr("%1 cancelled.").replace("%1", t.label), "warn")
 
+    def reprint(self) -> None:
+        """Reprint the number typed in the number field, else the ticket at this desk."""
+        if self.reprinter is None or self.user is None:
+            return
+        text = self.number.text().strip()
+        if not text:
+            if self.current is None:
+                self.say(self.tr("Type a number to reprint, or call one first."), "warn")
+            else:
+                self.reprinter.reprint(self.current)
+            return
+        try:
+            ticket = self.engine.ticket_by_label(text)
+        except DomainError as exc:
+            self.say(self.messages.error(exc), "error")
+            return
+        if self.reprinter.reprint(ticket):
+            self.number.clear()
+
     def stop_timers(self) -> None:
         self.panel.stop_timers()
+        if self.reprinter is not None:
+            self.reprinter.wait()

@@ -40,6 +40,14 @@
         <translation>叫此号</translation>
     </message>
     <message>
+        <source>Reprint ticket</source>
+        <translation>补打小票</translation>
+    </message>
+    <message>
+        <source>Print the ticket at this desk again, or the number typed above</source>
+        <translation>重新打印本台当前的号票，或上方输入的号码</translation>
+    </message>
+    <message>
         <source>Reinstate selected</source>
         <translation>恢复所选</translation>
     </message>
@@ -114,6 +122,10 @@
     <message>
         <source>%1 cancelled.</source>
         <translation>%1 已取消。</translation>
+    </message>
+    <message>
+        <source>Type a number to reprint, or call one first.</source>
+        <translation>请先输入要补打的号码，或先叫号。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,125 @@
+"""A staff reprint of a ticket at a desk (issue 3: "a staff reprint is a logged action").
+
+The nurse reprints the ticket at the desk, or the number typed in the number field (a resident
+whose kiosk ticket did not print). The ticket is rebuilt from the engine as the kiosk builds it,
+marked as a reprint, and printed off the UI thread by a :class:`ui.print_worker.PrintWorker`; when
+the printer answers, the attempt is logged with ``Engine.record_reprint`` under the nurse who asked
+(even if they signed out meanwhile) and the outcome is shown in the console's message area.
+Nothing is retried: another reprint is another staff action.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.errors import DomainError
+from kiosk.model import Actor, Ticket
+from printing.backend import PrinterBackend
+from printing.model import TicketPrint
+from printing.result import (
+    NO_CONFIRMATION,
+    OFFLINE,
+    PAPER_OUT,
+    REFUSED,
+    TIMEOUT,
+    PrintResult,
+)
+from ui.desk_console import Console
+from ui.print_worker import PrintWorker
+
+log = logging.getLogger(__name__)
+
+
+class Reprinter(QObject):
+    """Reprints tickets for one console. ``done(ticket_id, PrintResult)`` follows each attempt,
+    once it is logged (or its logging was refused)."""
+
+    done = Signal(int, object)
+
+    def __init__(self, console: Console, printer: PrinterBackend) -> None:
+        super().__init__(console)
+        self.console = console
+        self.worker = PrintWorker(printer, self)
+        self.worker.printed.connect(self._printed)
+        self._asked_by: dict[int, Actor] = {}
+        """Tickets being printed, and who asked: the log names them, not whoever is signed in."""
+
+    def reprint(self, ticket: Ticket) -> bool:
+        """Send ``ticket`` to the printer as a reprint; False (and a message) when it cannot."""
+        console = self.console
+        if console.user is None:
+            return False
+        if ticket.id in self._asked_by:
+            console.say(self.tr("%1 is already being printed.").replace("%1", ticket.label), "warn")
+            return False
+        try:
+            printable = self.ticket_print(ticket)
+        except DomainError as exc:
+            console.say(console.messages.error(exc), "error")
+            return False
+        self._asked_by[ticket.id] = console.actor()
+        self.worker.submit(ticket.id, printable)
+        console.say(self.tr("Reprinting %1…").replace("%1", ticket.label))
+        return True
+
+    def ticket_print(self, ticket: Ticket) -> TicketPrint:
+        """The ticket as the kiosk prints it (site, category, people ahead now), marked reprint."""
+        engine, config = self.console.engine, self.console.config
+        category = next((c.label for c in config.categories if c.prefix == ticket.prefix), "")
+        try:
+            minutes = engine.day_status(ticket.day).observation_minutes
+        except DomainError:
+            minutes = config.day.observation_minutes
+        return TicketPrint(
+            site_name=config.site.name,
+            label=ticket.label,
+            category=category,
+            issued_at=engine.local(ticket.issued_at),
+            ahead=engine.people_ahead(ticket),
+            token=ticket.token,
+            observation_minutes=minutes,
+            reprint=True,
+        )
+
+    def busy(self) -> bool:
+        return bool(self._asked_by)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until queued jobs have run (closing); their results still arrive queued."""
+        return self.worker.wait(msecs)
+
+    def reason(self, result: PrintResult) -> str:
+        return {
+            OFFLINE: self.tr("the printer is off or cannot be reached"),
+            PAPER_OUT: self.tr("the printer is out of paper"),
+            REFUSED: self.tr("the printer refused the job"),
+            TIMEOUT: self.tr("the printer did not answer in time"),
+            NO_CONFIRMATION: self.tr("the printer did not confirm that it printed"),
+        }.get(result.code, self.tr("printer error"))
+
+    def _printed(self, ticket_id: int, printed: TicketPrint, result: PrintResult) -> None:
+        console = self.console
+        actor = self._asked_by.pop(ticket_id, None)
+        if actor is None:  # not ours (cannot happen: one worker per reprinter)
+            return
+        try:
+            console.engine.record_reprint(ticket_id, result.code, actor=actor)
+        except DomainError as exc:
+            log.error("reprint of %s not logged: %s", printed.label, exc)
+            console.say(console.messages.error(exc), "error")
+            self.done.emit(ticket_id, result)
+            return
+        console.feed.poll()
+        console.status.setToolTip(result.detail)
+        if result.ok:
+            console.say(self.tr("%1 reprinted.").replace("%1", printed.label))
+        else:
+            console.say(
+                self.tr("%1 was not reprinted: %2. The number stays valid.")
+                .replace("%1", printed.label)
+                .replace("%2", self.reason(result)),
+                "error",
+            )
+        self.done.emit(ticket_id, result)
