@@ -299,7 +299,7 @@ def cmd_staff_list(ctx: Context) -> int:
 
 
 def cmd_simulate(ctx: Context) -> int:
-    from kiosk.simulate import DaySimulation, SimParams, summary
+    from kiosk.simulate import DaySimulation, SimParams, desks_needed, summary
 
     a = ctx.args
     if a.residents < 0:
@@ -321,8 +321,14 @@ def cmd_simulate(ctx: Context) -> int:
         observation_minutes=d.observation_minutes,
         grace_minutes=d.missed_grace_minutes,
         allergy_extra_minutes=d.allergy_extra_minutes,
-        registration_desks=max(1, sum(1 for k in ctx.config.desks if k.kind == "registration")),
-        vaccination_stations=max(1, sum(1 for k in ctx.config.desks if k.kind == "vaccination")),
+        registration_desks=max(
+            desks_needed(a.residents)[0],
+            sum(1 for k in ctx.config.desks if k.kind == "registration"),
+        ),
+        vaccination_stations=max(
+            desks_needed(a.residents)[1],
+            sum(1 for k in ctx.config.desks if k.kind == "vaccination"),
+        ),
     )
     outcome = DaySimulation(engine, clock, params).run()
     result = summary(outcome, params)

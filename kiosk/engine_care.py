@@ -375,13 +375,7 @@ class CareOps(TicketOps):
         return AdverseEvent(**{k: m[k] for k in AdverseEvent.__dataclass_fields__})
 
     def _open_adverse(self, conn: sa.Connection, ticket_id: int) -> int:
-        return int(
-            conn.execute(
-                sa.select(sa.func.count()).where(
-                    adverse_events.c.ticket_id == ticket_id, adverse_events.c.closed_at.is_(None)
-                )
-            ).scalar_one()
-        )
+        return int(conn.execute(_OPEN_ADVERSE, {"ticket_id": ticket_id}).scalar_one())
 
     # --- corrections -------------------------------------------------------------------------------
 
@@ -497,4 +491,7 @@ _DRAW = (
     sa.update(vials)
     .where(vials.c.id == sa.bindparam("vial_id"))
     .values(doses_drawn=vials.c.doses_drawn + 1)
+)
+_OPEN_ADVERSE = sa.select(sa.func.count()).where(
+    adverse_events.c.ticket_id == sa.bindparam("ticket_id"), adverse_events.c.closed_at.is_(None)
 )

@@ -78,10 +78,13 @@ class TicketOps(DayOps):
             self._require_desk_free(tx.conn, desk)
             params = {"site": self.site, "day": day, "state": WAITING[queue].value}
             row = None
-            for next_in_queue in _NEXT_IN_QUEUE:
-                row = tx.conn.execute(next_in_queue, params).first()
-                if row is not None:
-                    break
+            if tx.conn.dialect.name == "sqlite":  # one statement; writers are serialised anyway
+                row = tx.conn.execute(_NEXT_IN_QUEUE_SQLITE, params).first()
+            else:  # SKIP LOCKED needs each lookup to lock the row it found
+                for next_in_queue in _NEXT_IN_QUEUE:
+                    row = tx.conn.execute(next_in_queue, params).first()
+                    if row is not None:
+                        break
             if row is None:
                 self._day_row(tx.conn, day)  # nobody waiting, or no open day (DayNotOpen)
                 return None
@@ -295,16 +298,30 @@ _WAITING_IN = sa.and_(
 )
 # call_order() as three index lookups (the queue is never sorted): the first reinstated ticket,
 # else the first priority ticket, else the first of the rest.
+_CALL_ORDER_STEPS = (
+    (tickets.c.reinstated_seq.is_not(None), tickets.c.reinstated_seq),
+    (sa.and_(tickets.c.reinstated_seq.is_(None), tickets.c.priority.is_(True)), tickets.c.id),
+    (tickets.c.reinstated_seq.is_(None), tickets.c.id),
+)
 _NEXT_IN_QUEUE = tuple(
     sa.select(tickets)
     .where(_WAITING_IN, condition)
     .order_by(order)
     .limit(1)
     .with_for_update(skip_locked=True)
-    for condition, order in (
-        (tickets.c.reinstated_seq.is_not(None), tickets.c.reinstated_seq),
-        (sa.and_(tickets.c.reinstated_seq.is_(None), tickets.c.priority.is_(True)), tickets.c.id),
-        (tickets.c.reinstated_seq.is_(None), tickets.c.id),
+    for condition, order in _CALL_ORDER_STEPS
+)
+_NEXT_IN_QUEUE_SQLITE = sa.select(tickets).where(
+    tickets.c.id
+    == sa.func.coalesce(
+        *(
+            sa.select(tickets.c.id)
+            .where(_WAITING_IN, condition)
+            .order_by(order)
+            .limit(1)
+            .scalar_subquery()
+            for condition, order in _CALL_ORDER_STEPS
+        )
     )
 )
 _HOLDING = sa.select(tickets.c.prefix, tickets.c.number).where(

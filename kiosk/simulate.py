@@ -82,7 +82,7 @@ class DaySimulation:
         self.clock = clock
         self.p = params
         self.rng = random.Random(params.seed)
-        self.heap: list[tuple[datetime, int, Callable[[], object]]] = []
+        self.heap: list[tuple[datetime, int, bool, Callable[[], object]]] = []
         self.order = itertools.count()
         self.desks = [
             _Desk(f"登记{i + 1}", Queue.REGISTRATION) for i in range(params.registration_desks)
@@ -96,8 +96,11 @@ class DaySimulation:
 
     # --- the schedule ------------------------------------------------------------------------
 
-    def at(self, moment: datetime, action: Callable[[], object]) -> None:
-        heapq.heappush(self.heap, (moment, next(self.order), action))
+    def at(
+        self, moment: datetime, action: Callable[[], object], *, observation: bool = False
+    ) -> None:
+        """Schedule ``action``. Only observation actions still happen after the site closes."""
+        heapq.heappush(self.heap, (moment, next(self.order), observation, action))
 
     def local(self, t: time) -> datetime:
         return datetime.combine(self.p.day, t, tzinfo=self.e.tz)
@@ -124,18 +127,35 @@ class DaySimulation:
         for moment in self.arrivals():
             self.at(moment, self.arrive)
         stop = self.local(p.until) if p.until else None
+        close_at, closed = self.local(CLOSE_AT), False
         while self.heap:
-            moment, _, action = self.heap[0]
+            moment, _, observation, action = self.heap[0]
             if stop is not None and moment > stop:
                 self.clock.set(max(stop, self.clock.now()))
                 return SimOutcome(
                     day_figures(self.e, p.day), self.turned_away, self.clock.now(), False
                 )
+            if not closed and moment > close_at:
+                self.close()  # whoever still waits is unserved; observation goes on
+                closed = True
             heapq.heappop(self.heap)
+            if closed and not observation:
+                continue
             self.clock.set(max(moment, self.clock.now()))
             action()
-        self.close()
+        if not closed:
+            self.close()
         return SimOutcome(day_figures(self.e, p.day), self.turned_away, self.clock.now(), True)
+
+    def step(self) -> bool:
+        """Run the next scheduled action (continuing a day stopped with ``until``); False when
+        nothing is left."""
+        if not self.heap:
+            return False
+        moment, _, _, action = heapq.heappop(self.heap)
+        self.clock.set(max(moment, self.clock.now()))
+        action()
+        return True
 
     def arrivals(self) -> list[datetime]:
         """A morning peak (most come early, many before 10:00) over a flat trickle."""
@@ -194,7 +214,7 @@ class DaySimulation:
             self.at(now + timedelta(minutes=2), lambda: self.no_show(desk, ticket.id))
             return
         if desk.queue == Queue.REGISTRATION:
-            self.at(now + self.minutes(2.5, 1.0), lambda: self.screen(desk, ticket.id))
+            self.at(now + self.minutes(2.5, 1.0), lambda: self.screen(desk, ticket))
         else:
             self.at(now + self.minutes(1.5, 0.5), lambda: self.inject(desk, ticket.id))
 
@@ -216,12 +236,11 @@ class DaySimulation:
             return
         self.wake(ticket.queue)
 
-    def screen(self, desk: _Desk, ticket_id: int) -> None:
-        actor = self.staff[desk.name]
+    def screen(self, desk: _Desk, ticket: Ticket) -> None:
+        actor, ticket_id = self.staff[desk.name], ticket.id
         if self.rng.random() < self.p.defer_share:
             self.e.defer(ticket_id, self.rng.choice(DEFER_REASONS), actor=actor)
         else:
-            ticket = self.e.ticket(ticket_id)
             allergy = self.rng.random() < 0.05
             answers = {k: (k == "allergy" and allergy) for k in SCREENING_KEYS}
             self.e.register(
@@ -256,12 +275,24 @@ class DaySimulation:
         roll = self.rng.random()
         if roll < self.p.leave_early_share:
             early = self.clock.now() + timedelta(minutes=self.rng.uniform(5, 20))
-            self.at(early, lambda: self.e.leave_early(ticket_id, "自行离开", actor=self.manager))
+            self.at(
+                early,
+                lambda: self.e.leave_early(ticket_id, "自行离开", actor=self.manager),
+                observation=True,
+            )
             return
         if roll < self.p.leave_early_share + self.p.adverse_share:
-            self.at(self.clock.now() + timedelta(minutes=10), lambda: self.reaction(ticket_id))
+            self.at(
+                self.clock.now() + timedelta(minutes=10),
+                lambda: self.reaction(ticket_id),
+                observation=True,
+            )
             end = end + timedelta(minutes=20)
-        self.at(end + timedelta(minutes=self.rng.uniform(0, 4)), lambda: self.leave(ticket_id))
+        self.at(
+            end + timedelta(minutes=self.rng.uniform(0, 4)),
+            lambda: self.leave(ticket_id),
+            observation=True,
+        )
 
     def vaccinate(self, ticket_id: int, actor: Actor) -> Ticket:
         """From the first lot that still has doses (the engine opens vials as needed)."""
@@ -285,6 +316,7 @@ class DaySimulation:
         self.at(
             self.clock.now() + timedelta(minutes=15),
             lambda: self.e.close_adverse_event(ae.id, "缓解 resolved", actor=self.manager),
+            observation=True,
         )
 
     def leave(self, ticket_id: int) -> None:
@@ -309,11 +341,19 @@ def _lots(stock: int, doses_per_vial: int, day: date) -> list[LotIn]:
     return lots
 
 
+def desks_needed(residents: int) -> tuple[int, int]:
+    """Registration desks and vaccination stations to serve ``residents`` in a day (about 2.5 and
+    1.5 minutes each over seven hours of service)."""
+    return math.ceil(residents * 2.5 / 420), math.ceil(residents * 1.5 / 420)
+
+
 def summary(outcome: SimOutcome, params: SimParams) -> dict[str, Any]:
     out = dict(outcome.figures)
     out["turned_away"] = outcome.turned_away
     out["simulated_until"] = outcome.stopped_at.isoformat()
     out["finished"] = outcome.finished
     out["residents"] = params.residents
+    out["registration_desks"] = params.registration_desks
+    out["vaccination_stations"] = params.vaccination_stations
     out["seed"] = params.seed
     return out
