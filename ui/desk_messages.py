@@ -114,6 +114,8 @@ class DeskMessages(QObject):
             "adverse_event": self.tr("adverse event"),
             "adverse_event_closed": self.tr("adverse event closed"),
             "corrected": self.tr("corrected"),
+            "reprinted": self.tr("ticket reprinted"),
+            "unserved": self.tr("not served (day closed)"),
         }.get(kind, kind)
 
     def severity(self, severity: str) -> str:

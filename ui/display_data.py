@@ -126,7 +126,8 @@ def recent_calls_from_log(engine: Engine, count: int, window: int = 400) -> tupl
 # Events that cannot change who is in observation: the display skips that (slower) query.
 QUEUE_ONLY_KINDS = frozenset(
     {"issued", "called", "recalled", "missed", "reinstated", "cancelled", "registered",
-     "deferred", "capacity_set", "lot_added", "vials_added", "vial_opened", "doses_wasted"}
+     "deferred", "capacity_set", "lot_added", "vials_added", "vial_opened", "doses_wasted",
+     "reprinted"}
 )  # fmt: skip
 
 

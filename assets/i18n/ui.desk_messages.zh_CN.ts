@@ -252,6 +252,14 @@
         <translation>更正</translation>
     </message>
     <message>
+        <source>ticket reprinted</source>
+        <translation>已补打号票</translation>
+    </message>
+    <message>
+        <source>not served (day closed)</source>
+        <translation>未接种（当日已结束）</translation>
+    </message>
+    <message>
         <source>mild</source>
         <translation>轻度</translation>
     </message>

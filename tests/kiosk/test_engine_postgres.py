@@ -57,7 +57,11 @@ def test_a_visit_end_to_end(pg_db: Database, clock: FakeClock) -> None:
     called = engine.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
     assert called is not None and called.id == ticket.id
     engine.register(
-        ticket.id, PersonIn("张三明", "11010519491231002X"), dose_number=1, screening={}, actor=NURSE
+        ticket.id,
+        PersonIn("张三明", "11010519491231002X"),
+        dose_number=1,
+        screening={},
+        actor=NURSE,
     )
     engine.call_next(Queue.VACCINATION, "接种1", actor=NURSE)
     lot_id = engine.day_status().lots[0].id
