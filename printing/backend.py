@@ -7,6 +7,7 @@ problem: it returns a failed :class:`PrintResult` and logs it. The ticket stays 
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 from typing import Protocol
 
@@ -19,6 +20,19 @@ __all__ = ["PrintResult", "PrinterBackend", "build_printer"]
 
 class PrinterBackend(Protocol):
     def print_ticket(self, ticket: TicketPrint) -> PrintResult: ...
+
+
+class OneJobAtATime:
+    """One printer shared by several screens of one program (the kiosk's tickets, the desks'
+    reprints), each printing from its own worker thread: jobs go to the device one at a time."""
+
+    def __init__(self, printer: PrinterBackend) -> None:
+        self.printer = printer
+        self._lock = threading.Lock()
+
+    def print_ticket(self, ticket: TicketPrint) -> PrintResult:
+        with self._lock:
+            return self.printer.print_ticket(ticket)
 
 
 def build_printer(cfg: PrinterConfig, data_dir: Path) -> PrinterBackend:

@@ -22,7 +22,7 @@ from kiosk.clock import Clock, ShiftedClock, SystemClock
 from kiosk.config import Config, Desk
 from kiosk.engine import Engine
 from kiosk.staff import StaffDirectory
-from printing.backend import PrinterBackend, build_printer
+from printing.backend import OneJobAtATime, PrinterBackend, build_printer
 from ui.deadlines import DeadlineWatcher
 from ui.feed import Feed
 from ui.fonts import register_fonts
@@ -85,7 +85,7 @@ def build(options: RunOptions, data_dir: str) -> Program:
     feed = Feed(engine)
     deadlines = DeadlineWatcher(engine, clock)
     feed.events.connect(deadlines.rearm)
-    printer = build_printer(config.printer, Path(data_dir))
+    printer = OneJobAtATime(build_printer(config.printer, Path(data_dir)))
     program = Program(engine, clock, staff, feed, deadlines, printer)
     for name in options.screens:
         program.windows.extend(_screens(name, options, program))
