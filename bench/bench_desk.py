@@ -72,7 +72,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--presses", type=int, default=200)
     parser.add_argument("--changes", type=int, default=100)
-    parser.add_argument("--interval", type=int, default=50, help="feed poll interval in ms (the program uses 50)")
+    parser.add_argument(
+        "--interval", type=int, default=50, help="feed poll interval in ms (the program uses 50)"
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     register_fonts(app)  # type: ignore[arg-type]

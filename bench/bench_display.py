@@ -133,7 +133,9 @@ def main() -> int:
     parser.add_argument("--observing", type=int, default=300)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--calls", type=int, default=30)
-    parser.add_argument("--feed-ms", type=int, default=50, help="the feed poll interval (the program uses 50)")
+    parser.add_argument(
+        "--feed-ms", type=int, default=50, help="the feed poll interval (the program uses 50)"
+    )
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])

@@ -177,6 +177,11 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
         return int(args.handler(ctx))
     except DomainError as exc:
         print(f"kiosk: {exc.args[0]} [{exc.code}]", file=sys.stderr)
+        if exc.code == "day_not_open" and "not been opened" in str(exc.args[0]):
+            print(
+                "  open it with: kiosk day open --lot PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS",
+                file=sys.stderr,
+            )
         return 1
 
 

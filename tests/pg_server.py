@@ -64,7 +64,9 @@ class PgServer:
 
     def stop(self) -> None:
         if self.bin is not None and (self.dir / "data").exists():
-            self._as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "fast", "stop")
+            self._as_postgres(
+                str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "fast", "stop"
+            )
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def url(self, database: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.bootstrap import LIVE, TRAINING, default_url, open_database
@@ -89,6 +89,9 @@ def build(options: RunOptions, data_dir: str) -> Program:
     program = Program(engine, clock, staff, feed, deadlines, printer)
     for name in options.screens:
         program.windows.extend(_screens(name, options, program))
+    if purpose == TRAINING:  # never mistaken for the real day
+        for window in program.windows:
+            window.setWindowTitle(f"{window.windowTitle()} [培训 training]".strip())
     return program
 
 
@@ -141,18 +144,31 @@ def place(windows: list[QWidget], displays_alone: bool) -> None:
     """One PC, two monitors: the waiting-room display full screen on the second monitor, the
     other screens on the first. A screen run alone fills the monitor it is on."""
     monitors = QGuiApplication.screens()
-    for window in windows:
-        is_display = window.objectName() == "display"
-        is_kiosk = window.objectName() == "kiosk"
-        if is_display and len(monitors) > 1 and not displays_alone:
-            window.setScreen(monitors[1])
-            window.setGeometry(monitors[1].geometry())
-            window.showFullScreen()
-        elif (is_display and displays_alone) or (is_kiosk and len(windows) == 1):
-            window.showFullScreen()
+    for i, window in enumerate(windows):
+        name = window.objectName()
+        if name == "display" and len(monitors) > 1 and not displays_alone:
+            _fill(window, monitors[1])
+        elif name in ("display", "kiosk") and len(windows) == 1:
+            _fill(window, monitors[0])
         else:
             window.setScreen(monitors[0])
+            size = WINDOWED_SIZES.get(name)
+            free = monitors[0].availableGeometry()
+            if size is not None:  # a screen sharing the monitor gets a usable window
+                window.resize(min(size[0], free.width()), min(size[1], free.height()))
+            window.move(free.x() + 40 * i, free.y() + 40 * i)  # cascaded, even with no WM
             window.show()
+
+
+WINDOWED_SIZES = {"display": (1280, 720), "kiosk": (720, 1000)}
+
+
+def _fill(window: QWidget, monitor: QScreen) -> None:
+    """Full screen on ``monitor``; the geometry is set too, so it also fills a bare X server
+    with no window manager (a kiosk PC or a TV box often runs without one)."""
+    window.setScreen(monitor)
+    window.setGeometry(monitor.geometry())
+    window.showFullScreen()
 
 
 def run(options: RunOptions, data_dir: str) -> int:

@@ -51,7 +51,9 @@ def test_every_message_is_translated_with_the_same_placeholders(ts: Path) -> Non
 
 @pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.name)
 def test_compiled_qm_is_current(ts: Path, tmp_path: Path) -> None:
-    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
+    lrelease = shutil.which("pyside6-lrelease") or str(
+        Path(sys.executable).with_name("pyside6-lrelease")
+    )
     fresh = tmp_path / "fresh.qm"
     subprocess.run([lrelease, "-silent", str(ts), "-qm", str(fresh)], check=True, timeout=60)
     committed = ts.with_suffix(".qm")
