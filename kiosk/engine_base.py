@@ -117,6 +117,10 @@ class EngineBase:
         row = tx.conn.execute(_update_statement(tuple(sorted(values))), params).one()
         return Ticket.from_row(row)
 
+    def _ticket_event(self, tx: Tx, kind: str, ticket: Ticket, **payload: Any) -> int:
+        """An event about ``ticket``: its id, day and number always go with it."""
+        return tx.event(kind, ticket_id=ticket.id, day=ticket.day, label=ticket.label, **payload)
+
     def _day_row(
         self, conn: Connection, day: date, *, lock: bool = False, open_only: bool = True
     ) -> Any:

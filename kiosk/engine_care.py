@@ -80,11 +80,10 @@ class CareOps(TicketOps):
                 registered_at=tx.now,
                 reinstated_seq=None,
             )
-            tx.event(
+            self._ticket_event(
+                tx,
                 "registered",
-                ticket_id=ticket.id,
-                day=ticket.day,
-                label=ticket.label,
+                ticket,
                 desk=ticket.desk,
                 person_id=person_id,
                 dose_number=dose_number,
@@ -153,11 +152,10 @@ class CareOps(TicketOps):
             done = self._update(
                 tx, ticket, state=State.DEFERRED, desk=None, finished_at=tx.now, reason=why
             )
-            tx.event(
+            self._ticket_event(
+                tx,
                 "deferred",
-                ticket_id=ticket.id,
-                day=ticket.day,
-                label=ticket.label,
+                ticket,
                 desk=ticket.desk,
                 from_state=ticket.state,
                 reason=why,
@@ -200,11 +198,10 @@ class CareOps(TicketOps):
                 observation_minutes=minutes,
                 observation_end=tx.now + timedelta(minutes=minutes),
             )
-            tx.event(
+            self._ticket_event(
+                tx,
                 "vaccinated",
-                ticket_id=ticket.id,
-                day=ticket.day,
-                label=ticket.label,
+                ticket,
                 desk=ticket.desk,
                 lot_id=lot_id,
                 vial_id=vial.id,
@@ -256,7 +253,11 @@ class CareOps(TicketOps):
             if self._open_adverse(tx.conn, ticket.id):
                 raise NotYet(f"{ticket.label} has an open adverse event", code="adverse_event_open")
             done = self._update(tx, ticket, state=State.RELEASED, finished_at=tx.now)
-            tx.event("released", ticket_id=ticket.id, day=ticket.day, label=ticket.label)
+            self._ticket_event(
+                tx,
+                "released",
+                ticket,
+            )
             return done
 
         return self._write(actor, work, key=key, replay=self._replay_ticket)
@@ -270,9 +271,7 @@ class CareOps(TicketOps):
             ticket = self._load(tx.conn, ticket_id, lock=True)
             self._expect(ticket, State.OBSERVING)
             done = self._update(tx, ticket, state=State.LEFT_EARLY, finished_at=tx.now, reason=why)
-            tx.event(
-                "left_early", ticket_id=ticket.id, day=ticket.day, label=ticket.label, reason=why
-            )
+            self._ticket_event(tx, "left_early", ticket, reason=why)
             return done
 
         return self._write(actor, work, key=key, replay=self._replay_ticket)
@@ -287,11 +286,10 @@ class CareOps(TicketOps):
             assert ticket.observation_end is not None
             end = max(ticket.observation_end, tx.now) + timedelta(minutes=minutes)
             done = self._update(tx, ticket, observation_end=end)
-            tx.event(
+            self._ticket_event(
+                tx,
                 "observation_extended",
-                ticket_id=ticket.id,
-                day=ticket.day,
-                label=ticket.label,
+                ticket,
                 minutes=minutes,
                 observation_end=end,
             )
@@ -329,11 +327,10 @@ class CareOps(TicketOps):
                 )
                 .returning(adverse_events.c.id)
             ).scalar_one()
-            tx.event(
+            self._ticket_event(
+                tx,
                 "adverse_event",
-                ticket_id=ticket.id,
-                day=ticket.day,
-                label=ticket.label,
+                ticket,
                 adverse_event_id=ae_id,
                 severity=severity,
             )
@@ -404,11 +401,10 @@ class CareOps(TicketOps):
             else:
                 self._require_room(tx.conn, ticket.day, tx.now)
                 values = {"state": WAITING[ticket.queue], "finished_at": None}
-            seq = tx.event(
+            seq = self._ticket_event(
+                tx,
                 "corrected",
-                ticket_id=ticket.id,
-                day=ticket.day,
-                label=ticket.label,
+                ticket,
                 supersedes=wrong,
                 reason=why,
                 from_state=ticket.state,
@@ -461,11 +457,10 @@ class CareOps(TicketOps):
                 values["vial_id"] = self._draw_dose(tx, lot, None).id
             if not values:
                 raise InvalidInput("nothing to correct: the lot and dose number are already so")
-            tx.event(
+            self._ticket_event(
+                tx,
                 "corrected",
-                ticket_id=ticket.id,
-                day=ticket.day,
-                label=ticket.label,
+                ticket,
                 supersedes=wrong,
                 reason=why,
                 old={"lot_id": ticket.lot_id, "dose_number": ticket.dose_number},

@@ -235,7 +235,7 @@ class DayOps(EngineBase):
                 .returning(vials.c.id)
             ).scalar_one()
         )
-        tx.event("vial_opened", lot_id=lot.id, vial_id=vial_id, lot=lot.lot)
+        tx.event("vial_opened", day=lot.day, lot_id=lot.id, vial_id=vial_id, lot=lot.lot)
         return vial_id
 
     def waste(self, vial_id: int, doses: int, reason: str, *, actor: Actor) -> Vial:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 
 from kiosk import eventlog
-from kiosk.db.schema import adverse_events, days, persons, tickets
+from kiosk.db.schema import UTCDateTime, adverse_events, days, persons, tickets
 from kiosk.engine_care import CareOps
 from kiosk.errors import NotFound
 from kiosk.model import AdverseEvent, Event, Observation, Person, Ticket, parse_label
@@ -141,28 +141,22 @@ class Queries(CareOps):
         observation ends): screens re-check then. Time passing itself writes nothing."""
         now = self.clock.now()
         the_day = day or self.today()
+        candidates: list[datetime] = []
         with self.db.read() as conn:
-            candidates: list[datetime] = []
-            obs_end = conn.execute(
-                sa.select(sa.func.min(tickets.c.observation_end)).where(
-                    tickets.c.site == self.site,
-                    tickets.c.day == the_day,
-                    tickets.c.state == State.OBSERVING,
-                    tickets.c.observation_end > now,
-                )
-            ).scalar()
-            if obs_end is not None:
-                candidates.append(_aware(obs_end))
-            missed_until = conn.execute(
-                sa.select(sa.func.min(tickets.c.missed_until)).where(
-                    tickets.c.site == self.site,
-                    tickets.c.day == the_day,
-                    tickets.c.state == State.MISSED,
-                    tickets.c.missed_until > now,
-                )
-            ).scalar()
-            if missed_until is not None:
-                candidates.append(_aware(missed_until))
+            for column, state in (
+                (tickets.c.observation_end, State.OBSERVING),
+                (tickets.c.missed_until, State.MISSED),
+            ):
+                soonest = conn.execute(
+                    sa.select(sa.func.min(column, type_=UTCDateTime())).where(
+                        tickets.c.site == self.site,
+                        tickets.c.day == the_day,
+                        tickets.c.state == state,
+                        column > now,
+                    )
+                ).scalar()
+                if soonest is not None:
+                    candidates.append(soonest)
         return min(candidates) if candidates else None
 
     def last_seq(self) -> int:
@@ -186,12 +180,3 @@ class Queries(CareOps):
                     .order_by(days.c.day)
                 ).scalars()
             )
-
-
-def _aware(value: datetime) -> datetime:
-    """Aggregates (min) bypass the column type on SQLite and come back as naive UTC."""
-    from datetime import UTC
-
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -63,7 +63,7 @@ class TicketOps(DayOps):
                 },
             ).one()
             ticket = Ticket.from_row(row)
-            tx.event("issued", ticket_id=ticket.id, day=day, label=ticket.label, priority=priority)
+            self._ticket_event(tx, "issued", ticket, priority=priority)
             return ticket
 
         return self._write(actor, work, key=key, replay=self._replay_ticket)
@@ -112,11 +112,10 @@ class TicketOps(DayOps):
             called_at=tx.now,
             first_called_at=ticket.first_called_at or tx.now,
         )
-        tx.event(
+        self._ticket_event(
+            tx,
             "called",
-            ticket_id=ticket.id,
-            day=ticket.day,
-            label=ticket.label,
+            ticket,
             desk=desk,
             queue=ticket.queue,
         )
@@ -138,11 +137,10 @@ class TicketOps(DayOps):
         def work(tx: Tx) -> Ticket:
             ticket = self._load(tx.conn, ticket_id)
             self._expect(ticket, *CALLED.values())
-            tx.event(
+            self._ticket_event(
+                tx,
                 "recalled",
-                ticket_id=ticket.id,
-                day=ticket.day,
-                label=ticket.label,
+                ticket,
                 desk=ticket.desk,
                 queue=ticket.queue,
             )
@@ -166,11 +164,10 @@ class TicketOps(DayOps):
                 missed_until=tx.now + timedelta(minutes=grace),
                 reinstated_seq=None,
             )
-            tx.event(
+            self._ticket_event(
+                tx,
                 "missed",
-                ticket_id=ticket.id,
-                day=ticket.day,
-                label=ticket.label,
+                ticket,
                 desk=ticket.desk,
                 queue=ticket.queue,
             )
@@ -196,11 +193,10 @@ class TicketOps(DayOps):
                         f"{ticket.label} missed the grace period and no dose is free",
                         reason=exc.details.get("reason"),
                     ) from exc
-            seq = tx.event(
+            seq = self._ticket_event(
+                tx,
                 "reinstated",
-                ticket_id=ticket.id,
-                day=ticket.day,
-                label=ticket.label,
+                ticket,
                 queue=ticket.queue,
                 in_grace=in_grace,
             )
@@ -224,11 +220,10 @@ class TicketOps(DayOps):
                 finished_at=tx.now,
                 reason=reason.strip() or None,
             )
-            tx.event(
+            self._ticket_event(
+                tx,
                 "cancelled",
-                ticket_id=ticket.id,
-                day=ticket.day,
-                label=ticket.label,
+                ticket,
                 from_state=ticket.state,
                 desk=ticket.desk,
                 reason=reason.strip(),
@@ -244,11 +239,10 @@ class TicketOps(DayOps):
 
         def work(tx: Tx) -> Ticket:
             ticket = self._load(tx.conn, ticket_id)
-            tx.event(
+            self._ticket_event(
+                tx,
                 "reprinted",
-                ticket_id=ticket.id,
-                day=ticket.day,
-                label=ticket.label,
+                ticket,
                 result_code=result_code,
                 state=ticket.state,
             )
