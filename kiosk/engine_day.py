@@ -350,8 +350,16 @@ class DayOps(EngineBase):
         stock = sum(lot.doses for lot in lot_list)
         used = sum(lot.doses_used for lot in lot_list)
         wasted = sum(lot.doses_wasted for lot in lot_list)
+        opened = self._open_vials(conn, day)
+        expired_vials = tuple(v for v in opened if now >= v.use_by)
+        expired = sum(v.doses_left for v in expired_vials)
         reason = _closed_reason(
-            row.status, row.capacity, counts.vaccinated, counts.reserved, stock, used + wasted
+            row.status,
+            row.capacity,
+            counts.vaccinated,
+            counts.reserved,
+            stock,
+            used + wasted + expired,
         )
         return DayStatus(
             day=day,
@@ -364,7 +372,8 @@ class DayOps(EngineBase):
             doses_wasted=wasted,
             counts=counts,
             lots=tuple(lot_list),
-            open_vials=tuple(v for v in self._open_vials(conn, day) if now < v.use_by),
+            open_vials=tuple(v for v in opened if now < v.use_by),
+            expired_vials=expired_vials,
             can_issue=reason is None,
             closed_reason=reason,
         )
@@ -419,7 +428,12 @@ class DayOps(EngineBase):
             raise DayNotOpen(f"service day {day} is closed", day=str(day))
         reserved = row.in_progress + row.missed_in_grace
         reason = _closed_reason(
-            row.status, row.capacity, row.vaccinated, reserved, row.stock, row.spent
+            row.status,
+            row.capacity,
+            row.vaccinated,
+            reserved,
+            row.stock,
+            row.spent + row.expired_left,
         )
         if reason is not None:
             raise CapReached(f"no more numbers today ({reason})", reason=reason)
@@ -476,6 +490,19 @@ _DAY_ROOM = sa.select(
     .where(vials.c.site == sa.bindparam("site"), vials.c.day == sa.bindparam("day"))
     .scalar_subquery()
     .label("spent"),
+    sa.select(
+        sa.func.coalesce(
+            sa.func.sum(lots.c.doses_per_vial - vials.c.doses_drawn - vials.c.doses_wasted), 0
+        )
+    )
+    .select_from(vials.join(lots, lots.c.id == vials.c.lot_id))
+    .where(
+        vials.c.site == sa.bindparam("site"),
+        vials.c.day == sa.bindparam("day"),
+        vials.c.use_by <= sa.bindparam("now", type_=UTCDateTime()),
+    )
+    .scalar_subquery()
+    .label("expired_left"),
 ).where(days.c.site == sa.bindparam("site"), days.c.day == sa.bindparam("day"))
 
 

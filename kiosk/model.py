@@ -175,6 +175,10 @@ class DayStatus:
     counts: Counts
     lots: tuple[Lot, ...]
     open_vials: tuple[Vial, ...]
+    """Opened vials still usable (before their use-by), with doses left."""
+    expired_vials: tuple[Vial, ...]
+    """Opened vials past their use-by with doses left: no one can get those doses, so the cap does
+    not count them as stock; a nurse records them as waste."""
     can_issue: bool
     closed_reason: str | None
     """Why no number can be issued: ``capacity``, ``stock``, ``paused`` or ``day_closed``."""
@@ -182,6 +186,10 @@ class DayStatus:
     @property
     def doses_left(self) -> int:
         return self.stock - self.doses_used - self.doses_wasted
+
+    @property
+    def expired_vial_doses(self) -> int:
+        return sum(v.doses_left for v in self.expired_vials)
 
     @property
     def open_vial_doses_left(self) -> int:

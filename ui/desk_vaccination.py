@@ -185,12 +185,19 @@ class VaccinationPanel(QGroupBox):
         now = self.desk.clock.now()
         self.vials.clear()
         warnings = []
-        for vial in self.status.open_vials:
+        for vial in self.status.open_vials + self.status.expired_vials:
             if vial.lot_id != lot_id:
                 continue
             item = QListWidgetItem(self._vial_text(vial, now))
             item.setData(Qt.ItemDataRole.UserRole, vial.id)
-            if vial.use_by - now <= WARN_BEFORE_USE_BY:
+            if now >= vial.use_by:  # nobody can get these doses: they are to be recorded as waste
+                item.setBackground(QBrush(QColor("#f8d7da")))
+                warnings.append(
+                    self.tr("Vial %1 is past its use-by: record its %2 doses as waste.")
+                    .replace("%1", str(vial.id))
+                    .replace("%2", str(vial.doses_left))
+                )
+            elif vial.use_by - now <= WARN_BEFORE_USE_BY:
                 item.setBackground(QBrush(QColor("#fff3cd")))
                 warnings.append(
                     self.tr("Vial %1 must be used by %2: %3 doses left.")
@@ -248,7 +255,10 @@ class VaccinationPanel(QGroupBox):
             desk.say(self.tr("Select an open vial first."), "warn")
             return
         vial = (
-            next((v for v in self.status.open_vials if v.id == vial_id), None)
+            next(
+                (v for v in self.status.open_vials + self.status.expired_vials if v.id == vial_id),
+                None,
+            )
             if self.status
             else None
         )

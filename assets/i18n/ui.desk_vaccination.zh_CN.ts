@@ -72,6 +72,10 @@
         <translation>（已过期）</translation>
     </message>
     <message>
+        <source>Vial %1 is past its use-by: record its %2 doses as waste.</source>
+        <translation>第 %1 瓶已超过开启后使用时限：请将剩余 %2 剂登记为废弃。</translation>
+    </message>
+    <message>
         <source>Vial %1 must be used by %2: %3 doses left.</source>
         <translation>第 %1 瓶须在 %2 前用完：剩余 %3 剂。</translation>
     </message>

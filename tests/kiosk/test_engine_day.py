@@ -9,8 +9,8 @@ import pytest
 
 from kiosk.clock import FakeClock
 from kiosk.engine import Engine
-from kiosk.errors import DomainError, InvalidInput, InvalidTransition, StockError
-from kiosk.model import LotIn
+from kiosk.errors import CapReached, DomainError, InvalidInput, InvalidTransition, StockError
+from kiosk.model import LotIn, PersonIn
 from kiosk.states import Queue, State
 from tests.kiosk.conftest import (
     DAY,
@@ -246,3 +246,33 @@ def test_next_deadline_is_the_soonest_grace_end_or_observation_end(
     clock.set(obs.observation_end)
     assert engine.next_deadline() is None
     assert engine.last_seq() == seq  # time passing writes nothing
+
+
+def test_doses_in_an_expired_open_vial_no_longer_count_as_stock(
+    engine: Engine, clock: FakeClock
+) -> None:
+    """A 5-dose vial opened for one person: its other 4 doses keep the kiosk open until the vial's
+    use-by; after it nobody can get them, so the cap stops counting them (and says so) until a
+    nurse records them as waste."""
+    engine.open_day(
+        capacity=100,
+        observation_minutes=30,
+        missed_grace_minutes=30,
+        lots_in=[LotIn("疫苗", "MD1", DAY + timedelta(days=30), 5, 1, use_within_minutes=60)],
+        actor=MANAGER,
+    )
+    first = engine.issue("A")
+    engine.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
+    engine.register(first.id, PersonIn("甲"), dose_number=1, screening={}, actor=NURSE)
+    engine.call_next(Queue.VACCINATION, "接种1", actor=NURSE)
+    engine.vaccinate(first.id, lot_id=engine.day_status().lots[0].id, actor=NURSE)
+    status = engine.day_status()
+    assert status.can_issue and status.open_vial_doses_left == 4
+    for _ in range(3):
+        engine.issue("A")
+    clock.advance(timedelta(minutes=61))  # past the vial's use-by: its 4 doses are lost
+    status = engine.day_status()
+    assert status.expired_vial_doses == 4 and status.open_vial_doses_left == 0
+    assert not status.can_issue and status.closed_reason == "stock"
+    with pytest.raises(CapReached):
+        engine.issue("A")

@@ -156,3 +156,20 @@ def test_correct_a_wrong_dose_number(qtbot, day: Engine, make_desk: MakeDesk) ->
     assert day.ticket(t.id).dose_number == 3
     struck = desk.history.superseded_rows()
     assert len(struck) == 1 and "vaccinated" in struck[0]
+
+
+def test_a_vial_past_its_use_by_is_shown_for_waste(
+    qtbot, day: Engine, make_desk: MakeDesk, clock
+) -> None:
+    desk = make_desk("接种1")
+    press(qtbot, desk, Qt.Key.Key_O, CTRL)
+    clock.advance(timedelta(minutes=481))  # the lot's vials may be used 480 minutes once opened
+    desk.refresh()
+    p = desk.panel
+    assert p.vials.count() == 1 and "past its use-by" in p.vial_warning.text()
+    assert day.day_status().expired_vial_doses == 5
+    desk.prompts.queue("waste", (5, "开启超时"))
+    qtbot.mouseClick(p.waste_button, Qt.MouseButton.LeftButton)
+    status = day.day_status()
+    assert status.expired_vial_doses == 0 and status.doses_wasted == 5
+    assert p.vials.count() == 0
