@@ -75,7 +75,7 @@ class TicketOps(DayOps):
         day = self.today()
 
         def work(tx: Tx) -> Ticket | None:
-            self._require_desk_free(tx.conn, desk)
+            self._require_desk_free(tx.conn, desk, day)
             params = {"site": self.site, "day": day, "state": WAITING[queue].value}
             row = None
             if tx.conn.dialect.name == "sqlite":  # one statement; writers are serialised anyway
@@ -98,7 +98,7 @@ class TicketOps(DayOps):
         def work(tx: Tx) -> Ticket:
             ticket = self._load(tx.conn, ticket_id, lock=True)
             self._expect(ticket, *WAITING.values())
-            self._require_desk_free(tx.conn, desk)
+            self._require_desk_free(tx.conn, desk, ticket.day)
             return self._call(tx, ticket, desk)
 
         return self._write(actor, work, key=key, replay=self._replay_ticket)
@@ -121,10 +121,12 @@ class TicketOps(DayOps):
         )
         return called
 
-    def _require_desk_free(self, conn: Connection, desk: str) -> None:
+    def _require_desk_free(self, conn: Connection, desk: str, day: date) -> None:
+        """A desk serves one ticket at a time (on the service day: a day left unclosed does not
+        keep a desk busy the next morning)."""
         if not desk.strip():
             raise InvalidInput("a call must name the desk", field="desk")
-        row = conn.execute(_HOLDING, {"site": self.site, "desk": desk}).first()
+        row = conn.execute(_HOLDING, {"site": self.site, "desk": desk, "day": day}).first()
         if row is not None:
             holding = ticket_label(row.prefix, row.number)
             raise InvalidTransition(
@@ -320,6 +322,7 @@ _NEXT_IN_QUEUE_SQLITE = sa.select(tickets).where(
 )
 _HOLDING = sa.select(tickets.c.prefix, tickets.c.number).where(
     tickets.c.site == sa.bindparam("site"),
+    tickets.c.day == sa.bindparam("day"),
     tickets.c.desk == sa.bindparam("desk"),
     tickets.c.state.in_([s.value for s in CALLED.values()]),
 )

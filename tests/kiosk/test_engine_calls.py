@@ -404,3 +404,16 @@ def test_registration_person_must_have_a_name(engine: Engine, clock: FakeClock) 
         register(engine, t.id, PersonIn(name=" "))
     with nothing_written(engine), pytest.raises(InvalidInput):
         register(engine, t.id, dose_number=0)
+
+
+def test_a_day_left_open_does_not_keep_a_desk_busy_next_morning(
+    engine: Engine, clock: FakeClock
+) -> None:
+    open_day(engine)
+    engine.issue("A")
+    assert engine.call_next(Queue.REGISTRATION, "登记1", actor=NURSE) is not None
+    clock.advance(timedelta(days=1))  # nobody closed yesterday; the desk still "holds" A001
+    open_day(engine)
+    engine.issue("A")
+    today = engine.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
+    assert today is not None and today.day == engine.today()
