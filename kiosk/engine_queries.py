@@ -8,13 +8,13 @@ import sqlalchemy as sa
 
 from kiosk import eventlog
 from kiosk.db.schema import UTCDateTime, adverse_events, days, persons, tickets
-from kiosk.engine_care import CareOps
+from kiosk.engine_corrections import CorrectionOps
 from kiosk.errors import NotFound
 from kiosk.model import AdverseEvent, Event, Observation, Person, Ticket, parse_label
 from kiosk.states import CALLED, State
 
 
-class Queries(CareOps):
+class Queries(CorrectionOps):
     def ticket(self, ticket_id: int) -> Ticket:
         with self.db.read() as conn:
             return self._load(conn, ticket_id)

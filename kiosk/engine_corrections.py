@@ -1,0 +1,116 @@
+"""Corrections: a new event that supersedes a wrong one; nothing is rewritten."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from kiosk.db.schema import events, vials
+from kiosk.engine_care import required_text
+from kiosk.engine_observation import ObservationOps
+from kiosk.errors import (
+    InvalidInput,
+)
+from kiosk.eventlog import Tx
+from kiosk.model import (
+    Actor,
+    Ticket,
+)
+from kiosk.states import VACCINATED, WAITING, State
+
+
+class CorrectionOps(ObservationOps):
+    def correct_outcome(self, ticket_id: int, reason: str, *, actor: Actor) -> Ticket:
+        """Undo a mistaken deferral, cancellation, early leave or release, as a new event that
+        supersedes the wrong one. A person put back in a queue goes to its front."""
+        why = required_text(reason)
+        undoable = {
+            State.DEFERRED: "deferred",
+            State.CANCELLED: "cancelled",
+            State.LEFT_EARLY: "left_early",
+            State.RELEASED: "released",
+        }
+
+        def work(tx: Tx) -> Ticket:
+            ticket = self._load(tx.conn, ticket_id, lock=True)
+            self._expect(ticket, *undoable)
+            wrong = tx.conn.execute(
+                sa.select(events.c.seq)
+                .where(events.c.ticket_id == ticket.id, events.c.kind == undoable[ticket.state])
+                .order_by(events.c.seq.desc())
+                .limit(1)
+            ).scalar_one()
+            if ticket.state in (State.LEFT_EARLY, State.RELEASED):
+                values: dict[str, Any] = {"state": State.OBSERVING, "finished_at": None}
+            else:
+                self._require_room(tx.conn, ticket.day, tx.now)
+                values = {"state": WAITING[ticket.queue], "finished_at": None}
+            seq = self._ticket_event(
+                tx,
+                "corrected",
+                ticket,
+                supersedes=wrong,
+                reason=why,
+                from_state=ticket.state,
+                to_state=values["state"],
+            )
+            if values["state"] != State.OBSERVING:
+                values["reinstated_seq"] = seq
+            return self._update(tx, ticket, reason=None, **values)
+
+        return self._write(actor, work)
+
+    def correct_vaccination(
+        self,
+        ticket_id: int,
+        reason: str,
+        *,
+        actor: Actor,
+        lot_id: int | None = None,
+        dose_number: int | None = None,
+    ) -> Ticket:
+        """Correct a wrong lot or dose number; the dose moves to the right lot's vial."""
+        why = required_text(reason)
+        if lot_id is None and dose_number is None:
+            raise InvalidInput("nothing to correct: give a lot or a dose number")
+        if dose_number is not None and not 1 <= dose_number <= 9:
+            raise InvalidInput("the dose number must be 1..9", field="dose_number")
+
+        def work(tx: Tx) -> Ticket:
+            ticket = self._load(tx.conn, ticket_id, lock=True)
+            self._expect(ticket, *VACCINATED)
+            wrong = tx.conn.execute(
+                sa.select(events.c.seq)
+                .where(
+                    events.c.ticket_id == ticket.id, events.c.kind.in_(["vaccinated", "corrected"])
+                )
+                .order_by(events.c.seq.desc())
+                .limit(1)
+            ).scalar_one()
+            values: dict[str, Any] = {}
+            if dose_number is not None:
+                values["dose_number"] = dose_number
+            if lot_id is not None and lot_id != ticket.lot_id:
+                tx.conn.execute(
+                    sa.update(vials)
+                    .where(vials.c.id == ticket.vial_id)
+                    .values(doses_drawn=vials.c.doses_drawn - 1)
+                )
+                values["lot_id"] = lot_id
+                lot = self._lot_row(tx.conn, lot_id, ticket.day)
+                values["vial_id"] = self._draw_dose(tx, lot, None).id
+            if not values:
+                raise InvalidInput("nothing to correct: the lot and dose number are already so")
+            self._ticket_event(
+                tx,
+                "corrected",
+                ticket,
+                supersedes=wrong,
+                reason=why,
+                old={"lot_id": ticket.lot_id, "dose_number": ticket.dose_number},
+                new=values,
+            )
+            return self._update(tx, ticket, **values)
+
+        return self._write(actor, work)
