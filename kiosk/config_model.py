@@ -1,0 +1,161 @@
+"""The site configuration's shape: typed, frozen dataclasses with the built-in defaults.
+
+Reading and checking a TOML file is :mod:`kiosk.config`; the rules are :mod:`kiosk.config_checks`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    name: str = "城关镇卫生院疫苗接种点"
+    code: str = "main"  # short site key stored on every row; [a-z0-9_-]{1,32}
+    timezone: str = "Asia/Shanghai"  # must be a valid zoneinfo key
+    language: str = "zh_CN"  # "zh_CN" or "en"
+
+
+@dataclass(frozen=True)
+class DayDefaults:
+    capacity: int = 600  # >= 0
+    observation_minutes: int = 30  # 1..240
+    missed_grace_minutes: int = 30  # 0..480
+    allergy_extra_minutes: int = 30  # 0..240, added to observation for an allergy history
+
+
+@dataclass(frozen=True)
+class Category:
+    prefix: str  # 1-2 uppercase ASCII letters, unique
+    label: str  # Chinese label e.g. "第一剂"
+    label_en: str = ""
+    priority: bool = False  # tickets of this category are priority tickets
+
+
+@dataclass(frozen=True)
+class Desk:
+    name: str  # unique, e.g. "登记1"
+    kind: str  # "registration" | "vaccination" | "observation"
+
+
+@dataclass(frozen=True)
+class PrinterConfig:
+    kind: str = "pdf"  # "pdf" | "system" | "escpos"
+    dir: str = "tickets"  # pdf: output folder (relative = under the user data dir)
+    name: str = ""  # system: CUPS queue / Windows printer name (required for system)
+    host: str = ""  # escpos network (port 9100); exactly one of host/usb/serial for escpos
+    port: int = 9100
+    usb: str = ""  # escpos USB "04b8:0202" (hex vendor:product)
+    serial: str = ""  # escpos serial device, e.g. "/dev/ttyUSB0"
+    baudrate: int = 9600
+    paper_mm: int = 80  # 80 or 58
+    timeout_seconds: float = 10.0  # > 0
+
+
+@dataclass(frozen=True)
+class DatabaseConfig:
+    url: str = (
+        ""  # "" = embedded SQLite in the user data dir; else sqlite:/// or postgresql+psycopg://
+    )
+
+
+@dataclass(frozen=True)
+class ScreeningQuestion:
+    key: str  # [a-z_]+ unique
+    text: str  # Chinese question
+    text_en: str = ""
+    defers: bool = False  # a "yes" suggests deferral
+    allergy: bool = False  # a "yes" lengthens observation by allergy_extra_minutes
+
+
+@dataclass(frozen=True)
+class DisplayConfig:
+    notices: tuple[str, ...] = ("早打早安全，接种保健康", "接种后请在留观区留观30分钟")
+
+
+@dataclass(frozen=True)
+class VoiceConfig:
+    enabled: bool = True
+    volume: float = 0.8  # 0.0..1.0
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    idle_seconds: int = 15  # back to the start screen after this; 3..600
+
+
+DEFAULT_SCREENING: tuple[ScreeningQuestion, ...] = (
+    ScreeningQuestion(
+        "fever", "今天是否发热（体温≥37.3°C）？", "Do you have a fever today (37.3 °C or above)?",
+        defers=True,
+    ),
+    ScreeningQuestion(
+        "allergy", "是否有药物、食物或疫苗过敏史？",
+        "Have you ever had an allergy to a medicine, food or vaccine?", allergy=True,
+    ),
+    ScreeningQuestion(
+        "pregnancy", "目前是否怀孕？", "Are you pregnant?", defers=True,
+    ),
+    ScreeningQuestion(
+        "chronic_disease", "是否患有未控制的慢性病（如高血压、糖尿病）？",
+        "Do you have an uncontrolled chronic disease (e.g. hypertension, diabetes)?", defers=True,
+    ),
+    ScreeningQuestion(
+        "recent_vaccine", "近14天内是否接种过其他疫苗？",
+        "Have you received another vaccine in the last 14 days?", defers=True,
+    ),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Config:
+    schema: int = SCHEMA_VERSION
+    site: SiteConfig = SiteConfig()
+    day: DayDefaults = DayDefaults()
+    categories: tuple[Category, ...] = (
+        Category("A", "第一剂", "First dose"),
+        Category("B", "第二剂及加强针", "Later dose"),
+    )
+    desks: tuple[Desk, ...] = (
+        Desk("登记1", "registration"),
+        Desk("登记2", "registration"),
+        Desk("接种1", "vaccination"),
+        Desk("接种2", "vaccination"),
+        Desk("留观", "observation"),
+    )
+    printer: PrinterConfig = PrinterConfig()
+    database: DatabaseConfig = DatabaseConfig()
+    screening: tuple[ScreeningQuestion, ...] = DEFAULT_SCREENING
+    display: DisplayConfig = DisplayConfig()
+    voice: VoiceConfig = VoiceConfig()
+    kiosk: KioskConfig = KioskConfig()
+
+
+DEFAULT = Config()
+
+
+@dataclass(frozen=True)
+class ConfigIssue:
+    """One problem in a config file. ``key`` is a dotted path; "" means the file as a whole."""
+
+    key: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.reason}" if self.key else self.reason
+
+
+class ConfigError(Exception):
+    """A config file was rejected; ``issues`` holds every problem found, in file order."""
+
+    def __init__(self, issues: list[ConfigIssue], source: str = "<config>") -> None:
+        self.issues = list(issues)
+        self.source = source
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        lines = [f"{self.source}: {len(self.issues)} problem(s):"]
+        lines += [f"{self.source}: {issue}" for issue in self.issues]
+        return "\n".join(lines)
