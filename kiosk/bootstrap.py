@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from kiosk.db import migrate
 from kiosk.db.database import Database, describe, sqlite_url
-from kiosk.db.schema import days, sites
+from kiosk.db.schema import sites
 from kiosk.errors import TrainingOnly
 
 LIVE = "live"
@@ -47,11 +47,3 @@ def open_database(url: str, site: str, purpose: str, now: datetime) -> Database:
             url=describe(url),
         )
     return db
-
-
-def holds_days(db: Database, site: str) -> bool:
-    with db.read() as conn:
-        return (
-            conn.execute(sa.select(days.c.day).where(days.c.site == site).limit(1)).first()
-            is not None
-        )

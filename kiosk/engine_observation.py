@@ -17,13 +17,12 @@ from kiosk.errors import (
 )
 from kiosk.eventlog import Tx
 from kiosk.model import (
+    SEVERITIES,
     Actor,
     AdverseEvent,
     Ticket,
 )
 from kiosk.states import State
-
-SEVERITIES = ("mild", "moderate", "severe")
 
 
 class ObservationOps(CareOps):

@@ -93,9 +93,6 @@ class StockOps(EngineBase):
             raise StockError(f"no lot {lot_id} in the stock of {day}", code="unknown_lot")
         return row
 
-    def _lot_day(self, conn: Connection, lot_id: int) -> date:
-        return conn.execute(sa.select(lots.c.day).where(lots.c.id == lot_id)).scalar_one()  # type: ignore[no-any-return]
-
     def _lots(self, conn: Connection, day: date | None) -> list[Lot]:
         used = (
             sa.select(

@@ -210,6 +210,10 @@ class Event:
     payload_version: int = 1
 
 
+SEVERITIES = ("mild", "moderate", "severe")
+"""How serious an adverse event is (the consoles translate each)."""
+
+
 @dataclass(frozen=True)
 class AdverseEvent:
     id: int

@@ -20,6 +20,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from kiosk.clock import FakeClock
+from kiosk.config import DEFAULT_SCREENING
 from kiosk.engine import Engine
 from kiosk.errors import CapReached, StockError
 from kiosk.model import KIOSK_ACTOR, Actor, LotIn, PersonIn, Ticket
@@ -31,7 +32,7 @@ LAST_ARRIVAL = time(15, 30)
 CLOSE_AT = time(17, 30)
 PEAK = time(9, 15)
 
-SCREENING_KEYS = ("fever", "allergy", "pregnancy", "chronic_disease", "recent_vaccine")
+SCREENING_KEYS = tuple(q.key for q in DEFAULT_SCREENING)
 DEFER_REASONS = ("发热 fever", "慢性病未控制 uncontrolled chronic disease", "近14天接种其他疫苗")
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂"

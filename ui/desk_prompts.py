@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-SEVERITIES = ("mild", "moderate", "severe")
+from kiosk.model import SEVERITIES
 
 
 @dataclass(frozen=True)

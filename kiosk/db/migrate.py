@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from importlib import resources
 
-import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
@@ -44,11 +43,3 @@ def revision(db: Database, message: str) -> None:
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.revision(cfg, message=message, autogenerate=True)
-
-
-def is_current(db: Database) -> bool:
-    return current_revision(db) == head_revision()
-
-
-def has_schema(db: Database) -> bool:
-    return sa.inspect(db.engine).has_table("sites")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
@@ -43,6 +43,16 @@ def pg_db(pg_url: str, clock: FakeClock) -> Iterator[Database]:
     db = open_database(pg_url, "main", LIVE, clock.now())
     yield db
     db.dispose()
+
+
+def at_once(*terminals: Callable[[], None]) -> None:
+    """Run each terminal's work in its own thread, together, and wait for all."""
+    threads = [threading.Thread(target=work) for work in terminals]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+        assert not t.is_alive(), "a terminal hung"
 
 
 def engine_on(db: Database, clock: FakeClock) -> Engine:
@@ -101,14 +111,7 @@ def test_two_terminals_calling_next_at_once_never_share_a_person(
         except BaseException as exc:  # reported below
             errors.append(exc)
 
-    threads = [
-        threading.Thread(target=desk, args=(first, "登记1")),
-        threading.Thread(target=desk, args=(second, "登记2")),
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    at_once(lambda: desk(first, "登记1"), lambda: desk(second, "登记2"))
     other_db.dispose()
     assert errors == []
     everyone = got["登记1"] + got["登记2"]
@@ -136,14 +139,7 @@ def test_two_kiosks_at_the_cap_never_overshoot(
             except CapReached:
                 refused.append(1)
 
-    threads = [
-        threading.Thread(target=kiosk, args=(first, "A")),
-        threading.Thread(target=kiosk, args=(second, "B")),
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    at_once(lambda: kiosk(first, "A"), lambda: kiosk(second, "B"))
     other_db.dispose()
     assert len(issued) == 50 and len(refused) == 30
     assert first.day_status().counts.issued == 50

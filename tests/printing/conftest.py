@@ -161,10 +161,15 @@ def cups_server() -> Iterator[CupsServer]:
             )
             if "scheduler is running" in probe.stdout:
                 break
-            if proc.poll() is not None or time.monotonic() > deadline:
+            if time.monotonic() > deadline:
                 err = (root / "log" / "cupsd.stderr").read_text(errors="replace")
-                _unavailable(f"cupsd did not start (exit {proc.poll()}): {err}{server.log_tail()}")
-            time.sleep(0.05)  # fixture start-up only: waiting for a real daemon
+                _unavailable(f"cupsd did not start in 10 s: {err}{server.log_tail()}")
+            try:  # between probes, wait on the daemon itself: a crash ends the wait at once
+                proc.wait(timeout=0.05)
+            except subprocess.TimeoutExpired:
+                continue
+            err = (root / "log" / "cupsd.stderr").read_text(errors="replace")
+            _unavailable(f"cupsd exited ({proc.returncode}): {err}{server.log_tail()}")
         server.add_queue(queue, f"cups-pdf:/{queue}")  # the URI path picks cups-pdf-<queue>.conf
         yield server
     finally:
