@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk.clock import Clock
 from kiosk.db.database import Database
+from kiosk.db.prepared import Prepared
 from kiosk.db.schema import days, tickets
 from kiosk.errors import DayNotOpen, InvalidTransition, NotFound
 from kiosk.eventlog import Tx, find_by_key
@@ -21,24 +23,33 @@ from kiosk.states import State
 
 T = TypeVar("T")
 
-# Hot statements are built once: constructing a SQLAlchemy statement costs more than running it.
-_LOAD = sa.select(tickets).where(
+# Hot statements are built and compiled once (kiosk.db.prepared): preparing a SQLAlchemy
+# statement for execution costs more than SQLite takes to run it.
+_LOAD_STATEMENT = sa.select(tickets).where(
     tickets.c.site == sa.bindparam("site"), tickets.c.id == sa.bindparam("ticket_id")
 )
-_LOAD_FOR_UPDATE = _LOAD.with_for_update()
-_DAY = sa.select(days).where(days.c.site == sa.bindparam("site"), days.c.day == sa.bindparam("day"))
-_DAY_FOR_UPDATE = _DAY.with_for_update()
+_LOAD = Prepared(_LOAD_STATEMENT)
+_LOAD_FOR_UPDATE = Prepared(_LOAD_STATEMENT.with_for_update())
+_DAY_STATEMENT = sa.select(days).where(
+    days.c.site == sa.bindparam("site"), days.c.day == sa.bindparam("day")
+)
+_DAY = Prepared(_DAY_STATEMENT)
+_DAY_FOR_UPDATE = Prepared(_DAY_STATEMENT.with_for_update())
 
 
 @functools.lru_cache(maxsize=128)
-def _update_statement(keys: tuple[str, ...]) -> sa.Update:
-    """UPDATE tickets SET <keys> ... RETURNING the whole row, one per set of columns."""
-    return (
+def _update_statement(keys: tuple[str, ...]) -> Prepared:
+    """UPDATE tickets SET <keys> WHERE the ticket, one statement per set of columns."""
+    return Prepared(
         sa.update(tickets)
         .where(tickets.c.site == sa.bindparam("w_site"), tickets.c.id == sa.bindparam("w_id"))
         .values({k: sa.bindparam(f"v_{k}", type_=tickets.c[k].type) for k in keys})
-        .returning(*tickets.c)
     )
+
+
+def _as_stored(value: Any) -> Any:
+    """A value as reading it back gives it: times in UTC (the database's UTCDateTime)."""
+    return value.astimezone(UTC) if isinstance(value, datetime) else value
 
 
 class EngineBase:
@@ -97,7 +108,7 @@ class EngineBase:
 
     def _load(self, conn: Connection, ticket_id: int, *, lock: bool = False) -> Ticket:
         q = _LOAD_FOR_UPDATE if lock else _LOAD
-        row = conn.execute(q, {"site": self.site, "ticket_id": ticket_id}).first()
+        row = q(conn, {"site": self.site, "ticket_id": ticket_id}).first()
         if row is None:
             raise NotFound(f"no ticket with id {ticket_id}", ticket_id=ticket_id)
         return Ticket.from_row(row)
@@ -112,10 +123,15 @@ class EngineBase:
             )
 
     def _update(self, tx: Tx, ticket: Ticket, **values: Any) -> Ticket:
+        """Store ``values`` on ``ticket``, which the caller loaded locked in this transaction, and
+        return it as stored. The row is locked, so the stored row is ``ticket`` with ``values``:
+        reading it back (RETURNING) would only convert every column again."""
         params = {f"v_{k}": v for k, v in values.items()}
         params.update(w_site=self.site, w_id=ticket.id)
-        row = tx.conn.execute(_update_statement(tuple(sorted(values))), params).one()
-        return Ticket.from_row(row)
+        updated = _update_statement(tuple(sorted(values)))(tx.conn, params).rowcount
+        if updated != 1:
+            raise NotFound(f"no ticket with id {ticket.id}", ticket_id=ticket.id)
+        return dataclasses.replace(ticket, **{k: _as_stored(v) for k, v in values.items()})
 
     def _ticket_event(self, tx: Tx, kind: str, ticket: Ticket, **payload: Any) -> int:
         """An event about ``ticket``: its id, day and number always go with it."""
@@ -125,7 +141,7 @@ class EngineBase:
         self, conn: Connection, day: date, *, lock: bool = False, open_only: bool = True
     ) -> Any:
         q = _DAY_FOR_UPDATE if lock else _DAY
-        row = conn.execute(q, {"site": self.site, "day": day}).first()
+        row = q(conn, {"site": self.site, "day": day}).first()
         if row is None:
             raise DayNotOpen(f"service day {day} has not been opened", day=str(day))
         if open_only and row.status != "open":

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
+from kiosk.db.prepared import Prepared
 from kiosk.db.schema import persons, tickets
 from kiosk.engine_tickets import TicketOps
 from kiosk.errors import DomainError, InvalidInput
@@ -110,33 +111,20 @@ class CareOps(TicketOps):
         return Ticket.from_row(row) if row else None
 
     def _save_person(self, tx: Tx, person: PersonIn) -> int:
+        """The person's row: the one with this ID number at this site (brought up to date), or a
+        new one."""
+        values = {
+            "p_site": self.site,
+            "p_name": person.name,
+            "p_id_number": person.id_number,
+            "p_phone": person.phone,
+            "p_now": tx.now,
+        }
         if person.id_number:
-            existing = tx.conn.execute(
-                sa.select(persons.c.id).where(
-                    persons.c.site == self.site, persons.c.id_number == person.id_number
-                )
-            ).scalar()
+            existing = _UPDATE_PERSON(tx.conn, values).scalar()
             if existing is not None:
-                tx.conn.execute(
-                    sa.update(persons)
-                    .where(persons.c.id == existing)
-                    .values(name=person.name, phone=person.phone, updated_at=tx.now)
-                )
                 return int(existing)
-        return int(
-            tx.conn.execute(
-                sa.insert(persons)
-                .values(
-                    site=self.site,
-                    name=person.name,
-                    id_number=person.id_number,
-                    phone=person.phone,
-                    created_at=tx.now,
-                    updated_at=tx.now,
-                )
-                .returning(persons.c.id)
-            ).scalar_one()
-        )
+        return int(_INSERT_PERSON(tx.conn, values).scalar_one())
 
     def defer(self, ticket_id: int, reason: str, *, actor: Actor, key: str | None = None) -> Ticket:
         """Not today (screening at registration, or not vaccinated at the station): final; the
@@ -208,3 +196,21 @@ class CareOps(TicketOps):
             return done
 
         return self._write(actor, work, key=key, replay=self._replay_ticket)
+
+
+_PERSON = {
+    "site": sa.bindparam("p_site", type_=persons.c.site.type),
+    "name": sa.bindparam("p_name", type_=persons.c.name.type),
+    "id_number": sa.bindparam("p_id_number", type_=persons.c.id_number.type),
+    "phone": sa.bindparam("p_phone", type_=persons.c.phone.type),
+}
+_NOW = sa.bindparam("p_now", type_=persons.c.updated_at.type)
+_UPDATE_PERSON = Prepared(
+    sa.update(persons)
+    .where(persons.c.site == _PERSON["site"], persons.c.id_number == _PERSON["id_number"])
+    .values(name=_PERSON["name"], phone=_PERSON["phone"], updated_at=_NOW)
+    .returning(persons.c.id)
+)
+_INSERT_PERSON = Prepared(
+    sa.insert(persons).values(**_PERSON, created_at=_NOW, updated_at=_NOW).returning(persons.c.id)
+)

@@ -8,6 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from kiosk.db.prepared import Prepared
 from kiosk.db.schema import UTCDateTime, days, lots, tickets, vials
 from kiosk.engine_stock import StockOps
 from kiosk.errors import CapReached, DayNotOpen, InvalidInput, InvalidTransition, StockError
@@ -287,7 +288,7 @@ class DayOps(StockOps):
             # the snapshot it started with, so the figures must come from a later statement.
             # (SQLite's BEGIN IMMEDIATE already serialises every writer.)
             self._day_row(conn, day, lock=True, open_only=False)
-        row = conn.execute(_DAY_ROOM, {"site": self.site, "day": day, "now": now}).first()
+        row = _DAY_ROOM(conn, {"site": self.site, "day": day, "now": now}).first()
         if row is None:
             raise DayNotOpen(f"service day {day} has not been opened", day=str(day))
         if row.status != "open":
@@ -337,7 +338,7 @@ def _state_in(states: frozenset[State]) -> sa.ColumnElement[bool]:
     return tickets.c.state.in_([sa.literal_column(f"'{s.value}'") for s in sorted(states)])
 
 
-_DAY_ROOM = sa.select(
+_DAY_ROOM_STATEMENT = sa.select(
     days.c.status,
     days.c.capacity,
     _tickets_where(_state_in(VACCINATED)).label("vaccinated"),
@@ -370,3 +371,4 @@ _DAY_ROOM = sa.select(
     .scalar_subquery()
     .label("expired_left"),
 ).where(days.c.site == sa.bindparam("site"), days.c.day == sa.bindparam("day"))
+_DAY_ROOM = Prepared(_DAY_ROOM_STATEMENT)

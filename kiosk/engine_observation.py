@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from kiosk.db.prepared import Prepared
 from kiosk.db.schema import adverse_events
 from kiosk.engine_care import CareOps, required_text
 from kiosk.errors import (
@@ -161,9 +162,12 @@ class ObservationOps(CareOps):
         return AdverseEvent(**{k: m[k] for k in AdverseEvent.__dataclass_fields__})
 
     def _open_adverse(self, conn: sa.Connection, ticket_id: int) -> int:
-        return int(conn.execute(_OPEN_ADVERSE, {"ticket_id": ticket_id}).scalar_one())
+        return int(_OPEN_ADVERSE(conn, {"ticket_id": ticket_id}).scalar_one())
 
 
-_OPEN_ADVERSE = sa.select(sa.func.count()).where(
-    adverse_events.c.ticket_id == sa.bindparam("ticket_id"), adverse_events.c.closed_at.is_(None)
+_OPEN_ADVERSE = Prepared(
+    sa.select(sa.func.count()).where(
+        adverse_events.c.ticket_id == sa.bindparam("ticket_id"),
+        adverse_events.c.closed_at.is_(None),
+    )
 )

@@ -8,6 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from kiosk.db.prepared import Prepared
 from kiosk.db.schema import UTCDateTime, days, lots, vials
 from kiosk.engine_base import EngineBase
 from kiosk.errors import (
@@ -38,20 +39,20 @@ class StockOps(EngineBase):
         """Open the next vial of ``lot`` (a row of the lots table)."""
         if lot.expiry < self.local(tx.now).date():
             raise StockError(f"lot {lot.lot} expired on {lot.expiry}", code="lot_expired")
-        opened = tx.conn.execute(_VIALS_OPENED, {"lot_id": lot.id}).scalar_one()
+        _LOCK_LOT(tx.conn, {"lot_id": lot.id})  # PostgreSQL: one opener at a time counts the vials
+        opened = _VIALS_OPENED(tx.conn, {"lot_id": lot.id}).scalar_one()
         if opened >= lot.vials:
             raise StockError(f"lot {lot.lot} has no unopened vial left", code="no_vials")
         vial_id = int(
-            tx.conn.execute(
-                sa.insert(vials)
-                .values(
-                    site=self.site,
-                    day=lot.day,
-                    lot_id=lot.id,
-                    opened_at=tx.now,
-                    use_by=tx.now + timedelta(minutes=lot.use_within_minutes),
-                )
-                .returning(vials.c.id)
+            _INSERT_VIAL(
+                tx.conn,
+                {
+                    "v_site": self.site,
+                    "v_day": lot.day,
+                    "v_lot_id": lot.id,
+                    "v_opened_at": tx.now,
+                    "v_use_by": tx.now + timedelta(minutes=lot.use_within_minutes),
+                },
             ).scalar_one()
         )
         tx.event("vial_opened", day=lot.day, lot_id=lot.id, vial_id=vial_id, lot=lot.lot)
@@ -88,7 +89,7 @@ class StockOps(EngineBase):
         raise StockError(f"no lot {lot_id} in today's stock", code="unknown_lot")
 
     def _lot_row(self, conn: Connection, lot_id: int, day: date) -> Any:
-        row = conn.execute(_LOT_ROW, {"site": self.site, "lot_id": lot_id, "day": day}).first()
+        row = _LOT_ROW(conn, {"site": self.site, "lot_id": lot_id, "day": day}).first()
         if row is None:
             raise StockError(f"no lot {lot_id} in the stock of {day}", code="unknown_lot")
         return row
@@ -154,26 +155,45 @@ class StockOps(EngineBase):
 
     def _draw_dose(self, tx: Tx, lot: Any, vial_id: int | None) -> Vial:
         """Draw one dose of ``lot`` (its row, from :meth:`_lot_row`) from ``vial_id`` or the
-        oldest usable open vial, opening one when none is."""
-        lot_id = lot.id
+        oldest usable open vial, opening one when none is; returns the vial after the draw.
+
+        The draw itself re-checks that the vial has a dose left and is within its use-by, so two
+        stations drawing the last dose of one vial at once (PostgreSQL) cannot overdraw it."""
         if lot.expiry < self.local(tx.now).date():
             raise StockError(f"lot {lot.lot} expired on {lot.expiry}", code="lot_expired")
+        params = {"dpv": lot.doses_per_vial, "now": tx.now}
         if vial_id is not None:
             vial = self._vial(tx.conn, vial_id)
-            if vial.lot_id != lot_id:
+            if vial.lot_id != lot.id:
                 raise StockError(f"vial {vial_id} is not from lot {lot.lot}", code="wrong_lot")
             if tx.now >= vial.use_by:
                 raise StockError(
                     f"vial {vial_id} was opened at {vial.opened_at:%H:%M} and is past its use-by",
                     code="vial_expired",
                 )
-            if vial.doses_left < 1:
+            row = _DRAW_FROM(tx.conn, {**params, "b_vial": vial_id}).first()
+            if row is None:
                 raise StockError(f"vial {vial_id} is empty", code="vial_empty")
         else:
-            row = tx.conn.execute(_USABLE_VIAL, {"lot_id": lot_id, "now": tx.now}).first()
-            vial = _vial_of(row) if row else self._vial(tx.conn, self._open_vial(tx, lot))
-        tx.conn.execute(_DRAW, {"vial_id": vial.id})
-        return vial
+            row = _DRAW_USABLE(tx.conn, {**params, "b_lot": lot.id}).first()
+            if row is None and tx.conn.dialect.name != "sqlite":
+                # PostgreSQL: another station may be drawing the last dose or opening a vial of
+                # this lot right now. Openers take turns on the lot row; once it is ours, what
+                # they committed is visible to a second pick.
+                _LOCK_LOT(tx.conn, {"lot_id": lot.id})
+                row = _DRAW_USABLE(tx.conn, {**params, "b_lot": lot.id}).first()
+            if row is None:
+                opened = self._open_vial(tx, lot)
+                row = _DRAW_FROM(tx.conn, {**params, "b_vial": opened}).one()
+        return Vial(
+            id=row.id,
+            lot_id=row.lot_id,
+            opened_at=row.opened_at,
+            use_by=row.use_by,
+            doses_per_vial=lot.doses_per_vial,
+            doses_drawn=row.doses_drawn,
+            doses_wasted=row.doses_wasted,
+        )
 
 
 def _vial_of(r: Any) -> Vial:
@@ -188,7 +208,7 @@ def _vial_of(r: Any) -> Vial:
     )
 
 
-_LOT_ROW = (
+_LOT_ROW = Prepared(
     sa.select(lots, days.c.observation_minutes.label("day_observation_minutes"))
     .select_from(lots.join(days, sa.and_(days.c.site == lots.c.site, days.c.day == lots.c.day)))
     .where(
@@ -197,22 +217,53 @@ _LOT_ROW = (
         lots.c.day == sa.bindparam("day"),
     )
 )
-_VIALS_OPENED = sa.select(sa.func.count()).where(vials.c.lot_id == sa.bindparam("lot_id"))
-
-
-_USABLE_VIAL = (
-    sa.select(vials, lots.c.doses_per_vial)
-    .select_from(vials.join(lots, lots.c.id == vials.c.lot_id))
-    .where(
-        vials.c.lot_id == sa.bindparam("lot_id"),
-        vials.c.doses_drawn + vials.c.doses_wasted < lots.c.doses_per_vial,
-        vials.c.use_by > sa.bindparam("now", type_=UTCDateTime()),
+_LOCK_LOT = Prepared(
+    sa.select(lots.c.id).where(lots.c.id == sa.bindparam("lot_id")).with_for_update()
+)
+_VIALS_OPENED = Prepared(sa.select(sa.func.count()).where(vials.c.lot_id == sa.bindparam("lot_id")))
+_INSERT_VIAL = Prepared(
+    sa.insert(vials)
+    .values(
+        {
+            c: sa.bindparam(f"v_{c}", type_=vials.c[c].type)
+            for c in ("site", "day", "lot_id", "opened_at", "use_by")
+        }
     )
-    .order_by(vials.c.opened_at, vials.c.id)
-    .limit(1)
+    .returning(vials.c.id)
 )
-_DRAW = (
+
+
+_NOW = sa.bindparam("now", type_=UTCDateTime())
+_DPV = sa.bindparam("dpv", type_=sa.Integer())
+_usable = vials.alias("usable")
+_DRAW_USABLE = Prepared(
     sa.update(vials)
-    .where(vials.c.id == sa.bindparam("vial_id"))
+    .where(
+        vials.c.id
+        == sa.select(_usable.c.id)
+        .where(
+            _usable.c.lot_id == sa.bindparam("b_lot"),
+            _usable.c.doses_drawn + _usable.c.doses_wasted < _DPV,
+            _usable.c.use_by > _NOW,
+        )
+        .order_by(_usable.c.opened_at, _usable.c.id)
+        .limit(1)
+        .scalar_subquery(),
+        vials.c.doses_drawn + vials.c.doses_wasted < _DPV,
+        vials.c.use_by > _NOW,
+    )
     .values(doses_drawn=vials.c.doses_drawn + 1)
+    .returning(*vials.c)
 )
+"""One dose from the oldest usable open vial of a lot, in one statement."""
+_DRAW_FROM = Prepared(
+    sa.update(vials)
+    .where(
+        vials.c.id == sa.bindparam("b_vial"),
+        vials.c.doses_drawn + vials.c.doses_wasted < _DPV,
+        vials.c.use_by > _NOW,
+    )
+    .values(doses_drawn=vials.c.doses_drawn + 1)
+    .returning(*vials.c)
+)
+"""One dose from a given vial, if it has one left and is within its use-by."""

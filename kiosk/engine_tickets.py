@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from kiosk.db.prepared import Prepared
 from kiosk.db.schema import tickets
 from kiosk.engine_day import DayOps
 from kiosk.errors import CapReached, InvalidInput, InvalidTransition
@@ -46,20 +47,17 @@ class TicketOps(DayOps):
 
         def work(tx: Tx) -> Ticket:
             self._require_room(tx.conn, day, tx.now)
-            row = tx.conn.execute(
-                _INSERT_TICKET,
+            row = _INSERT_TICKET(
+                tx.conn,
                 {
-                    "site": self.site,
-                    "day": day,
-                    "prefix": prefix.upper(),
-                    "n_site": self.site,
-                    "n_day": day,
-                    "n_prefix": prefix.upper(),
-                    "token": secrets.token_urlsafe(TOKEN_BYTES),
-                    "priority": priority,
-                    "state": State.WAITING_REGISTRATION.value,
-                    "queue": Queue.REGISTRATION.value,
-                    "issued_at": tx.now,
+                    "t_site": self.site,
+                    "t_day": day,
+                    "t_prefix": prefix.upper(),
+                    "t_token": secrets.token_urlsafe(TOKEN_BYTES),
+                    "t_priority": priority,
+                    "t_state": State.WAITING_REGISTRATION.value,
+                    "t_queue": Queue.REGISTRATION.value,
+                    "t_issued_at": tx.now,
                 },
             ).one()
             ticket = Ticket.from_row(row)
@@ -79,10 +77,10 @@ class TicketOps(DayOps):
             params = {"site": self.site, "day": day, "state": WAITING[queue].value}
             row = None
             if tx.conn.dialect.name == "sqlite":  # one statement; writers are serialised anyway
-                row = tx.conn.execute(_NEXT_IN_QUEUE_SQLITE, params).first()
+                row = _NEXT_IN_QUEUE_SQLITE(tx.conn, params).first()
             else:  # SKIP LOCKED needs each lookup to lock the row it found
                 for next_in_queue in _NEXT_IN_QUEUE:
-                    row = tx.conn.execute(next_in_queue, params).first()
+                    row = next_in_queue(tx.conn, params).first()
                     if row is not None:
                         break
             if row is None:
@@ -126,7 +124,7 @@ class TicketOps(DayOps):
         keep a desk busy the next morning)."""
         if not desk.strip():
             raise InvalidInput("a call must name the desk", field="desk")
-        row = conn.execute(_HOLDING, {"site": self.site, "desk": desk, "day": day}).first()
+        row = _HOLDING(conn, {"site": self.site, "desk": desk, "day": day}).first()
         if row is not None:
             holding = ticket_label(row.prefix, row.number)
             raise InvalidTransition(
@@ -275,18 +273,22 @@ class TicketOps(DayOps):
         return ids.index(ticket.id) if ticket.id in ids else len(ids)
 
 
+_ISSUED = ("site", "day", "prefix", "token", "priority", "state", "queue", "issued_at")
+_ISSUED_VALUES = {c: sa.bindparam(f"t_{c}", type_=tickets.c[c].type) for c in _ISSUED}
 _NEXT_NUMBER = (
     sa.select(sa.func.coalesce(sa.func.max(tickets.c.number), 0) + 1)
     .where(
-        tickets.c.site == sa.bindparam("n_site"),
-        tickets.c.day == sa.bindparam("n_day"),
-        tickets.c.prefix == sa.bindparam("n_prefix"),
+        tickets.c.site == _ISSUED_VALUES["site"],
+        tickets.c.day == _ISSUED_VALUES["day"],
+        tickets.c.prefix == _ISSUED_VALUES["prefix"],
     )
     .scalar_subquery()
 )
 # Numbers per day and prefix from 1 upwards, gap-free, never reused: the next one is taken inside
 # the issuing INSERT, which runs with the day row locked (issuing serialises on it).
-_INSERT_TICKET = sa.insert(tickets).values(number=_NEXT_NUMBER).returning(*tickets.c)
+_INSERT_TICKET = Prepared(
+    sa.insert(tickets).values(number=_NEXT_NUMBER, **_ISSUED_VALUES).returning(*tickets.c)
+)
 _WAITING_IN = sa.and_(
     tickets.c.site == sa.bindparam("site"),
     tickets.c.day == sa.bindparam("day"),
@@ -300,29 +302,35 @@ _CALL_ORDER_STEPS = (
     (tickets.c.reinstated_seq.is_(None), tickets.c.id),
 )
 _NEXT_IN_QUEUE = tuple(
-    sa.select(tickets)
-    .where(_WAITING_IN, condition)
-    .order_by(order)
-    .limit(1)
-    .with_for_update(skip_locked=True)
+    Prepared(
+        sa.select(tickets)
+        .where(_WAITING_IN, condition)
+        .order_by(order)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
     for condition, order in _CALL_ORDER_STEPS
 )
-_NEXT_IN_QUEUE_SQLITE = sa.select(tickets).where(
-    tickets.c.id
-    == sa.func.coalesce(
-        *(
-            sa.select(tickets.c.id)
-            .where(_WAITING_IN, condition)
-            .order_by(order)
-            .limit(1)
-            .scalar_subquery()
-            for condition, order in _CALL_ORDER_STEPS
+_NEXT_IN_QUEUE_SQLITE = Prepared(
+    sa.select(tickets).where(
+        tickets.c.id
+        == sa.func.coalesce(
+            *(
+                sa.select(tickets.c.id)
+                .where(_WAITING_IN, condition)
+                .order_by(order)
+                .limit(1)
+                .scalar_subquery()
+                for condition, order in _CALL_ORDER_STEPS
+            )
         )
     )
 )
-_HOLDING = sa.select(tickets.c.prefix, tickets.c.number).where(
-    tickets.c.site == sa.bindparam("site"),
-    tickets.c.day == sa.bindparam("day"),
-    tickets.c.desk == sa.bindparam("desk"),
-    tickets.c.state.in_([s.value for s in CALLED.values()]),
+_HOLDING = Prepared(
+    sa.select(tickets.c.prefix, tickets.c.number).where(
+        tickets.c.site == sa.bindparam("site"),
+        tickets.c.day == sa.bindparam("day"),
+        tickets.c.desk == sa.bindparam("desk"),
+        tickets.c.state.in_([sa.literal(s.value) for s in CALLED.values()]),
+    )
 )

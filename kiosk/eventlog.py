@@ -15,34 +15,55 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from kiosk.db.prepared import Prepared
 from kiosk.db.schema import events, sites
 from kiosk.model import Actor, Event
 
 PAYLOAD_VERSION = 1
 
-_NEXT_SEQ = (
+_NEXT_SEQ = Prepared(
     sa.update(sites)
     .where(sites.c.site == sa.bindparam("w_site"))
     .values(last_seq=sites.c.last_seq + 1)
     .returning(sites.c.last_seq)
 )
-_INSERT = sa.insert(events)
+_COLUMNS = (
+    "site",
+    "at",
+    "day",
+    "staff",
+    "terminal",
+    "kind",
+    "ticket_id",
+    "payload",
+    "payload_version",
+    "idempotency_key",
+)
+_VALUES = {c: sa.bindparam(f"e_{c}", type_=events.c[c].type) for c in _COLUMNS}
+_INSERT = Prepared(
+    sa.insert(events).values(seq=sa.bindparam("e_seq", type_=events.c.seq.type), **_VALUES)
+)
 # SQLite: writers are serialised by BEGIN IMMEDIATE, so the next number can be taken inside the
 # INSERT itself (one statement instead of two).
-_INSERT_NEXT = (
+_INSERT_NEXT = Prepared(
     sa.insert(events)
     .values(
         seq=sa.select(sa.func.coalesce(sa.func.max(events.c.seq), 0) + 1)
-        .where(events.c.site == sa.bindparam("s_site"))
-        .scalar_subquery()
+        .where(events.c.site == sa.bindparam("e_site"))
+        .scalar_subquery(),
+        **_VALUES,
     )
     .returning(events.c.seq)
 )
-_BY_KEY = sa.select(events).where(
-    events.c.site == sa.bindparam("site"), events.c.idempotency_key == sa.bindparam("key")
+_BY_KEY = Prepared(
+    sa.select(events).where(
+        events.c.site == sa.bindparam("site"), events.c.idempotency_key == sa.bindparam("key")
+    )
 )
-_LAST_SEQ = sa.select(sa.func.coalesce(sa.func.max(events.c.seq), 0)).where(
-    events.c.site == sa.bindparam("site")
+_LAST_SEQ = Prepared(
+    sa.select(sa.func.coalesce(sa.func.max(events.c.seq), 0)).where(
+        events.c.site == sa.bindparam("site")
+    )
 )
 
 
@@ -65,23 +86,23 @@ class Tx:
         **payload: Any,
     ) -> int:
         values = {
-            "site": self.site,
-            "at": self.now,
-            "day": day,
-            "staff": self.actor.staff,
-            "terminal": self.actor.terminal,
-            "kind": kind,
-            "ticket_id": ticket_id,
-            "payload": _jsonable(payload),
-            "payload_version": PAYLOAD_VERSION,
-            "idempotency_key": self.key,
+            "e_site": self.site,
+            "e_at": self.now,
+            "e_day": day,
+            "e_staff": self.actor.staff,
+            "e_terminal": self.actor.terminal,
+            "e_kind": kind,
+            "e_ticket_id": ticket_id,
+            "e_payload": _jsonable(payload),
+            "e_payload_version": PAYLOAD_VERSION,
+            "e_idempotency_key": self.key,
         }
         if self.conn.dialect.name == "sqlite":
-            seq = self.conn.execute(_INSERT_NEXT, {**values, "s_site": self.site}).scalar_one()
+            seq = _INSERT_NEXT(self.conn, values).scalar_one()
         else:
             # PostgreSQL: the site's row is the lock that keeps numbers in commit order.
-            seq = self.conn.execute(_NEXT_SEQ, {"w_site": self.site}).scalar_one()
-            self.conn.execute(_INSERT, {**values, "seq": seq})
+            seq = _NEXT_SEQ(self.conn, {"w_site": self.site}).scalar_one()
+            _INSERT(self.conn, {**values, "e_seq": seq})
         self.key = None  # one request, one keyed event
         return int(seq)
 
@@ -99,7 +120,7 @@ def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def find_by_key(conn: Connection, site: str, key: str) -> Event | None:
-    row = conn.execute(_BY_KEY, {"site": site, "key": key}).first()
+    row = _BY_KEY(conn, {"site": site, "key": key}).first()
     return _event(row) if row else None
 
 
@@ -123,7 +144,7 @@ def ticket_history(conn: Connection, site: str, ticket_id: int) -> list[Event]:
 
 
 def last_seq(conn: Connection, site: str) -> int:
-    value = conn.execute(_LAST_SEQ, {"site": site}).scalar()
+    value = _LAST_SEQ(conn, {"site": site}).scalar()
     return int(value or 0)
 
 

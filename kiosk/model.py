@@ -65,16 +65,18 @@ class Ticket:
 
     @classmethod
     def from_row(cls, row: Any) -> Ticket:
-        m = dict(row._mapping)
-        m.pop("site", None)
-        m["state"] = State(m["state"])
-        m["queue"] = Queue(m["queue"])
-        return cls(**{k: m[k] for k in cls.__dataclass_fields__})
+        values = {k: getattr(row, k) for k in _TICKET_FIELDS}
+        values["state"] = State(values["state"])
+        values["queue"] = Queue(values["queue"])
+        return cls(**values)
 
     @property
     def label(self) -> str:
         """The number as called and printed: prefix and three digits (A012)."""
         return ticket_label(self.prefix, self.number)
+
+
+_TICKET_FIELDS = tuple(Ticket.__dataclass_fields__)
 
 
 @dataclass(frozen=True)

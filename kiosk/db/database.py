@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,25 +47,55 @@ class Database:
             if self.url.database and self.url.database != ":memory:":
                 Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
             self.engine = sa.create_engine(self.url, connect_args={"timeout": 30})
+            # Only a pool event: a connection event ("begin") would make SQLAlchemy dispatch
+            # events around every statement, which costs more than the statements themselves.
             event.listen(self.engine, "connect", _sqlite_on_connect)
-            event.listen(self.engine, "begin", _sqlite_on_begin)
         else:
             self.engine = sa.create_engine(
                 self.url, pool_pre_ping=True, pool_size=5, max_overflow=5
             )
+        self._local = threading.local()
+        self._held: list[Connection] = []  # every thread's held connection, for dispose()
+        self._held_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"Database({describe(self.url)})"
 
     def dispose(self) -> None:
+        with self._held_lock:
+            held, self._held = self._held, []
+        for conn in held:
+            conn.close()
         self.engine.dispose()
+
+    @contextmanager
+    def _connection(self) -> Iterator[Connection]:
+        """A connection for one transaction. On SQLite each thread keeps one open between
+        transactions: taking one from the pool and giving it back costs as much as a statement.
+        A transaction begun inside another one gets a connection of its own. PostgreSQL
+        connections come from the pool, which checks that the server is still there."""
+        conn: Connection | None = getattr(self._local, "conn", None)
+        if not self.is_sqlite or (conn is not None and conn.in_transaction()):
+            with self.engine.connect() as fresh:
+                yield fresh
+            return
+        if conn is None or conn.closed or conn.invalidated:
+            conn = self.engine.connect()
+            self._local.conn = conn
+            with self._held_lock:
+                self._held.append(conn)
+        try:
+            yield conn
+        finally:
+            if conn.in_transaction():
+                conn.rollback()
 
     def write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one write transaction, retried whole if the database was busy."""
         delay = 0.01
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
-                with self.engine.begin() as conn:
+                with self.transaction() as conn:
                     return work(conn)
             except sa.exc.OperationalError as exc:
                 if _is_busy(exc) and attempt < WRITE_ATTEMPTS:
@@ -84,20 +115,32 @@ class Database:
         raise AssertionError("unreachable")
 
     @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction, committed when the block ends without an exception. On SQLite
+        it starts with ``BEGIN IMMEDIATE``: writers take the write lock up front and queue in the
+        database instead of failing halfway. No retry: :meth:`write` adds that."""
+        with self._connection() as conn, conn.begin():
+            if self.is_sqlite:
+                # pysqlite runs in autocommit mode (see _sqlite_on_connect), so this statement is
+                # the transaction's start; SQLAlchemy's commit() then commits it.
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            yield conn
+
+    @contextmanager
     def read(self) -> Iterator[Connection]:
         """A read-only snapshot (a transaction that is rolled back)."""
         try:
-            with self.engine.connect() as conn:
-                conn.execution_options(kiosk_read_only=True)
-                with conn.begin() as tx:
-                    yield conn
-                    tx.rollback()
+            with self._connection() as conn, conn.begin() as tx:
+                if self.is_sqlite:
+                    conn.exec_driver_sql("BEGIN")  # readers share one WAL snapshot
+                yield conn
+                tx.rollback()
         except sa.exc.OperationalError as exc:
             raise _storage_error(exc, self.url) from exc
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
-    # Let SQLAlchemy's "begin" event issue BEGIN IMMEDIATE itself (pysqlite's own is deferred).
+    # Autocommit at the driver: Database issues BEGIN IMMEDIATE itself (pysqlite's own is deferred).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
@@ -105,12 +148,6 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
-
-
-def _sqlite_on_begin(conn: Connection) -> None:
-    # Writers take the write lock up front; readers share a WAL snapshot.
-    read_only = conn.get_execution_options().get("kiosk_read_only", False)
-    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def _is_busy(exc: sa.exc.OperationalError) -> bool:

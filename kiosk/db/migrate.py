@@ -31,7 +31,7 @@ def upgrade(db: Database) -> tuple[str | None, str | None]:
     """Bring the schema to the newest revision; returns (before, after)."""
     before = current_revision(db)
     cfg = _alembic_config()
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return before, current_revision(db)
@@ -40,6 +40,6 @@ def upgrade(db: Database) -> tuple[str | None, str | None]:
 def revision(db: Database, message: str) -> None:
     """Developer helper: autogenerate a new migration against ``db`` (kept at head)."""
     cfg = _alembic_config()
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         cfg.attributes["connection"] = conn
         command.revision(cfg, message=message, autogenerate=True)

@@ -368,3 +368,46 @@ def test_a_lot_of_another_day_cannot_be_drawn_from(engine: Engine, clock: FakeCl
         engine.correct_vaccination(t.id, "other box", actor=MANAGER, lot_id=yesterdays_lot)
     assert exc.value.code == "unknown_lot"
     assert done.lot_id == lot_id(engine)
+
+
+# --- what an operation returns is what was stored ------------------------------------------------
+
+
+def test_each_operation_returns_the_ticket_exactly_as_stored(
+    engine: Engine, clock: FakeClock
+) -> None:
+    """Operations return the updated ticket without reading it back; a reload must agree."""
+    open_day(engine, doses_per_vial=10, vials=10)
+
+    def same(returned: object) -> None:
+        assert returned is not None
+        stored = engine.ticket(returned.id)  # type: ignore[attr-defined]
+        assert returned == stored
+        assert repr(returned) == repr(stored)  # times in the same zone (UTC), not just equal
+
+    def later(minutes: int = 1) -> None:
+        clock.advance(timedelta(minutes=minutes))
+
+    t = engine.issue("A", priority=True)
+    same(t)
+    same(engine.call_next(Queue.REGISTRATION, "R1", actor=NURSE))
+    later()
+    same(engine.mark_missed(t.id, actor=NURSE))
+    later()
+    same(engine.reinstate(t.id, actor=MANAGER))
+    same(engine.call(t.id, "R2", actor=NURSE))
+    later()
+    same(register(engine, t.id, ZHANG, dose_number=2, observation_minutes=45))
+    same(engine.call_next(Queue.VACCINATION, "V1", actor=STATION))
+    later()
+    same(engine.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION))
+    same(engine.extend_observation(t.id, 10, actor=MANAGER))
+    later(60)
+    same(engine.release(t.id, actor=MANAGER))
+
+    deferred = make_ticket(engine, clock, State.CALLED_REGISTRATION)
+    same(engine.defer(deferred.id, "发热 fever", actor=NURSE))
+    cancelled = engine.issue("B")
+    same(engine.cancel(cancelled.id, "不等了", actor=MANAGER))
+    early = make_ticket(engine, clock, State.OBSERVING)
+    same(engine.leave_early(early.id, "自行离开", actor=MANAGER))

@@ -161,3 +161,40 @@ def test_manager_changes_are_seen_by_another_terminal(
     second.set_capacity(2, actor=MANAGER)
     assert first.issue("A").label == "A002"
     other_db.dispose()
+
+
+def test_two_stations_drawing_at_once_never_overdraw_a_vial(
+    pg_url: str, pg_db: Database, clock: FakeClock
+) -> None:
+    """Both stations may find the same vial with one dose left; the draw re-checks it, so the
+    second takes the next vial instead of an eleventh dose from a ten-dose vial."""
+    first = engine_on(pg_db, clock)
+    open_day(first, capacity=100, vials=20, doses_per_vial=3)
+    lot_id = first.day_status().lots[0].id
+    for _ in range(60):
+        t = first.issue("A")
+        first.call(t.id, "登记1", actor=NURSE)
+        first.register(t.id, PersonIn("李四"), dose_number=1, screening={}, actor=NURSE)
+    other_db = Database(pg_url)
+    second = engine_on(other_db, clock)
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(2)
+
+    def station(engine: Engine, name: str) -> None:
+        actor = Actor("n", name)
+        try:
+            barrier.wait()
+            while (ticket := engine.call_next(Queue.VACCINATION, name, actor=actor)) is not None:
+                engine.vaccinate(ticket.id, lot_id=lot_id, actor=actor)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    at_once(lambda: station(first, "接种1"), lambda: station(second, "接种2"))
+    other_db.dispose()
+    assert errors == []
+    status = first.day_status()
+    assert status.counts.observing == 60
+    assert status.doses_used == 60
+    drawn = Counter(t.vial_id for t in first.tickets_of_day())
+    assert max(drawn.values()) <= 3
+    assert status.lots[0].vials_opened == 20  # every vial used to the last dose
