@@ -54,41 +54,40 @@ class Database:
             self.engine = sa.create_engine(
                 self.url, pool_pre_ping=True, pool_size=5, max_overflow=5
             )
-        self._local = threading.local()
-        self._held: list[Connection] = []  # every thread's held connection, for dispose()
-        self._held_lock = threading.Lock()
+        self._kept: Connection | None = None  # the main thread's, open between transactions
 
     def __repr__(self) -> str:
         return f"Database({describe(self.url)})"
 
     def dispose(self) -> None:
-        with self._held_lock:
-            held, self._held = self._held, []
-        for conn in held:
-            conn.close()
+        if self._kept is not None:
+            self._kept.close()
+            self._kept = None
         self.engine.dispose()
 
     @contextmanager
     def _connection(self) -> Iterator[Connection]:
-        """A connection for one transaction. On SQLite each thread keeps one open between
-        transactions: taking one from the pool and giving it back costs as much as a statement.
-        A transaction begun inside another one gets a connection of its own. PostgreSQL
-        connections come from the pool, which checks that the server is still there."""
-        conn: Connection | None = getattr(self._local, "conn", None)
-        if not self.is_sqlite or (conn is not None and conn.in_transaction()):
-            with self.engine.connect() as fresh:
-                yield fresh
+        """A connection for one transaction. On SQLite the main thread (the screens', the
+        command line's) keeps its connection open between transactions: taking one from the pool
+        and giving it back costs as much as a statement. Other threads, and a transaction begun
+        inside another, take one from the pool; so does PostgreSQL, whose pool checks that the
+        server is still there."""
+        kept = self._kept
+        if (
+            not self.is_sqlite
+            or threading.current_thread() is not threading.main_thread()
+            or (kept is not None and kept.in_transaction())
+        ):
+            with self.engine.connect() as conn:
+                yield conn
             return
-        if conn is None or conn.closed or conn.invalidated:
-            conn = self.engine.connect()
-            self._local.conn = conn
-            with self._held_lock:
-                self._held.append(conn)
+        if kept is None or kept.closed or kept.invalidated:
+            kept = self._kept = self.engine.connect()
         try:
-            yield conn
+            yield kept
         finally:
-            if conn.in_transaction():
-                conn.rollback()
+            if kept.in_transaction():
+                kept.rollback()
 
     def write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one write transaction, retried whole if the database was busy."""

@@ -152,7 +152,7 @@ def test_an_expanding_parameter_is_refused(tmp_path: Path) -> None:
 # --- the connections Database keeps ---------------------------------------------------------------
 
 
-def test_sqlite_keeps_one_connection_per_thread_and_dispose_closes_them(tmp_path: Path) -> None:
+def test_sqlite_main_thread_keeps_its_connection_and_dispose_closes_it(tmp_path: Path) -> None:
     db = _database(sqlite_url(tmp_path / "h.sqlite"))
     seen: list[object] = []
 
@@ -162,14 +162,16 @@ def test_sqlite_keeps_one_connection_per_thread_and_dispose_closes_them(tmp_path
                 seen.append(conn.connection.dbapi_connection)
 
     use()
-    other = threading.Thread(target=use)
-    other.start()
+    assert len(set(map(id, seen))) == 1
+    other = threading.Thread(target=use)  # another thread borrows from the pool each time,
+    other.start()  # so a thread that ends leaves no connection behind
     other.join()
-    here, there = seen[:3], seen[3:]
-    assert len(set(map(id, here))) == 1 and len(set(map(id, there))) == 1
-    assert here[0] is not there[0]
+    assert all(c is not seen[0] for c in seen[3:])
+    with db.transaction() as conn:
+        assert conn.connection.dbapi_connection is seen[0]
     db.dispose()
     with db.read() as conn:  # a new one after dispose
+        assert conn.connection.dbapi_connection is not seen[0]
         assert conn.execute(sa.select(sa.func.count()).select_from(things)).scalar() == 0
     db.dispose()
 
