@@ -2,13 +2,15 @@
 
 Time passing writes nothing: the engine answers when the next grace period or observation ends, and
 this watcher sets one single-shot timer for that moment (re-armed after every change in the feed).
-Countdowns on screen are redrawn by a separate one-second ticker, computed from stored times.
+Local midnight is a deadline too: the service day changes, so a kiosk left on overnight shows the
+new day's state (not yet opened) instead of yesterday's. Countdowns on screen are redrawn by a
+separate one-second ticker, computed from stored times.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -34,17 +36,20 @@ class DeadlineWatcher(QObject):
         self._timer.timeout.connect(self._fire)
 
     def rearm(self, *_args: object) -> None:
+        midnight = self.next_midnight()
         try:
-            self.next = self.engine.next_deadline()
+            deadline = self.engine.next_deadline()
         except StorageError as exc:
             log.warning("deadline check failed: %s", exc)
-            self.next = None
-        if self.next is None:
-            wait_ms = MAX_WAIT_MS
-        else:
-            wait_ms = int((self.next - self.clock.now()).total_seconds() * 1000) + 5
-            wait_ms = max(0, min(wait_ms, MAX_WAIT_MS))
-        self._timer.start(wait_ms)
+            deadline = None
+        self.next = midnight if deadline is None else min(deadline, midnight)
+        wait_ms = int((self.next - self.clock.now()).total_seconds() * 1000) + 5
+        self._timer.start(max(0, min(wait_ms, MAX_WAIT_MS)))
+
+    def next_midnight(self) -> datetime:
+        """The start of the next service day, in the site's time zone."""
+        today = self.clock.now().astimezone(self.engine.tz).date()
+        return datetime.combine(today + timedelta(days=1), time(0), tzinfo=self.engine.tz)
 
     def stop(self) -> None:
         self._timer.stop()

@@ -121,3 +121,27 @@ def test_a_tap_that_races_the_cap_shows_the_closed_page(engine: Engine, make_kio
     assert kiosk.tap(kiosk.config.categories[0]) is None
     assert kiosk.page() == "closed_page"
     assert len(engine.tickets_of_day()) == 1
+
+
+def test_at_midnight_the_new_day_is_not_open_yet(
+    qtbot: QtBot,
+    engine: Engine,
+    clock: FakeClock,
+    make_kiosk,
+    deadlines: DeadlineWatcher,
+) -> None:
+    """A kiosk left on overnight (yesterday never closed) stops issuing yesterday's numbers at
+    midnight: no event is written, the deadline watcher knows the day changes then."""
+    open_day(engine)
+    kiosk = make_kiosk(FakePrinter())
+    clock.set(clock.now().replace(hour=23, minute=59, second=30))
+    deadlines.rearm()
+    assert deadlines.next == clock.now().replace(hour=0, minute=0, second=0) + timedelta(days=1)
+    kiosk.refresh()
+    assert kiosk.page() == "start_page"
+    clock.advance(timedelta(seconds=31))
+    with qtbot.waitSignal(deadlines.reached, timeout=1000):
+        deadlines._fire()
+    assert kiosk.page() == "closed_page"
+    assert kiosk.closed_reason == "day_not_open"
+    assert kiosk.tap(kiosk.config.categories[0]) is None
