@@ -55,6 +55,8 @@ _INSERT_NEXT = Prepared(
     )
     .returning(events.c.seq)
 )
+# PostgreSQL: other terminals LISTEN on the site's channel (kiosk.db.notify); delivered on commit.
+_NOTIFY = Prepared(sa.select(sa.func.pg_notify(sa.bindparam("channel"), sa.bindparam("payload"))))
 _BY_KEY = Prepared(
     sa.select(events).where(
         events.c.site == sa.bindparam("site"), events.c.idempotency_key == sa.bindparam("key")
@@ -65,6 +67,11 @@ _LAST_SEQ = Prepared(
         events.c.site == sa.bindparam("site")
     )
 )
+
+
+def channel(site: str) -> str:
+    """The PostgreSQL NOTIFY channel of a site's event log."""
+    return f"kiosk_events {site}"
 
 
 @dataclass
@@ -103,6 +110,7 @@ class Tx:
             # PostgreSQL: the site's row is the lock that keeps numbers in commit order.
             seq = _NEXT_SEQ(self.conn, {"w_site": self.site}).scalar_one()
             _INSERT(self.conn, {**values, "e_seq": seq})
+            _NOTIFY(self.conn, {"channel": channel(self.site), "payload": str(seq)})
         self.key = None  # one request, one keyed event
         return int(seq)
 

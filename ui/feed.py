@@ -1,16 +1,18 @@
 """The change feed as Qt signals: every screen redraws from the engine's event log.
 
-On SQLite the adapter polls the log's last sequence number (one tiny indexed read) every
-``interval_ms`` (50 ms: a change at one desk shows at another within 100 ms, p95); on PostgreSQL the same poll runs, and a NOTIFY listener can wake it sooner. Events
-are delivered in sequence order, none skipped, each once.
+On SQLite the adapter polls the log's last sequence number (one tiny indexed read) every 50 ms: a
+change at one desk shows at another within 100 ms (p95). On PostgreSQL a LISTEN thread
+(:mod:`kiosk.db.notify`) wakes it as soon as another terminal commits, and the poll is only the
+fallback (every second). Events are delivered in sequence order, none skipped, each once.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from kiosk.db.notify import Listener
 from kiosk.engine import Engine
 from kiosk.errors import StorageError
 from kiosk.model import Event
@@ -24,23 +26,32 @@ class Feed(QObject):
     events = Signal(list)
     storageFailed = Signal(str)
     storageRestored = Signal()
+    _woken = Signal()  # from the listener's thread, queued to ours
 
     def __init__(
-        self, engine: Engine, interval_ms: int = 50, parent: QObject | None = None
+        self, engine: Engine, interval_ms: int | None = None, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.engine = engine
         self.seq = engine.last_seq()
         self._failing = False
+        self.listener = (
+            None if engine.db.is_sqlite else Listener(engine.db, engine.site, self._woken.emit)
+        )
+        self._woken.connect(self.poll, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
+        self._timer.setInterval(interval_ms or (50 if self.listener is None else 1000))
         self._timer.timeout.connect(self.poll)
 
     def start(self) -> None:
         self._timer.start()
+        if self.listener is not None:
+            self.listener.start()
 
     def stop(self) -> None:
         self._timer.stop()
+        if self.listener is not None:
+            self.listener.stop()
 
     def poll(self) -> list[Event]:
         """Fetch what is new now (the timer calls this; tests and local writes may too)."""

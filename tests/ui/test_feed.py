@@ -1,0 +1,60 @@
+"""The change feed: on PostgreSQL another terminal's commit wakes it through LISTEN/NOTIFY, long
+before its fallback poll would have looked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.bootstrap import LIVE, open_database
+from kiosk.clock import FakeClock
+from kiosk.db.database import Database
+from kiosk.engine import Engine
+from kiosk.model import Event
+from tests.kiosk.conftest import open_day, start_of_day
+from tests.pg_server import PgServer, pg_server
+from ui.feed import Feed
+
+__all__ = ["pg_server"]
+HOUR_MS = 3_600_000
+
+
+@pytest.fixture
+def two_terminals(pg_server: PgServer) -> Iterator[tuple[Engine, Engine]]:
+    url = pg_server.new_database()
+    clock = FakeClock(start_of_day())
+    here = open_database(url, "main", LIVE, clock.now())
+    there = Database(url)
+    yield (
+        Engine(here, clock, "main", "Asia/Shanghai"),
+        Engine(there, clock, "main", "Asia/Shanghai"),
+    )
+    here.dispose()
+    there.dispose()
+
+
+def test_postgres_changes_arrive_by_notify_not_by_the_poll(
+    qtbot: QtBot, two_terminals: tuple[Engine, Engine]
+) -> None:
+    here, there = two_terminals
+    open_day(there)
+    feed = Feed(here, interval_ms=HOUR_MS)  # the poll alone would not look for an hour
+    assert feed.listener is not None
+    feed.start()
+    try:
+        assert feed.listener.listening.wait(10)
+        with qtbot.waitSignal(feed.events, timeout=5000) as got:
+            ticket = there.issue("A")
+        events: list[Event] = got.args[0]
+        assert [(e.kind, e.ticket_id) for e in events] == [("issued", ticket.id)]
+    finally:
+        feed.stop()
+    assert not feed.listener.listening.is_set()
+
+
+def test_sqlite_feed_polls_every_50_ms_and_listens_to_nothing(engine: Engine) -> None:
+    feed = Feed(engine)
+    assert feed.listener is None
+    assert feed._timer.interval() == 50
