@@ -67,15 +67,14 @@ class StockOps(EngineBase):
 
         def work(tx: Tx) -> None:
             vial = self._vial(tx.conn, vial_id)
-            if doses > vial.doses_left:
-                raise StockError(
-                    f"vial {vial_id} has only {vial.doses_left} doses left", code="too_many"
-                )
-            tx.conn.execute(
-                sa.update(vials)
-                .where(vials.c.id == vial_id)
-                .values(doses_wasted=vials.c.doses_wasted + doses)
-            )
+            # The check is repeated in the UPDATE: on PostgreSQL a station may draw from this
+            # vial between the read and the write.
+            wasted = _WASTE(
+                tx.conn, {"b_vial": vial_id, "b_doses": doses, "dpv": vial.doses_per_vial}
+            ).rowcount
+            if wasted != 1:
+                left = self._vial(tx.conn, vial_id).doses_left
+                raise StockError(f"vial {vial_id} has only {left} doses left", code="too_many")
             tx.event("doses_wasted", vial_id=vial_id, doses=doses, reason=reason.strip())
 
         self._write(actor, work)
@@ -217,8 +216,10 @@ _LOT_ROW = Prepared(
         lots.c.day == sa.bindparam("day"),
     )
 )
+# FOR NO KEY UPDATE: tickets pointing at the lot (FOR KEY SHARE through their foreign key) do
+# not make an opener wait.
 _LOCK_LOT = Prepared(
-    sa.select(lots.c.id).where(lots.c.id == sa.bindparam("lot_id")).with_for_update()
+    sa.select(lots.c.id).where(lots.c.id == sa.bindparam("lot_id")).with_for_update(key_share=True)
 )
 _VIALS_OPENED = Prepared(sa.select(sa.func.count()).where(vials.c.lot_id == sa.bindparam("lot_id")))
 _INSERT_VIAL = Prepared(
@@ -267,3 +268,13 @@ _DRAW_FROM = Prepared(
     .returning(*vials.c)
 )
 """One dose from a given vial, if it has one left and is within its use-by."""
+_WASTE = Prepared(
+    sa.update(vials)
+    .where(
+        vials.c.id == sa.bindparam("b_vial"),
+        vials.c.doses_drawn + vials.c.doses_wasted + sa.bindparam("b_doses", type_=sa.Integer())
+        <= _DPV,
+    )
+    .values(doses_wasted=vials.c.doses_wasted + sa.bindparam("b_doses", type_=sa.Integer()))
+)
+"""Waste doses of a vial, if it still has that many left."""

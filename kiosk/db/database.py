@@ -4,6 +4,10 @@ Every write is one transaction. On SQLite it starts with ``BEGIN IMMEDIATE`` so 
 database (``busy_timeout``) instead of failing halfway; on PostgreSQL the day row and the site's
 sequence row are locked inside the transaction. A database that stays busy or went away surfaces as a
 :class:`StorageError` with what happened; it never leaks a half-done change.
+
+Open transactions with :meth:`Database.transaction`, :meth:`Database.write` or :meth:`Database.read`,
+never ``engine.begin()``: pysqlite runs in autocommit mode here, so only these start a real SQLite
+transaction.
 """
 
 from __future__ import annotations
@@ -96,15 +100,11 @@ class Database:
             try:
                 with self.transaction() as conn:
                     return work(conn)
-            except sa.exc.OperationalError as exc:
-                if _is_busy(exc) and attempt < WRITE_ATTEMPTS:
-                    log.info("database busy (attempt %d), retrying", attempt)
-                    time.sleep(delay * (1 + random.random()))
-                    delay *= 2
-                    continue
-                raise _storage_error(exc, self.url) from exc
             except sa.exc.DBAPIError as exc:
-                if _is_serialization_failure(exc) and attempt < WRITE_ATTEMPTS:
+                # SQLite busy, or a PostgreSQL deadlock or serialisation failure (which psycopg
+                # raises as OperationalError too): the whole transaction is run again.
+                if (_is_busy(exc) or _is_serialization_failure(exc)) and attempt < WRITE_ATTEMPTS:
+                    log.info("database busy (attempt %d): %s; retrying", attempt, exc.orig)
                     time.sleep(delay * (1 + random.random()))
                     delay *= 2
                     continue
@@ -149,7 +149,9 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _is_busy(exc: sa.exc.OperationalError) -> bool:
+def _is_busy(exc: sa.exc.DBAPIError) -> bool:
+    if not isinstance(exc, sa.exc.OperationalError):
+        return False
     text = str(exc.orig).lower()
     return "database is locked" in text or "database is busy" in text
 

@@ -43,8 +43,10 @@ class Rows:
         return self._rows[0] if self._rows else None
 
     def one(self) -> Any:
-        if len(self._rows) != 1:
-            raise sa.exc.NoResultFound(f"expected one row, got {len(self._rows)}")
+        if not self._rows:
+            raise sa.exc.NoResultFound("expected one row, got none")
+        if len(self._rows) > 1:
+            raise sa.exc.MultipleResultsFound(f"expected one row, got {len(self._rows)}")
         return self._rows[0]
 
     def scalar(self) -> Any:
@@ -84,9 +86,10 @@ class Prepared:
 
     def __call__(self, conn: Connection, params: Mapping[str, Any] | None = None) -> Rows:
         dialect = conn.dialect
-        plan = self._plans.get(dialect.name)
+        kind = f"{dialect.name}+{dialect.driver}"  # the SQL and its conversions differ by both
+        plan = self._plans.get(kind)
         if plan is None:
-            plan = self._plans[dialect.name] = _compile(self.statement, dialect)
+            plan = self._plans[kind] = _compile(self.statement, dialect)
         given = params or {}
         values = []
         for name in plan.names:
@@ -109,10 +112,16 @@ class Prepared:
                 keys = [d[0] for d in cursor.description]
                 plan.row_type = namedtuple("Row", keys, rename=True)  # type: ignore[misc]
         except dialect.loaded_dbapi.Error as exc:
-            if dialect.is_disconnect(exc, dbapi_conn, cursor):
+            lost = dialect.is_disconnect(exc, dbapi_conn, cursor)
+            if lost:
                 conn.invalidate(exc)
             raise sa.exc.DBAPIError.instance(
-                plan.sql, args, exc, dialect.loaded_dbapi.Error, dialect=dialect
+                plan.sql,
+                args,
+                exc,
+                dialect.loaded_dbapi.Error,
+                connection_invalidated=lost,
+                dialect=dialect,
             ) from exc
         finally:
             cursor.close()

@@ -170,6 +170,26 @@ def test_waste_needs_a_reason_and_cannot_exceed_what_is_left(
     assert exc.value.code == "unknown_vial"
 
 
+def test_waste_rechecks_what_is_left_when_it_writes(
+    engine: Engine, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL a station can draw from the vial between waste's read and its write; the
+    write itself refuses then. Here the read is made stale by hand: a dose is drawn after it."""
+    open_with(engine, [lot(vials=2, doses_per_vial=2)])
+    first = make_ticket(engine, clock, State.OBSERVING)
+    assert first.vial_id is not None
+    with engine.db.read() as conn:
+        stale = engine._vial(conn, first.vial_id)  # one dose left, as the waste read it
+    make_ticket(engine, clock, State.OBSERVING)  # the other station takes that dose
+    monkeypatch.setattr(engine, "_vial", lambda _conn, _vial_id: stale)
+    with nothing_written(engine), pytest.raises(StockError) as exc:
+        engine.waste(first.vial_id, 1, "dropped", actor=NURSE)
+    assert exc.value.code == "too_many"
+    monkeypatch.undo()
+    stock = engine.day_status().lots[0]
+    assert (stock.doses_used, stock.doses_wasted) == (2, 0)
+
+
 def test_an_opened_vial_drives_clear_to_zero(engine: Engine, clock: FakeClock) -> None:
     open_with(engine, [lot(vials=3, doses_per_vial=10)])
     for _ in range(3):

@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from kiosk.bootstrap import LIVE, open_database
 from kiosk.clock import FakeClock
 from kiosk.db.database import Database
+from kiosk.db.schema import sites
 from kiosk.engine import Engine
 from kiosk.errors import CapReached
 from kiosk.model import Actor, PersonIn
@@ -198,3 +200,46 @@ def test_two_stations_drawing_at_once_never_overdraw_a_vial(
     drawn = Counter(t.vial_id for t in first.tickets_of_day())
     assert max(drawn.values()) <= 3
     assert status.lots[0].vials_opened == 20  # every vial used to the last dose
+
+
+def test_a_deadlock_is_retried_not_reported(pg_url: str, pg_db: Database) -> None:
+    """Two transactions locking two rows in opposite orders: PostgreSQL aborts one with a
+    deadlock, and Database.write runs it again instead of reporting a storage error."""
+    other = Database(pg_url)
+    with pg_db.transaction() as conn:
+        conn.execute(
+            sa.insert(sites).values(
+                site="second", last_seq=0, purpose="live", created_at=start_of_day()
+            )
+        )
+    both_hold_one = threading.Barrier(2, timeout=30)
+    attempts: Counter[str] = Counter()
+    errors: list[BaseException] = []
+
+    def bump(db: Database, name: str, first: str, then: str) -> None:
+        def work(conn: sa.Connection) -> None:
+            attempts[name] += 1
+            for site in (first, then):
+                conn.execute(
+                    sa.update(sites)
+                    .where(sites.c.site == site)
+                    .values(last_seq=sites.c.last_seq + 1)
+                )
+                if site == first and attempts[name] == 1:
+                    both_hold_one.wait()  # each holds one row and wants the other's
+
+        try:
+            db.write(work)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    at_once(
+        lambda: bump(pg_db, "one", "main", "second"),
+        lambda: bump(other, "two", "second", "main"),
+    )
+    other.dispose()
+    assert errors == []
+    assert sorted(attempts.values()) == [1, 2]  # the deadlock's victim ran twice
+    with pg_db.read() as conn:
+        seqs = dict(conn.execute(sa.select(sites.c.site, sites.c.last_seq)).all())
+    assert seqs["second"] == 2 and seqs["main"] >= 2

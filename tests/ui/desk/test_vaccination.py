@@ -91,7 +91,7 @@ def test_vial_near_use_by_warns_and_expired_vial_is_refused(
 
 def test_no_vials_left_and_expired_lot_are_refused(qtbot, day: Engine, make_desk: MakeDesk) -> None:
     day.add_lot(lot(vials=1, doses_per_vial=1, name="L009"), actor=MANAGER)
-    with day.db.engine.begin() as conn:  # a lot entered with the wrong expiry, found today
+    with day.db.transaction() as conn:  # a lot entered with the wrong expiry, found today
         conn.execute(sa.update(lots).where(lots.c.lot == "L001").values(expiry=date(2026, 11, 1)))
     t = registered(day)
     desk = make_desk("接种1")
