@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -20,3 +22,26 @@ def test_upgrade_builds_the_declared_schema_and_is_idempotent(tmp_path: Path) ->
     with db.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
     db.dispose()
+
+
+def test_head_names_the_newest_migration() -> None:
+    """A new migration must move HEAD too, or databases would not be upgraded to it."""
+    assert migrate.HEAD == migrate.head_revision()
+
+
+def test_a_database_already_at_head_opens_without_loading_alembic(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "h.sqlite")
+    db = Database(url)
+    migrate.upgrade(db)
+    db.dispose()
+    script = (
+        "import sys\n"
+        "from datetime import datetime, UTC\n"
+        "from kiosk.bootstrap import LIVE, open_database\n"
+        f"open_database({url!r}, 'main', LIVE, datetime.now(UTC)).dispose()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "False"
