@@ -1,10 +1,16 @@
 """PostgreSQL LISTEN: wake the screens when another terminal writes to the event log.
 
 Every write on PostgreSQL sends ``NOTIFY`` on the site's channel when it commits (see
-:mod:`kiosk.eventlog`). A :class:`Listener` waits for those on a thread of its own, with a
-connection of its own in autocommit mode, and calls ``wake`` for each; the screens then read the
-log as they would after a poll. It only makes changes show sooner: the screens keep polling as a
-fallback, and a listener that loses its server logs it and listens again when it is back.
+:mod:`kiosk.eventlog`). A :class:`Listener` waits for those on a thread of its own and calls
+``wake`` for each; the screens then read the log as they would after a poll. It only makes changes
+show sooner: the screens keep polling as a fallback.
+
+The listener has a connection of its own, outside the pool (a pooled connection would go back to
+the pool still listening, and a reset of a lost one logs a traceback each time). Over TCP it asks
+the kernel to probe an idle connection (keepalives) and to give up on unacknowledged data
+(``tcp_user_timeout``), so a server that vanished without closing the connection (a reboot, a
+dropped NAT entry) is noticed in about half a minute instead of two hours; the listener then
+connects again, every few seconds until the server is back.
 """
 
 from __future__ import annotations
@@ -12,7 +18,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import Any
 
+import psycopg
 from psycopg import sql
 
 from kiosk.db.database import Database
@@ -22,6 +30,15 @@ log = logging.getLogger(__name__)
 
 WAIT_S = 0.5  # how often the thread looks up from waiting to see whether it was stopped
 RETRY_S = 2.0  # after losing the server
+# libpq connection options for a connection that mostly waits (ignored on Unix sockets).
+ALIVE: dict[str, Any] = {
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 30_000,
+    "connect_timeout": 10,
+}
 
 
 class Listener:
@@ -38,8 +55,10 @@ class Listener:
     def start(self) -> None:
         if self._thread is not None and self._thread.is_alive():
             return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="kiosk-listen", daemon=True)
+        self._stop = threading.Event()  # each thread its own: a slow old one never revives
+        self._thread = threading.Thread(
+            target=self._run, args=(self._stop,), name="kiosk-listen", daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:
@@ -50,29 +69,32 @@ class Listener:
             self._thread = None
         self.listening.clear()
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
+    def _run(self, stop: threading.Event) -> None:
+        while not stop.is_set():
             try:
-                self._listen()
-            except Exception as exc:  # a lost server, from SQLAlchemy or psycopg: listen again
-                self.listening.clear()
+                self._listen(stop)
+            except psycopg.Error as exc:
                 log.warning("change feed: not listening (%s); retrying", _first_line(exc))
-            self._stop.wait(RETRY_S)
+            except Exception:  # the wake-up itself failed (its receiver is gone): stop
+                log.exception("change feed: the listener's receiver failed; listener stopped")
+                stop.set()
+            finally:
+                if stop is self._stop:
+                    self.listening.clear()
+            stop.wait(RETRY_S)
 
-    def _listen(self) -> None:
-        with self.db.engine.connect() as conn:
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            raw = conn.connection.dbapi_connection
-            assert raw is not None
-            raw.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
+    def _listen(self, stop: threading.Event) -> None:
+        args, params = self.db.engine.dialect.create_connect_args(self.db.engine.url)
+        params = {**params, **{k: v for k, v in ALIVE.items() if k not in params}}
+        with psycopg.connect(*args, **params, autocommit=True) as conn:
+            conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
             self.listening.set()
             log.info("change feed: listening on %r", self.channel)
-            while not self._stop.is_set():
-                for _ in raw.notifies(timeout=WAIT_S):
+            while not stop.is_set():
+                for _ in conn.notifies(timeout=WAIT_S):
                     self.wake()
-                    if self._stop.is_set():
+                    if stop.is_set():
                         break
-        self.listening.clear()
 
 
 def _first_line(exc: BaseException) -> str:

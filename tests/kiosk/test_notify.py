@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from kiosk.bootstrap import LIVE, open_database
 from kiosk.clock import FakeClock
@@ -102,3 +103,62 @@ def test_sqlite_has_no_listener(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="PostgreSQL"):
         Listener(db, "main", lambda: None)
     db.dispose()
+
+
+def _terminate_listeners(engine: Engine) -> int:
+    with engine.db.transaction() as conn:
+        return len(
+            conn.execute(
+                sa.text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE query LIKE 'LISTEN %' AND pid <> pg_backend_pid()"
+                )
+            ).all()
+        )
+
+
+def test_a_lost_connection_is_replaced_and_the_pool_is_not_used(
+    pg_url: str, engine: Engine
+) -> None:
+    open_day(engine)
+    other_db = Database(pg_url)
+    wakes = Wakes()
+    listener = Listener(other_db, "main", wakes)
+    listener.start()
+    try:
+        assert listener.listening.wait(WAIT_S)
+        assert other_db.engine.pool.checkedout() == 0  # its own connection, not a pooled one
+        assert _terminate_listeners(engine) == 1  # the server drops it
+        engine.issue("A")  # written while nobody listens: the fallback poll's job
+        assert listener.listening.wait(WAIT_S)  # listening again (it retries every 2 s)
+        wakes.woken.clear()
+        engine.issue("A")
+        assert wakes.woken.wait(WAIT_S)
+    finally:
+        listener.stop()
+        other_db.dispose()
+
+
+def test_a_wake_up_that_fails_stops_the_listener(pg_url: str, engine: Engine) -> None:
+    """When the receiver is gone (a deleted Feed), retrying would only hold a connection."""
+    open_day(engine)
+    other_db = Database(pg_url)
+    called = threading.Event()
+
+    def gone() -> None:
+        called.set()
+        raise RuntimeError("Signal source has been deleted")
+
+    listener = Listener(other_db, "main", gone)
+    listener.start()
+    try:
+        assert listener.listening.wait(WAIT_S)
+        engine.issue("A")
+        assert called.wait(WAIT_S)
+        thread = listener._thread
+        assert thread is not None
+        thread.join(WAIT_S)
+        assert not thread.is_alive()
+    finally:
+        listener.stop()
+        other_db.dispose()
