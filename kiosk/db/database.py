@@ -31,6 +31,19 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# libpq options for every PostgreSQL connection (a URL's own values win): give up connecting after
+# 10 s, and notice a server that vanished without closing the connection (a reboot, a dropped
+# NAT entry) in about half a minute: keepalive probes on an idle connection, and a limit on how
+# long sent data may stay unacknowledged. Without them a terminal could hang for minutes. They
+# apply to TCP only; Unix sockets need none.
+PG_CONNECT_ARGS: dict[str, Any] = {
+    "connect_timeout": 10,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 30_000,
+}
 WRITE_ATTEMPTS = 6
 
 
@@ -55,8 +68,13 @@ class Database:
             # events around every statement, which costs more than the statements themselves.
             event.listen(self.engine, "connect", _sqlite_on_connect)
         else:
+            given = set(self.url.query)
             self.engine = sa.create_engine(
-                self.url, pool_pre_ping=True, pool_size=5, max_overflow=5
+                self.url,
+                pool_pre_ping=True,
+                pool_size=5,
+                max_overflow=5,
+                connect_args={k: v for k, v in PG_CONNECT_ARGS.items() if k not in given},
             )
         self._kept: Connection | None = None  # the main thread's, open between transactions
 

@@ -6,11 +6,10 @@ Every write on PostgreSQL sends ``NOTIFY`` on the site's channel when it commits
 show sooner: the screens keep polling as a fallback.
 
 The listener has a connection of its own, outside the pool (a pooled connection would go back to
-the pool still listening, and a reset of a lost one logs a traceback each time). Over TCP it asks
-the kernel to probe an idle connection (keepalives) and to give up on unacknowledged data
-(``tcp_user_timeout``), so a server that vanished without closing the connection (a reboot, a
-dropped NAT entry) is noticed in about half a minute instead of two hours; the listener then
-connects again, every few seconds until the server is back.
+the pool still listening, and a reset of a lost one logs a traceback each time), with the same
+keepalive options as the pool's (:data:`kiosk.db.database.PG_CONNECT_ARGS`): a server that vanished
+without closing the connection is noticed in about half a minute, and the listener connects
+again, every few seconds until the server is back.
 """
 
 from __future__ import annotations
@@ -18,27 +17,17 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
 
 import psycopg
 from psycopg import sql
 
-from kiosk.db.database import Database
+from kiosk.db.database import PG_CONNECT_ARGS, Database
 from kiosk.eventlog import channel
 
 log = logging.getLogger(__name__)
 
 WAIT_S = 0.5  # how often the thread looks up from waiting to see whether it was stopped
 RETRY_S = 2.0  # after losing the server
-# libpq connection options for a connection that mostly waits (ignored on Unix sockets).
-ALIVE: dict[str, Any] = {
-    "keepalives": 1,
-    "keepalives_idle": 10,
-    "keepalives_interval": 5,
-    "keepalives_count": 3,
-    "tcp_user_timeout": 30_000,
-    "connect_timeout": 10,
-}
 
 
 class Listener:
@@ -85,7 +74,7 @@ class Listener:
 
     def _listen(self, stop: threading.Event) -> None:
         args, params = self.db.engine.dialect.create_connect_args(self.db.engine.url)
-        params = {**params, **{k: v for k, v in ALIVE.items() if k not in params}}
+        params = {**PG_CONNECT_ARGS, **params}  # the URL's own values win
         with psycopg.connect(*args, **params, autocommit=True) as conn:
             conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
             self.listening.set()

@@ -243,3 +243,21 @@ def test_a_deadlock_is_retried_not_reported(pg_url: str, pg_db: Database) -> Non
     with pg_db.read() as conn:
         seqs = dict(conn.execute(sa.select(sites.c.site, sites.c.last_seq)).all())
     assert seqs["second"] == 2 and seqs["main"] >= 2
+
+
+def test_connections_give_up_on_a_vanished_server(pg_url: str, pg_db: Database) -> None:
+    """Connect timeout, keepalives and tcp_user_timeout are set on every pooled connection (a
+    terminal must not hang for minutes on a dead link); the URL's own values win."""
+    with pg_db.read() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        params = raw.info.get_parameters()
+    assert params["connect_timeout"] == "10"
+    assert params["tcp_user_timeout"] == "30000"
+    assert (params["keepalives_idle"], params["keepalives_count"]) == ("10", "3")
+    own = Database(f"{pg_url}{'&' if '?' in pg_url else '?'}connect_timeout=3")
+    with own.read() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        assert raw.info.get_parameters()["connect_timeout"] == "3"
+    own.dispose()
