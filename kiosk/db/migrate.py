@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from kiosk.db.database import Database
+from kiosk.db.database import Database, describe
+from kiosk.errors import StorageError
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
@@ -52,8 +53,21 @@ def upgrade(db: Database) -> tuple[str | None, str | None]:
     if before == HEAD:
         return before, before
     from alembic import command
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
 
     cfg = _alembic_config()
+    if before is not None:
+        try:
+            ScriptDirectory.from_config(cfg).get_revision(before)
+        except CommandError:  # "No such revision"
+            raise StorageError(
+                f"database {describe(db.url)} has schema revision {before}, which this version of"
+                f" the program does not know (its newest is {HEAD}): a newer version has used it;"
+                " run that version here too",
+                url=describe(db.url),
+                revision=before,
+            ) from None
     with db.transaction() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

@@ -6,12 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from kiosk.db import migrate
 from kiosk.db.database import Database, sqlite_url
 from kiosk.db.schema import metadata
+from kiosk.errors import StorageError
 
 
 def test_upgrade_builds_the_declared_schema_and_is_idempotent(tmp_path: Path) -> None:
@@ -45,3 +48,14 @@ def test_a_database_already_at_head_opens_without_loading_alembic(tmp_path: Path
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == "False"
+
+
+def test_a_database_from_a_newer_program_is_refused_clearly(tmp_path: Path) -> None:
+    db = Database(sqlite_url(tmp_path / "newer.sqlite"))
+    migrate.upgrade(db)
+    with db.transaction() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = 'ffffffffffff'"))
+    with pytest.raises(StorageError, match="ffffffffffff.*does not know") as exc:
+        migrate.upgrade(db)
+    assert exc.value.details["revision"] == "ffffffffffff"
+    db.dispose()
