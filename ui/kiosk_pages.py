@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -61,8 +62,11 @@ class CategoryButton(QPushButton):
         self.setProperty("priority", "true" if category.priority else "false")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setStyleSheet(BUTTON_STYLE)
+        # As big as the page allows (StartPage caps the height): easier to hit than to miss.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
+        layout.addStretch(1)
         self.main = _label("main")
         self.main.setText(main)
         self.sub = _label("sub")
@@ -74,6 +78,7 @@ class CategoryButton(QPushButton):
         for label in (self.badge, self.main, self.sub):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
+        layout.addStretch(1)  # the words stay together in the middle of a tall button
         self.setAccessibleName(main)
 
     def scale(self, unit: int, touch_px: int, wide: bool) -> None:
@@ -121,7 +126,7 @@ class StartPage(QWidget):
         for button in self.buttons:
             button.setEnabled(enabled)
 
-    def scale(self, unit: int, touch_px: int, landscape: bool) -> None:
+    def scale(self, unit: int, touch_px: int, landscape: bool, page_height: int) -> None:
         set_px(self.site, unit * 1.1, bold=True)
         set_px(self.prompt, unit * 1.6, bold=True)
         set_px(self.prompt_sub, unit * 0.8)
@@ -132,8 +137,12 @@ class StartPage(QWidget):
         for button in self.buttons:
             button.scale(unit, touch_px, landscape)
         tallest = max((b.minimumHeight() for b in self.buttons), default=touch_px)
+        # Buttons grow with the page, up to a share of it: side by side (landscape) they may
+        # take almost half its height; stacked (portrait), a fifth each.
+        cap = max(tallest, int(page_height * (0.45 if landscape else 0.2)))
         for button in self.buttons:  # one row or column of equal buttons
             button.setMinimumHeight(tallest)
+            button.setMaximumHeight(cap)
 
 
 class IssuedPage(QWidget):

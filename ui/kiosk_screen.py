@@ -323,7 +323,7 @@ class KioskScreen(QWidget):
         landscape = w > h
         unit = int(max(16, min(h / 30, w / 22)))
         touch = self.touch_px()
-        self.start.scale(unit, touch, landscape)
+        self.start.scale(unit, touch, landscape, h)
         self.issued.scale(unit, touch, int(min(h * 0.24, w * 0.28)))
         self.closed.scale(unit)
 

@@ -86,3 +86,26 @@ def test_buttons_at_a_configured_screen_dpi(tmp_path: Path, dpi: int) -> None:
     for width, height in probe["buttons"]:
         assert width >= need and height >= need
         assert min(width, height) * mm_per_px >= 15.0
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1366, 768), (1080, 1920)])
+def test_category_buttons_grow_with_the_screen(
+    qtbot: QtBot, kiosk: KioskScreen, width: int, height: int
+) -> None:
+    """Side by side (landscape) the buttons take a large share of the height; stacked
+    (portrait) a fifth each at most, so all of them and the prompt stay on screen."""
+    kiosk.resize(width, height)
+    kiosk.show()
+    qtbot.waitExposed(kiosk)
+    qtbot.waitUntil(lambda: kiosk.start.buttons[0].height() > kiosk.touch_px())
+    heights = [b.height() for b in kiosk.start.buttons]
+    assert max(heights) - min(heights) <= 1  # equal buttons (the layout may round by a pixel)
+    tall = max(heights)
+    if width > height:
+        assert 0.3 * height <= tall <= 0.45 * height
+        assert len({b.y() for b in kiosk.start.buttons}) == 1  # one row
+    else:
+        assert tall <= 0.2 * height + 1
+        bottom = max(b.geometry().bottom() for b in kiosk.start.buttons)
+        assert bottom < kiosk.start.height()
+    kiosk.printer.wait()
