@@ -20,7 +20,13 @@ import pytest
 import sqlalchemy as sa
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
 
 from kiosk.bootstrap import TRAINING, open_database
 from kiosk.clock import FakeClock
@@ -30,6 +36,9 @@ from kiosk.errors import CapReached, DomainError, InvalidTransition, NotYet, Sto
 from kiosk.model import Actor, LotIn, PersonIn, Ticket
 from kiosk.states import CALLED, IN_PROGRESS, VACCINATED, WAITING, Queue, State, count_group
 from tests.kiosk.conftest import DAY, start_of_day
+from tests.pg_server import PgServer, pg_server
+
+__all__ = ["pg_server"]
 
 NURSE = Actor("nurse", "desk")
 DESKS = {Queue.REGISTRATION: ("R1", "R2", "R3"), Queue.VACCINATION: ("V1", "V2")}
@@ -117,12 +126,15 @@ class EngineMachine(RuleBasedStateMachine):
         super().__init__()
         self.tmp = tempfile.TemporaryDirectory(prefix="kiosk-prop-")
         self.clock = FakeClock(start_of_day())
-        url = f"sqlite:///{Path(self.tmp.name) / 'kiosk.sqlite'}"
-        self.db = open_database(url, "main", TRAINING, self.clock.now())
+        self.db = open_database(self.new_url(), "main", TRAINING, self.clock.now())
         self.engine = Engine(self.db, self.clock, "main", "Asia/Shanghai")
         self.model: dict[int, M] = {}
         self.keys: dict[str, int] = {}
         self.fronts = 0
+
+    def new_url(self) -> str:
+        """A fresh database for one example (SQLite here; PostgreSQL below)."""
+        return f"sqlite:///{Path(self.tmp.name) / 'kiosk.sqlite'}"
 
     def teardown(self) -> None:
         self.db.dispose()
@@ -542,3 +554,24 @@ EngineMachine.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 TestEngineProperties = EngineMachine.TestCase
+
+
+@pytest.mark.slow
+def test_the_same_properties_hold_on_postgresql(pg_server: PgServer) -> None:
+    """The same random operation sequences on a real PostgreSQL server (fewer examples: each
+    creates and migrates a database)."""
+
+    class OnPostgres(EngineMachine):
+        def new_url(self) -> str:
+            return pg_server.new_database()
+
+    run_state_machine_as_test(
+        OnPostgres,
+        settings=settings(
+            max_examples=12,
+            stateful_step_count=40,
+            deadline=None,
+            database=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        ),
+    )
