@@ -104,7 +104,10 @@ class Console(QWidget):
         self.scanner.install()
         self._closed = False
         feed.events.connect(self._feed_events)
+        feed.storageFailed.connect(self._storage_failed)
+        feed.storageRestored.connect(self._storage_restored)
         deadlines.reached.connect(self._deadline)
+        self._out_of_date = False
 
     def top_bar(self, title: str) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -187,6 +190,21 @@ class Console(QWidget):
     def _deadline(self) -> None:
         self._redraw()
 
+    def _storage_failed(self, message: str) -> None:
+        self._out_of_date = True
+        self.say(
+            self.tr("The database cannot be reached: this screen is not up to date (%1)").replace(
+                "%1", message
+            ),
+            "error",
+        )
+
+    def _storage_restored(self) -> None:
+        if self._out_of_date:
+            self._out_of_date = False
+            self.say(self.tr("The database can be reached again."))
+            self._redraw()
+
     def _redraw(self) -> None:
         if self.user is not None and not self._closed:
             self.refresh()
@@ -201,6 +219,8 @@ class Console(QWidget):
         self.stop_timers()
         try:
             self.feed.events.disconnect(self._feed_events)
+            self.feed.storageFailed.disconnect(self._storage_failed)
+            self.feed.storageRestored.disconnect(self._storage_restored)
             self.deadlines.reached.disconnect(self._deadline)
         except (RuntimeError, TypeError):
             pass

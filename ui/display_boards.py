@@ -24,6 +24,7 @@ from ui.display_fit import (
     MUTED,
     PANEL,
     TEXT,
+    WARN,
     FitLabel,
     Tile,
     grid,
@@ -263,21 +264,43 @@ class CountsBoard(QWidget):
                 self.wait.setGeometry(bottom)
 
 
-class NoticeLine(Tile):
-    """The site's notices, one at a time, rotating."""
+NOTICE = "#0f2f57"
 
-    def __init__(self, notices: Sequence[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent, "#0f2f57")
+
+class NoticeLine(Tile):
+    """The site's notices, one at a time, rotating; or, while the screen cannot reach the
+    database, a warning in their place (people must not trust a stale screen)."""
+
+    def __init__(
+        self, notices: Sequence[str], problem_text: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, NOTICE)
         self.notices = tuple(notices)
         self.index = 0
-        self.label = FitLabel(self, color=TEXT, samples=self.notices)
+        self.problem: str | None = None
+        self.label = FitLabel(self, color=TEXT, samples=[*self.notices, problem_text])
         self.label.setText(self.notices[0] if self.notices else "")
-        self.setVisible(bool(self.notices))
+        self.setVisible(self.wanted())
+
+    def wanted(self) -> bool:
+        return bool(self.notices) or self.problem is not None
 
     def rotate(self) -> None:
-        if len(self.notices) > 1:
+        if self.problem is None and len(self.notices) > 1:
             self.index = (self.index + 1) % len(self.notices)
             self.label.setText(self.notices[self.index])
+
+    def show_problem(self, text: str) -> None:
+        self.problem = text
+        self.set_color(WARN)
+        self.label.setText(text)
+        self.setVisible(True)
+
+    def clear_problem(self) -> None:
+        self.problem = None
+        self.set_color(NOTICE)
+        self.label.setText(self.notices[self.index] if self.notices else "")
+        self.setVisible(self.wanted())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self.label.setGeometry(pad(self.rect(), max(2, self.height() // 8)))

@@ -91,7 +91,11 @@ class DisplayScreen(QWidget):
         self.recent = RecentBoard(engine.local, self)
         self.counts = CountsBoard(self)
         self.observation = ObservationBoard(self)
-        self.notices = NoticeLine(config.display.notices, self)
+        self.out_of_date = self.tr(
+            "Connection to the queue lost: this screen may be out of date."
+            " Please listen for your number."
+        )
+        self.notices = NoticeLine(config.display.notices, self.out_of_date, self)
         self.layout_name = ""
         self.snapshot: Snapshot | None = None
         self.announced: set[int] = set()  # tickets announced as free to leave, this session
@@ -106,6 +110,8 @@ class DisplayScreen(QWidget):
         self.flasher.setInterval(FLASH_MS)
         self.flasher.timeout.connect(self._flash_step)
         feed.events.connect(self.on_events)
+        feed.storageFailed.connect(self._storage_failed)
+        feed.storageRestored.connect(self._storage_restored)
         deadlines.reached.connect(lambda: self.reload())
 
         self.apply_layout(layout_for(1920, 1080))
@@ -131,6 +137,14 @@ class DisplayScreen(QWidget):
         if newest is not None:
             self.hero.set_call(newest)
             self.start_flash()
+
+    def _storage_failed(self, message: str) -> None:
+        log.warning("display: out of date: %s", message)
+        self.notices.show_problem(self.out_of_date)
+
+    def _storage_restored(self) -> None:
+        self.notices.clear_problem()
+        self.reload()
 
     def reload(self, events: list[Event] | None = None) -> None:
         """Re-read what the display shows (all of it, or what ``events`` may have changed)."""
@@ -241,7 +255,7 @@ class DisplayScreen(QWidget):
         rects["time"].adjust(0, 0, -inset, 0)
         for name, widget in self.regions().items():
             widget.setGeometry(rects[name])
-            widget.setVisible(name != "notices" or bool(self.notices.notices))
+            widget.setVisible(name != "notices" or self.notices.wanted())
 
     def regions(self) -> dict[str, QWidget]:
         return {

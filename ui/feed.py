@@ -19,6 +19,10 @@ from kiosk.model import Event
 
 log = logging.getLogger(__name__)
 
+FAILING_INTERVAL_MS = 5000
+"""While the database cannot be reached, look again only this often: each attempt may block the
+screen until the connection gives up (kiosk.db.database.PG_CONNECT_ARGS)."""
+
 
 class Feed(QObject):
     """Follows the event log and emits ``events`` (a list, in order) when something changed."""
@@ -39,8 +43,9 @@ class Feed(QObject):
             None if engine.db.is_sqlite else Listener(engine.db, engine.site, self._woken.emit)
         )
         self._woken.connect(self.poll, Qt.ConnectionType.QueuedConnection)
+        self._interval = interval_ms or (50 if self.listener is None else 1000)
         self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms or (50 if self.listener is None else 1000))
+        self._timer.setInterval(self._interval)
         self._timer.timeout.connect(self.poll)
 
     def start(self) -> None:
@@ -56,17 +61,18 @@ class Feed(QObject):
     def poll(self) -> list[Event]:
         """Fetch what is new now (the timer calls this; tests and local writes may too)."""
         try:
-            if self.engine.last_seq() == self.seq:
-                return []
-            new = self.engine.events_since(self.seq)
+            last = self.engine.last_seq()
+            new = self.engine.events_since(self.seq) if last != self.seq else []
         except StorageError as exc:
             if not self._failing:
                 log.error("change feed: %s", exc)
                 self._failing = True
+                self._timer.setInterval(max(self._interval, FAILING_INTERVAL_MS))
                 self.storageFailed.emit(str(exc))
             return []
         if self._failing:
             self._failing = False
+            self._timer.setInterval(self._interval)
             log.info("change feed: database reachable again")
             self.storageRestored.emit()
         if new:

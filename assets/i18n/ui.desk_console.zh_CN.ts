@@ -11,5 +11,13 @@
         <source>Signed in: %1</source>
         <translation>已登录：%1</translation>
     </message>
+    <message>
+        <source>The database cannot be reached: this screen is not up to date (%1)</source>
+        <translation>无法连接数据库：本屏幕显示的不是最新情况（%1）</translation>
+    </message>
+    <message>
+        <source>The database can be reached again.</source>
+        <translation>数据库已恢复连接。</translation>
+    </message>
 </context>
 </TS>

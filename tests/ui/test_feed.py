@@ -12,10 +12,11 @@ from kiosk.bootstrap import LIVE, open_database
 from kiosk.clock import FakeClock
 from kiosk.db.database import Database
 from kiosk.engine import Engine
+from kiosk.errors import StorageError
 from kiosk.model import Event
 from tests.kiosk.conftest import open_day, start_of_day
 from tests.pg_server import PgServer, pg_server
-from ui.feed import Feed
+from ui.feed import FAILING_INTERVAL_MS, Feed
 
 __all__ = ["pg_server"]
 HOUR_MS = 3_600_000
@@ -57,4 +58,28 @@ def test_postgres_changes_arrive_by_notify_not_by_the_poll(
 def test_sqlite_feed_polls_every_50_ms_and_listens_to_nothing(engine: Engine) -> None:
     feed = Feed(engine)
     assert feed.listener is None
+    assert feed._timer.interval() == 50
+
+
+def _unreachable(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail() -> int:
+        raise StorageError("database sqlite:///x failed: disk I/O error")
+
+    monkeypatch.setattr(engine, "last_seq", fail)
+
+
+def test_a_lost_database_is_said_once_polled_less_often_and_its_return_said(
+    qtbot: QtBot, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed = Feed(engine)
+    with qtbot.waitSignal(feed.storageFailed) as failed:
+        _unreachable(engine, monkeypatch)
+        feed.poll()
+    assert "disk I/O error" in failed.args[0]
+    assert feed._timer.interval() == FAILING_INTERVAL_MS  # each attempt may block the screen
+    with qtbot.assertNotEmitted(feed.storageFailed):
+        feed.poll()  # said once, not every poll
+    monkeypatch.undo()
+    with qtbot.waitSignal(feed.storageRestored):
+        feed.poll()
     assert feed._timer.interval() == 50

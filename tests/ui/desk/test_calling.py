@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.engine import Engine
+from kiosk.errors import StorageError
 from kiosk.model import Actor
 from kiosk.staff import LOCK_MINUTES, MAX_FAILURES
 from kiosk.states import State
@@ -152,3 +153,21 @@ def test_scan_says_why_it_cannot(qtbot, day: Engine, make_desk: MakeDesk, case: 
     assert expected in desk.status.text()
     assert desk.status.property("level") == "error"
     assert desk.current is None
+
+
+def test_a_lost_database_is_said_in_the_status_line(
+    qtbot, day: Engine, make_desk: MakeDesk, feed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = make_desk("登记1")
+
+    def fail() -> int:
+        raise StorageError("database sqlite:///x failed: disk I/O error")
+
+    monkeypatch.setattr(day, "last_seq", fail)
+    feed.poll()
+    assert "disk I/O error" in desk.status.text()
+    assert desk.status.property("level") == "error"
+    monkeypatch.undo()
+    feed.poll()
+    assert desk.status.property("level") == "info"
+    assert "disk I/O error" not in desk.status.text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from kiosk.config import Config
+from kiosk.errors import StorageError
 from kiosk.model import Actor
 from tests.ui.conftest import NURSE
 from tests.ui.display.conftest import NAMES, id_number, observe, phone, said
@@ -193,3 +194,21 @@ def test_the_estimated_wait_from_the_call_rate(qtbot, engine, clock, day, feed, 
     assert screen.counts.values()[0] == "10"
     assert screen.counts.wait.isVisibleTo(screen)
     assert screen.counts.wait.text() == "about 35 min"  # (10 + 0.5) / 0.3 = 35
+
+
+def test_a_lost_database_is_shown_instead_of_a_stale_screen(
+    qtbot, engine, day, feed, make_display, monkeypatch
+):
+    display = make_display()
+    assert display.out_of_date not in display.visible_text()
+
+    def fail() -> int:
+        raise StorageError("database sqlite:///x failed: disk I/O error")
+
+    monkeypatch.setattr(engine, "last_seq", fail)
+    feed.poll()
+    assert display.notices.isVisible()
+    assert display.out_of_date in display.visible_text()
+    monkeypatch.undo()
+    feed.poll()
+    assert display.out_of_date not in display.visible_text()
