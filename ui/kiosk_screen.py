@@ -8,8 +8,9 @@ the ticket prints in the background (:mod:`ui.print_worker`) and a failed or unc
 the resident to ask at the registration desk (the number stays valid; nothing is resent). After
 ``config.kiosk.idle_seconds`` the start page returns by itself.
 
-When the engine says no number can be issued (capacity, stock, paused, day not open or closed) the
-closed page says so; it is redrawn from the change feed and the deadline watcher (a missed ticket's
+When the engine says no number can be issued (capacity, stock, paused, day not open or closed), or
+the database cannot be reached (the change feed says so, and says when it is back), the closed page
+says so; it is redrawn from the change feed and the deadline watcher (a missed ticket's
 grace period ending frees a dose without any event), so the kiosk reopens by itself. Kiosk mode
 (:mod:`ui.kiosk_guard`): no leaving without a staff PIN.
 """
@@ -99,6 +100,8 @@ class KioskScreen(QWidget):
         self.start.site.tapped.connect(self.guard.tap)
         self.closed.site.tapped.connect(self.guard.tap)
         feed.events.connect(self.refresh)
+        feed.storageFailed.connect(self._storage_changed)
+        feed.storageRestored.connect(self.refresh)
         deadlines.reached.connect(self.refresh)
         self.show_start()
 
@@ -166,7 +169,10 @@ class KioskScreen(QWidget):
             return "day_not_open"
         except StorageError as exc:
             log.error("kiosk: cannot read the day: %s", exc)
-            return self.closed_reason
+            return "offline"  # no taps into failures; the feed says when it is back
+
+    def _storage_changed(self, _message: str) -> None:
+        self.refresh()
 
     def _show_closed(self, reason: str) -> None:
         main, sub = self.words.headline(reason)

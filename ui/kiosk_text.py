@@ -36,6 +36,7 @@ HEADLINES = {
     "paused": QT_TRANSLATE_NOOP("Kiosk", "Numbers are paused"),
     "day_not_open": QT_TRANSLATE_NOOP("Kiosk", "Numbers are not issued yet"),
     "day_closed": QT_TRANSLATE_NOOP("Kiosk", "Vaccination has ended for today"),
+    "offline": QT_TRANSLATE_NOOP("Kiosk", "Numbers cannot be issued right now"),
 }
 REASONS = {
     "capacity": QT_TRANSLATE_NOOP("Kiosk", "Today's vaccination capacity is fully booked."),
@@ -43,6 +44,9 @@ REASONS = {
     "paused": QT_TRANSLATE_NOOP("Kiosk", "Issuing is paused for now. Please wait a moment."),
     "day_not_open": QT_TRANSLATE_NOOP("Kiosk", "Today's vaccination has not started yet."),
     "day_closed": QT_TRANSLATE_NOOP("Kiosk", "Today's numbers are closed."),
+    "offline": QT_TRANSLATE_NOOP(
+        "Kiosk", "The kiosk cannot reach the queue system. Please ask the staff."
+    ),
 }
 
 

@@ -72,6 +72,10 @@
         <translation>今日接种已结束</translation>
     </message>
     <message>
+        <source>Numbers cannot be issued right now</source>
+        <translation>暂时无法取号</translation>
+    </message>
+    <message>
         <source>Today&apos;s vaccination capacity is fully booked.</source>
         <translation>今日接种名额已满。</translation>
     </message>
@@ -90,6 +94,10 @@
     <message>
         <source>Today&apos;s numbers are closed.</source>
         <translation>今日发号已结束。</translation>
+    </message>
+    <message>
+        <source>The kiosk cannot reach the queue system. Please ask the staff.</source>
+        <translation>取号机暂时连接不上叫号系统，请询问工作人员。</translation>
     </message>
     <message>
         <source>%1 people ahead of you</source>

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.clock import FakeClock
 from kiosk.engine import Engine
+from kiosk.errors import StorageError
 from tests.ui.conftest import MANAGER, NURSE, open_day
 from tests.ui.kiosk.conftest import OFFSCREEN_NOISE, FakePrinter
 from ui.deadlines import DeadlineWatcher
@@ -145,3 +146,29 @@ def test_at_midnight_the_new_day_is_not_open_yet(
     assert kiosk.page() == "closed_page"
     assert kiosk.closed_reason == "day_not_open"
     assert kiosk.tap(kiosk.config.categories[0]) is None
+
+
+def test_a_lost_database_closes_the_kiosk_until_it_is_back(
+    engine: Engine, make_kiosk, feed: Feed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No taps into failures: residents are told to ask the staff, and the kiosk reopens by
+    itself when the feed reaches the database again."""
+    open_day(engine)
+    kiosk = make_kiosk(FakePrinter())
+    assert kiosk.page() == "start_page"
+
+    def fail(*_args: object, **_kwargs: object) -> object:
+        raise StorageError("database sqlite:///x failed: disk I/O error")
+
+    monkeypatch.setattr(engine, "last_seq", fail)
+    monkeypatch.setattr(engine, "day_status", fail)
+    feed.poll()
+    assert kiosk.page() == "closed_page"
+    assert kiosk.closed_reason == "offline"
+    assert kiosk.closed.reason.text() in (
+        "取号机暂时连接不上叫号系统，请询问工作人员。",
+        "The kiosk cannot reach the queue system. Please ask the staff.",
+    )
+    monkeypatch.undo()
+    feed.poll()
+    assert kiosk.page() == "start_page"
