@@ -126,9 +126,6 @@ class KioskScreen(QWidget):
         main, sub = self.words.both(text.YOUR_NUMBER)
         self.issued.caption.setText(main + (f"  {sub}" if sub else ""))
         self.issued.done_button.setText(text.say(text.DONE))
-        main, sub = self.words.both(text.CLOSED_HELP)
-        self.closed.help.setText(main)
-        self.closed.help_sub.setText(sub)
 
     def category_texts(self, category: Category) -> tuple[str, str]:
         """The button's label: Chinese with English below in Chinese; English alone in English."""
@@ -181,6 +178,10 @@ class KioskScreen(QWidget):
         main, sub = self.words.reason(reason)
         self.closed.reason.setText(main)
         self.closed.reason_sub.setText(sub)
+        # "Opens again when a number becomes free" is true of the cap, not of a lost database.
+        main, sub = self.words.both(text.STAFF_HELP if reason == "offline" else text.CLOSED_HELP)
+        self.closed.help.setText(main)
+        self.closed.help_sub.setText(sub)
         self.stack.setCurrentWidget(self.closed)
 
     # --- a tap -----------------------------------------------------------------------------------

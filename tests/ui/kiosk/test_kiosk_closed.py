@@ -169,6 +169,7 @@ def test_a_lost_database_closes_the_kiosk_until_it_is_back(
         "取号机暂时连接不上叫号系统，请询问工作人员。",
         "The kiosk cannot reach the queue system. Please ask the staff.",
     )
+    assert "free" not in kiosk.closed.help_sub.text() + kiosk.closed.help.text()
     monkeypatch.undo()
     feed.poll()
     assert kiosk.page() == "start_page"
