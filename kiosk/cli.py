@@ -19,12 +19,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import make_url
 
 from kiosk import report
 from kiosk.bootstrap import LIVE, TRAINING, default_url, open_database
 from kiosk.clock import Clock, FakeClock, SystemClock
 from kiosk.config import Config, ConfigError, check_config, load_config
-from kiosk.db.database import Database, describe
+from kiosk.db.database import Database, describe, sqlite_url
 from kiosk.engine import Engine
 from kiosk.errors import DomainError
 from kiosk.model import Actor, LotIn
@@ -70,7 +74,11 @@ def common_options(default: Any = argparse.SUPPRESS) -> argparse.ArgumentParser:
     """``--db`` and ``--config``, accepted before the command and after it."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", metavar="URL", default=default, help="database URL (default: embedded SQLite)"
+        "--db",
+        metavar="URL",
+        type=database_url,
+        default=default,
+        help="database URL or SQLite file path (default: the embedded SQLite file)",
     )
     common.add_argument(
         "--config", metavar="FILE", type=Path, default=default, help="site config (TOML)"
@@ -124,6 +132,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
         help="a lot on hand, e.g. '新冠疫苗,L2026A,2027-03-01,1,300' (repeatable)",
     )
     o.set_defaults(handler=cmd_day_open)
+    al = dsub.add_parser("add-lot", help="add a lot to today's stock (a delivery, a forgotten lot)")
+    al.add_argument("lot", metavar="PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS")
+    al.set_defaults(handler=cmd_day_add_lot)
     dsub.add_parser(
         "status", help="today's figures and whether numbers can be issued"
     ).set_defaults(handler=cmd_day_status)
@@ -146,21 +157,57 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     s = sub.add_parser("simulate", help="a whole service day in the training database")
     s.add_argument("--residents", type=int, required=True)
     s.add_argument("--seed", type=int, default=1)
-    s.add_argument("--day", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    s.add_argument("--day", type=day_argument, help="YYYY-MM-DD (default: today)")
     s.add_argument("--capacity", type=int)
     s.add_argument("--stock", type=int)
-    s.add_argument("--until", type=time.fromisoformat, metavar="HH:MM")
+    s.add_argument("--until", type=time_argument, metavar="HH:MM")
     s.add_argument("--json", action="store_true", help="print the day's summary as JSON")
     s.set_defaults(handler=cmd_simulate)
 
     r = sub.add_parser("report", help="the day's figures")
-    r.add_argument("--day", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    r.add_argument("--day", type=day_argument, help="YYYY-MM-DD (default: today)")
     r.add_argument("--cumulative", action="store_true", help="add totals up to that day")
     r.add_argument("--format", choices=("json", "csv"), default="json")
     r.add_argument("--out", type=Path, help="write to FILE instead of standard output")
     r.add_argument("--training", action="store_true", help="report from the training database")
     r.set_defaults(handler=cmd_report)
     return parser, sub
+
+
+def day_argument(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date written YYYY-MM-DD (e.g. 2026-11-29)"
+        ) from None
+
+
+def time_argument(text: str) -> time:
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a time written HH:MM (e.g. 10:30)"
+        ) from None
+
+
+def database_url(text: str) -> str:
+    """A database URL; a plain file path means that SQLite file, and ``postgres://`` (as other
+    tools write it) means PostgreSQL through psycopg."""
+    if "://" not in text:
+        return sqlite_url(Path(text).expanduser().resolve())
+    scheme, rest = text.split("://", 1)
+    if scheme in ("postgres", "postgresql"):
+        return f"postgresql+psycopg://{rest}"
+    try:
+        make_url(text)
+    except sa_exc.ArgumentError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a database URL (e.g. sqlite:////path/kiosk.sqlite or"
+            " postgresql+psycopg://user@host/db) or a file path"
+        ) from None
+    return text
 
 
 def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None = None) -> int:
@@ -177,9 +224,12 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
         return int(args.handler(ctx))
     except DomainError as exc:
         print(f"kiosk: {exc.args[0]} [{exc.code}]", file=sys.stderr)
-        if exc.code == "day_not_open" and "not been opened" in str(exc.args[0]):
+        today = datetime.now(ZoneInfo(config.site.timezone)).date().isoformat()
+        not_opened = exc.code == "day_not_open" and "not been opened" in str(exc.args[0])
+        if not_opened and exc.details.get("day") == today:
             print(
-                "  open it with: kiosk day open --lot PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS",
+                "  open it with: kiosk day open --lot PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS"
+                "  (the site code comes from the config's [site] code)",
                 file=sys.stderr,
             )
         return 1
@@ -208,24 +258,45 @@ def cmd_config_check(ctx: Context) -> int:
     return 2
 
 
+LOT_FIELDS = "PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS[,USE_WITHIN_MIN]"
+
+
 def parse_lot(text: str) -> LotIn:
-    parts = [p.strip() for p in text.split(",")]
+    """``PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS[,USE_WITHIN_MIN]``; an error names the field."""
+    parts = [p.strip() for p in text.replace("，", ",").split(",")]  # a full-width comma too
     if len(parts) not in (5, 6):
         raise DomainError(
-            f"--lot {text!r}: expected PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS[,USE_WITHIN_MIN]",
+            f"lot {text!r}: expected {LOT_FIELDS} ({len(parts)} fields given)",
             code="invalid_input",
         )
+
+    def number(index: int, name: str) -> int:
+        try:
+            value = int(parts[index])
+        except ValueError:
+            raise DomainError(
+                f"lot {text!r}: {name} must be a whole number, not {parts[index]!r}",
+                code="invalid_input",
+                field=name,
+            ) from None
+        return value
+
     try:
-        return LotIn(
-            product=parts[0],
-            lot=parts[1],
-            expiry=date.fromisoformat(parts[2]),
-            doses_per_vial=int(parts[3]),
-            vials=int(parts[4]),
-            use_within_minutes=int(parts[5]) if len(parts) == 6 else 480,
-        )
-    except ValueError as exc:
-        raise DomainError(f"--lot {text!r}: {exc}", code="invalid_input") from exc
+        expiry = date.fromisoformat(parts[2])
+    except ValueError:
+        raise DomainError(
+            f"lot {text!r}: EXPIRY must be a date written YYYY-MM-DD, not {parts[2]!r}",
+            code="invalid_input",
+            field="EXPIRY",
+        ) from None
+    return LotIn(
+        product=parts[0],
+        lot=parts[1],
+        expiry=expiry,
+        doses_per_vial=number(3, "DOSES_PER_VIAL"),
+        vials=number(4, "VIALS"),
+        use_within_minutes=number(5, "USE_WITHIN_MIN") if len(parts) == 6 else 480,
+    )
 
 
 def cmd_day_open(ctx: Context) -> int:
@@ -239,6 +310,11 @@ def cmd_day_open(ctx: Context) -> int:
         actor=ctx.actor(),
     )
     print_status(status)
+    return 0
+
+
+def cmd_day_add_lot(ctx: Context) -> int:
+    print_status(ctx.engine().add_lot(parse_lot(ctx.args.lot), actor=ctx.actor()))
     return 0
 
 

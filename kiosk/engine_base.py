@@ -143,7 +143,11 @@ class EngineBase:
         q = _DAY_FOR_UPDATE if lock else _DAY
         row = q(conn, {"site": self.site, "day": day}).first()
         if row is None:
-            raise DayNotOpen(f"service day {day} has not been opened", day=str(day))
+            raise DayNotOpen(
+                f"service day {day} has not been opened at site {self.site!r}",
+                day=str(day),
+                site=self.site,
+            )
         if open_only and row.status != "open":
             raise DayNotOpen(f"service day {day} is closed", day=str(day))
         return row

@@ -290,7 +290,11 @@ class DayOps(StockOps):
             self._day_row(conn, day, lock=True, open_only=False)
         row = _DAY_ROOM(conn, {"site": self.site, "day": day, "now": now}).first()
         if row is None:
-            raise DayNotOpen(f"service day {day} has not been opened", day=str(day))
+            raise DayNotOpen(
+                f"service day {day} has not been opened at site {self.site!r}",
+                day=str(day),
+                site=self.site,
+            )
         if row.status != "open":
             raise DayNotOpen(f"service day {day} is closed", day=str(day))
         reserved = row.in_progress + row.missed_in_grace

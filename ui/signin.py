@@ -68,9 +68,15 @@ class SignInPanel(QWidget):
         current = self.name.currentText()
         self.name.clear()
         try:
-            self.name.addItems([m.name for m in self.staff.members()])
+            names = [m.name for m in self.staff.members()]
         except DomainError as exc:
             self.error.setText(self.messages.error(exc))
+        else:
+            self.name.addItems(names)
+            if not names:  # a fresh database: say how staff are added, not just "enter a name"
+                self.error.setText(
+                    self.tr("No staff can sign in yet. Add them with: kiosk staff add NAME")
+                )
         if current:
             self.name.setCurrentText(current)
         self.pin.clear()

@@ -16,6 +16,10 @@
         <translation>密码</translation>
     </message>
     <message>
+        <source>No staff can sign in yet. Add them with: kiosk staff add NAME</source>
+        <translation>还没有可登录的工作人员。请用命令添加：kiosk staff add 姓名</translation>
+    </message>
+    <message>
         <source>Enter your name and your PIN.</source>
         <translation>请输入姓名和密码。</translation>
     </message>

@@ -106,7 +106,7 @@ def test_day_open_refuses_expired_lot_and_writes_nothing(
 
 def test_day_open_refuses_a_malformed_lot(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "day", "open", "--lot", "疫苗,L1,tomorrow,1,10")
-    assert code == 1 and "--lot" in err
+    assert code == 1 and "EXPIRY must be a date written YYYY-MM-DD" in err
 
 
 def test_bad_config_names_the_key(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -137,3 +137,67 @@ def test_staff_add_and_list(
     monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
     code, _, err = run(capsys, "staff", "add", "赵护士", "--pin-stdin")
     assert code == 1 and "PIN" in err
+
+
+@pytest.mark.parametrize(
+    ("lot", "says"),
+    [
+        (
+            "新冠疫苗,L1,2027/03/01,1,600",
+            "EXPIRY must be a date written YYYY-MM-DD, not '2027/03/01'",
+        ),
+        ("新冠疫苗,L1,2027-03-01,one,600", "DOSES_PER_VIAL must be a whole number, not 'one'"),
+        ("新冠疫苗,L1,2027-03-01,1,6OO", "VIALS must be a whole number, not '6OO'"),
+        ("新冠疫苗,L1,2027-03-01", "expected PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS"),
+    ],
+)
+def test_a_malformed_lot_names_the_field(
+    capsys: pytest.CaptureFixture[str], lot: str, says: str
+) -> None:
+    code, _, err = run(capsys, "day", "open", "--lot", lot)
+    assert code == 1 and says in err
+    assert "has not been opened" in run(capsys, "day", "status")[2]  # nothing was written
+
+
+def test_a_full_width_comma_is_read_as_a_comma(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "day", "open", "--lot", "新冠疫苗，L1，2027-03-01，1，50")
+    assert code == 0 and "stock 50" in out
+
+
+def test_a_day_opened_without_lots_gets_one_added(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "day", "open", "--capacity", "100")[0] == 0
+    code, out, _ = run(capsys, "day", "add-lot", "新冠疫苗,L9,2027-03-01,10,5")
+    assert code == 0 and "stock 50" in out
+    code, _, err = run(capsys, "day", "add-lot", "新冠疫苗,L9,2027-03-01,10,5")
+    assert code == 1 and "L9" in err  # entered twice: refused
+
+
+def test_not_opened_names_the_site_and_hints_only_for_today(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "day", "status")
+    assert code == 1 and "at site 'main'" in err and "open it with" in err
+    code, _, err = run(capsys, "report", "--day", "2025-01-01")
+    assert code == 1 and "open it with" not in err  # a past day cannot be opened
+
+
+@pytest.mark.parametrize("bad", ["2026-13-01", "2026/11/29", "2026-02-30"])
+def test_a_bad_day_says_the_format(capsys: pytest.CaptureFixture[str], bad: str) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["report", "--day", bad])
+    assert exc.value.code == 2
+    assert "is not a date written YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_db_takes_a_plain_file_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "elsewhere" / "site.sqlite"
+    code, out, _ = run(capsys, "--db", str(path), "db", "upgrade")
+    assert code == 0 and path.exists() and str(path) in out
+
+
+def test_db_reads_postgres_urls_as_other_tools_write_them() -> None:
+    from kiosk.cli import database_url
+
+    assert database_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"

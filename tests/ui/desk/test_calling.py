@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt
 from kiosk.engine import Engine
 from kiosk.errors import StorageError
 from kiosk.model import Actor
-from kiosk.staff import LOCK_MINUTES, MAX_FAILURES
+from kiosk.staff import LOCK_MINUTES, MAX_FAILURES, StaffDirectory
 from kiosk.states import State
 from tests.ui.conftest import STAFF_NAME
 from tests.ui.desk.conftest import MakeDesk
 from tests.ui.desk.helpers import OFFSCREEN_NOISE, press, scan, sign_in, type_text
+from ui.signin import SignInPanel
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 OTHER = Actor("李护士", "登记2")
@@ -171,3 +172,10 @@ def test_a_lost_database_is_said_in_the_status_line(
     feed.poll()
     assert desk.status.property("level") == "info"
     assert "disk I/O error" not in desk.status.text()
+
+
+def test_sign_in_with_nobody_to_sign_in_says_how_to_add_staff(qtbot, db, clock) -> None:
+    panel = SignInPanel(StaffDirectory(db, clock, "main"), "登记1")
+    qtbot.addWidget(panel)
+    assert panel.name.count() == 0
+    assert "kiosk staff add" in panel.error.text()
