@@ -32,12 +32,12 @@ T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 # libpq options for every PostgreSQL connection (a URL's own values win): give up connecting after
-# 10 s, and notice a server that vanished without closing the connection (a reboot, a dropped
+# 5 s (the screens connect on their UI thread; a LAN connection takes milliseconds), and notice a server that vanished without closing the connection (a reboot, a dropped
 # NAT entry) in about half a minute: keepalive probes on an idle connection, and a limit on how
 # long sent data may stay unacknowledged. Without them a terminal could hang for minutes. They
 # apply to TCP only; Unix sockets need none.
 PG_CONNECT_ARGS: dict[str, Any] = {
-    "connect_timeout": 10,
+    "connect_timeout": 5,
     "keepalives": 1,
     "keepalives_idle": 10,
     "keepalives_interval": 5,

@@ -3,7 +3,8 @@
 Every write on PostgreSQL sends ``NOTIFY`` on the site's channel when it commits (see
 :mod:`kiosk.eventlog`). A :class:`Listener` waits for those on a thread of its own and calls
 ``wake`` for each; the screens then read the log as they would after a poll. It only makes changes
-show sooner: the screens keep polling as a fallback.
+show sooner: the screens keep polling as a fallback. Each time it starts (or starts again after
+losing the server) it wakes the screens once, so what was written meanwhile shows at once.
 
 The listener has a connection of its own, outside the pool (a pooled connection would go back to
 the pool still listening, and a reset of a lost one logs a traceback each time), with the same
@@ -77,6 +78,7 @@ class Listener:
         params = {**PG_CONNECT_ARGS, **params}  # the URL's own values win
         with psycopg.connect(*args, **params, autocommit=True) as conn:
             conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
+            self.wake()  # catch up: whatever committed while nobody listened
             self.listening.set()
             log.info("change feed: listening on %r", self.channel)
             while not stop.is_set():

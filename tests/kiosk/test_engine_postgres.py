@@ -252,7 +252,7 @@ def test_connections_give_up_on_a_vanished_server(pg_url: str, pg_db: Database) 
         raw = conn.connection.dbapi_connection
         assert raw is not None
         params = raw.info.get_parameters()
-    assert params["connect_timeout"] == "10"
+    assert params["connect_timeout"] == "5"
     assert params["tcp_user_timeout"] == "30000"
     assert (params["keepalives_idle"], params["keepalives_count"]) == ("10", "3")
     own = Database(f"{pg_url}{'&' if '?' in pg_url else '?'}connect_timeout=3")
