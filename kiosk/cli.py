@@ -195,6 +195,8 @@ def time_argument(text: str) -> time:
 def database_url(text: str) -> str:
     """A database URL; a plain file path means that SQLite file, and ``postgres://`` (as other
     tools write it) means PostgreSQL through psycopg."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty database URL")
     if "://" not in text:
         return sqlite_url(Path(text).expanduser().resolve())
     scheme, rest = text.split("://", 1)

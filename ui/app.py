@@ -85,6 +85,7 @@ def build(options: RunOptions, data_dir: str) -> Program:
     feed = Feed(engine)
     deadlines = DeadlineWatcher(engine, clock)
     feed.events.connect(deadlines.rearm)
+    feed.storageRestored.connect(deadlines.rearm)
     printer = OneJobAtATime(build_printer(config.printer, Path(data_dir)))
     program = Program(engine, clock, staff, feed, deadlines, printer)
     for name in options.screens:

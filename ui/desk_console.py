@@ -107,7 +107,7 @@ class Console(QWidget):
         feed.storageFailed.connect(self._storage_failed)
         feed.storageRestored.connect(self._storage_restored)
         deadlines.reached.connect(self._deadline)
-        self._out_of_date = False
+        self._out_of_date = ""  # the status text that says so, while it does
 
     def top_bar(self, title: str) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -191,19 +191,16 @@ class Console(QWidget):
         self._redraw()
 
     def _storage_failed(self, message: str) -> None:
-        self._out_of_date = True
-        self.say(
-            self.tr("The database cannot be reached: this screen is not up to date (%1)").replace(
-                "%1", message
-            ),
-            "error",
-        )
+        self._out_of_date = self.tr(
+            "The database cannot be reached: this screen is not up to date (%1)"
+        ).replace("%1", message)
+        self.say(self._out_of_date, "error")
 
     def _storage_restored(self) -> None:
-        if self._out_of_date:
-            self._out_of_date = False
-            self.say(self.tr("The database can be reached again."))
-            self._redraw()
+        if self._out_of_date and self.status.text() == self._out_of_date:
+            self.say(self.tr("The database can be reached again."))  # not over a newer message
+        self._out_of_date = ""
+        self._redraw()
 
     def _redraw(self) -> None:
         if self.user is not None and not self._closed:

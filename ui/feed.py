@@ -44,19 +44,30 @@ class Feed(QObject):
         )
         self._woken.connect(self.poll, Qt.ConnectionType.QueuedConnection)
         self._interval = interval_ms or (50 if self.listener is None else 1000)
+        # Single shot, armed again when a poll has returned: a poll that blocks (an unreachable
+        # server) is followed by a full interval with the screen free, not by the next poll.
         self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
         self._timer.setInterval(self._interval)
-        self._timer.timeout.connect(self.poll)
+        self._timer.timeout.connect(self._tick)
+        self._running = False
 
     def start(self) -> None:
+        self._running = True
         self._timer.start()
         if self.listener is not None:
             self.listener.start()
 
     def stop(self) -> None:
+        self._running = False
         self._timer.stop()
         if self.listener is not None:
             self.listener.stop()
+
+    def _tick(self) -> None:
+        self.poll()
+        if self._running:
+            self._timer.start()
 
     def poll(self) -> list[Event]:
         """Fetch what is new now (the timer calls this; tests and local writes may too)."""

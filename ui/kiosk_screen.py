@@ -45,6 +45,8 @@ from ui.print_worker import PrintWorker
 
 log = logging.getLogger(__name__)
 
+OFFLINE_RETRY_MS = 5000
+
 
 class KioskScreen(QWidget):
     def __init__(
@@ -96,6 +98,12 @@ class KioskScreen(QWidget):
         self.idle.setSingleShot(True)
         self.idle.setInterval(config.kiosk.idle_seconds * 1000)
         self.idle.timeout.connect(self.show_start)
+        # Offline because of the kiosk's own read or tap (the feed may not have noticed, or may
+        # never: its reads can work while ours failed): look again by itself.
+        self.offline_retry = QTimer(self)
+        self.offline_retry.setSingleShot(True)
+        self.offline_retry.setInterval(OFFLINE_RETRY_MS)
+        self.offline_retry.timeout.connect(self.refresh)
         self.issued.done.connect(self.show_start)
         self.start.site.tapped.connect(self.guard.tap)
         self.closed.site.tapped.connect(self.guard.tap)
@@ -166,7 +174,8 @@ class KioskScreen(QWidget):
             return "day_not_open"
         except StorageError as exc:
             log.error("kiosk: cannot read the day: %s", exc)
-            return "offline"  # no taps into failures; the feed says when it is back
+            self.offline_retry.start()
+            return "offline"  # no taps into failures
 
     def _storage_changed(self, _message: str) -> None:
         self.refresh()
@@ -201,6 +210,14 @@ class KioskScreen(QWidget):
             self.issuing = False
             self.start.set_enabled(True)
             self.refresh()
+            return None
+        except StorageError as exc:
+            log.error("kiosk: issuing failed: %s", exc)
+            self.issuing = False
+            self.start.set_enabled(True)
+            self.closed_reason = "offline"
+            self._show_closed("offline")
+            self.offline_retry.start()
             return None
         except DomainError as exc:
             log.error("kiosk: issuing failed: %s", exc)

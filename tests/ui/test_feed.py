@@ -83,3 +83,16 @@ def test_a_lost_database_is_said_once_polled_less_often_and_its_return_said(
     with qtbot.waitSignal(feed.storageRestored):
         feed.poll()
     assert feed._timer.interval() == 50
+
+
+def test_the_next_poll_is_armed_only_when_one_has_returned(engine: Engine) -> None:
+    """A poll that blocks (an unreachable server) leaves the screen a full interval free."""
+    feed = Feed(engine)
+    assert feed._timer.isSingleShot()
+    feed.start()
+    feed._timer.stop()
+    feed._tick()
+    assert feed._timer.isActive()  # armed again after the poll
+    feed.stop()
+    feed._tick()  # a tick already queued when the screen stopped
+    assert not feed._timer.isActive()

@@ -172,6 +172,12 @@ def test_a_lost_database_is_said_in_the_status_line(
     feed.poll()
     assert desk.status.property("level") == "info"
     assert "disk I/O error" not in desk.status.text()
+    monkeypatch.setattr(day, "last_seq", fail)
+    feed.poll()
+    desk.say("叫号成功 called")  # a nurse's action said something since
+    monkeypatch.undo()
+    feed.poll()
+    assert desk.status.text() == "叫号成功 called"  # the return of the database does not hide it
 
 
 def test_sign_in_with_nobody_to_sign_in_says_how_to_add_staff(qtbot, db, clock) -> None:

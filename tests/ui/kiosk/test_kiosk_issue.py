@@ -163,9 +163,11 @@ def test_done_returns_at_once(qtbot: QtBot, engine: Engine, kiosk: KioskScreen) 
     qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
 
 
-def test_a_storage_failure_says_so_and_keeps_the_start_page(
+def test_a_storage_failure_closes_the_kiosk_until_it_looks_again(
     engine: Engine, kiosk: KioskScreen, monkeypatch
 ) -> None:
+    """A tap that fails on storage, or the kiosk's own read failing, shows "ask the staff" (no
+    taps into failures) and the kiosk looks again by itself: the feed may never notice."""
     from kiosk.errors import StorageError
 
     def broken(*_a, **_k):
@@ -173,9 +175,20 @@ def test_a_storage_failure_says_so_and_keeps_the_start_page(
 
     monkeypatch.setattr(engine, "issue", broken)
     assert kiosk.tap(kiosk.config.categories[0]) is None
+    assert (kiosk.page(), kiosk.closed_reason) == ("closed_page", "offline")
+    assert kiosk.offline_retry.isActive()
+    monkeypatch.undo()
+    kiosk.offline_retry.timeout.emit()  # its moment: the database answers again
     assert kiosk.page() == "start_page"
-    assert not kiosk.start.error.isHidden()
-    assert all(b.isEnabled() for b in kiosk.start.buttons)
+
+    monkeypatch.setattr(engine, "day_status", broken)
+    kiosk.refresh()  # the kiosk's own read fails (the feed's need not)
+    assert (kiosk.page(), kiosk.closed_reason) == ("closed_page", "offline")
+    monkeypatch.undo()
+    kiosk.offline_retry.timeout.emit()
+    assert kiosk.page() == "start_page"
+    assert kiosk.tap(kiosk.config.categories[0]) is not None
+    kiosk.printer.wait()
 
 
 def test_failed_results_never_resend(qtbot: QtBot, engine: Engine, make_kiosk) -> None:
