@@ -9,8 +9,11 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
+
+from tests.ci import unavailable as _unavailable
 
 BIN_CANDIDATES = [Path("/usr/lib/postgresql") / v / "bin" for v in ("17", "16", "15", "14")]
 
@@ -23,11 +26,9 @@ def pg_bin() -> Path | None:
     return Path(found).parent if found else None
 
 
-def unavailable(reason: str) -> None:
+def unavailable(reason: str) -> NoReturn:
     """Skip where PostgreSQL cannot run; in CI its absence is a failure, not a skip."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"PostgreSQL test server unavailable in CI: {reason}")
-    pytest.skip(reason)
+    _unavailable("PostgreSQL test server", reason)
 
 
 class PgServer:
@@ -93,3 +94,9 @@ def pg_server() -> Iterator[PgServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> str:
+    """A fresh, empty database on the session's server."""
+    return pg_server.new_database()

@@ -3,16 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pytest
 import sqlalchemy as sa
 
-from kiosk.bootstrap import TRAINING, open_database
 from kiosk.clock import FakeClock
-from kiosk.db.database import Database, sqlite_url
+from kiosk.db.database import Database
 from kiosk.db.schema import metadata
 from kiosk.engine import Engine
 from kiosk.model import Actor, LotIn, PersonIn, Ticket
@@ -26,28 +23,6 @@ MANAGER = Actor(staff="manager", terminal="admin")
 
 def start_of_day() -> datetime:
     return datetime(2026, 11, 28, 8, 0, tzinfo=TZ)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(start_of_day())
-
-
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return sqlite_url(tmp_path / "kiosk.sqlite")
-
-
-@pytest.fixture
-def db(db_url: str, clock: FakeClock) -> Iterator[Database]:
-    database = open_database(db_url, "main", TRAINING, clock.now())
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def engine(db: Database, clock: FakeClock) -> Engine:
-    return Engine(db, clock, "main", "Asia/Shanghai")
 
 
 def lot(

@@ -24,15 +24,8 @@ from kiosk.errors import CapReached
 from kiosk.model import Actor, PersonIn
 from kiosk.states import Queue, State
 from tests.kiosk.conftest import MANAGER, NURSE, open_day, start_of_day
-from tests.pg_server import PgServer, pg_server
 
-__all__ = ["pg_server"]
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def pg_url(pg_server: PgServer) -> str:
-    return pg_server.new_database()
 
 
 @pytest.fixture

@@ -36,9 +36,7 @@ from kiosk.errors import CapReached, DomainError, InvalidTransition, NotYet, Sto
 from kiosk.model import Actor, LotIn, PersonIn, Ticket
 from kiosk.states import CALLED, IN_PROGRESS, VACCINATED, WAITING, Queue, State, count_group
 from tests.kiosk.conftest import DAY, start_of_day
-from tests.pg_server import PgServer, pg_server
-
-__all__ = ["pg_server"]
+from tests.pg_server import PgServer
 
 NURSE = Actor("nurse", "desk")
 DESKS = {Queue.REGISTRATION: ("R1", "R2", "R3"), Queue.VACCINATION: ("V1", "V2")}

@@ -16,15 +16,8 @@ from kiosk.db.notify import Listener
 from kiosk.engine import Engine
 from kiosk.errors import InvalidTransition
 from tests.kiosk.conftest import NURSE, open_day, start_of_day
-from tests.pg_server import PgServer, pg_server
 
-__all__ = ["pg_server"]
 WAIT_S = 10  # an upper bound for a wake-up that normally takes milliseconds
-
-
-@pytest.fixture
-def pg_url(pg_server: PgServer) -> str:
-    return pg_server.new_database()
 
 
 @pytest.fixture

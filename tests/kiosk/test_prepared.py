@@ -14,9 +14,6 @@ import sqlalchemy as sa
 from kiosk.db.database import Database, sqlite_url
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import UTCDateTime
-from tests.pg_server import pg_server
-
-__all__ = ["pg_server"]
 
 meta = sa.MetaData()
 things = sa.Table(

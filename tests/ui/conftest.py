@@ -1,4 +1,5 @@
-"""Fixtures for the screens: a real engine on SQLite with a fake clock, the shipped font."""
+"""Fixtures for the screens: the shipped font, config, staff, feed and deadlines, over the real
+engine (SQLite, fake clock) of tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -8,13 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.bootstrap import TRAINING, open_database
 from kiosk.clock import FakeClock
 from kiosk.config import Config
 from kiosk.db.database import Database, sqlite_url
 from kiosk.engine import Engine
 from kiosk.staff import StaffDirectory
-from tests.kiosk.conftest import MANAGER, NURSE, lot, open_day, start_of_day
+from tests.kiosk.conftest import MANAGER, NURSE, lot, open_day
 from ui.deadlines import DeadlineWatcher
 from ui.feed import Feed
 from ui.fonts import register_fonts
@@ -30,20 +30,10 @@ def _fonts(qapp: QApplication) -> None:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(start_of_day())
-
-
-@pytest.fixture
-def db(tmp_path: Path, clock: FakeClock) -> Iterator[Database]:
-    database = open_database(sqlite_url(tmp_path / "ui.sqlite"), "main", TRAINING, clock.now())
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def engine(db: Database, clock: FakeClock) -> Engine:
-    return Engine(db, clock, "main", "Asia/Shanghai")
+def db_url(tmp_path: Path) -> str:
+    """The screens' database file (``clock``, ``db``, ``engine``: tests/conftest.py); a test may
+    open a second engine on it (tests/ui/desk/test_two_desks.py)."""
+    return sqlite_url(tmp_path / "ui.sqlite")
 
 
 @pytest.fixture

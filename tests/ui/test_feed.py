@@ -15,10 +15,9 @@ from kiosk.engine import Engine
 from kiosk.errors import StorageError
 from kiosk.model import Event
 from tests.kiosk.conftest import open_day, start_of_day
-from tests.pg_server import PgServer, pg_server
+from tests.pg_server import PgServer
 from ui.feed import FAILING_INTERVAL_MS, Feed
 
-__all__ = ["pg_server"]
 HOUR_MS = 3_600_000
 
 

@@ -14,10 +14,6 @@ from tests.ui.conftest import STAFF_NAME, STAFF_PIN
 from ui.desk_console import Console
 from ui.desk_prompts import AdverseInput, CorrectionInput
 
-# Qt's offscreen platform cannot resize a window to its size hints and says so at show():
-# an artefact of the headless platform (no window manager), not of the screens.
-OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
-
 
 class KeyTime:
     """The scanner's timestamp seam: each key event is ``gap_ms`` after the previous one."""

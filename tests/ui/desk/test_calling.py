@@ -15,10 +15,9 @@ from kiosk.staff import LOCK_MINUTES, MAX_FAILURES, StaffDirectory
 from kiosk.states import State
 from tests.ui.conftest import STAFF_NAME
 from tests.ui.desk.conftest import MakeDesk
-from tests.ui.desk.helpers import OFFSCREEN_NOISE, press, scan, sign_in, type_text
+from tests.ui.desk.helpers import press, scan, sign_in, type_text
 from ui.signin import SignInPanel
 
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 OTHER = Actor("李护士", "登记2")
 
 

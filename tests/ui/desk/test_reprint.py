@@ -16,10 +16,9 @@ from kiosk.engine import Engine
 from printing.model import TicketPrint
 from printing.result import PAPER_OUT, PrintResult
 from tests.ui.conftest import STAFF_NAME
-from tests.ui.desk.helpers import OFFSCREEN_NOISE, FakePrompts, press, sign_in, type_text
+from tests.ui.desk.helpers import FakePrompts, press, sign_in, type_text
 from ui.desk_screen import DeskScreen
 
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 

@@ -9,18 +9,16 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.bootstrap import TRAINING, open_database
 from kiosk.db.database import sqlite_url
 from kiosk.engine import Engine
 from tests.ui.desk.conftest import MakeDesk
-from tests.ui.desk.helpers import OFFSCREEN_NOISE, press
+from tests.ui.desk.helpers import press
 from ui.desk_screen import DeskScreen
 from ui.feed import Feed
 
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 ROUNDS = 8
 
 

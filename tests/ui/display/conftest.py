@@ -11,8 +11,8 @@ from kiosk.clock import FakeClock
 from kiosk.config import Config
 from kiosk.engine import Engine
 from kiosk.idnumber import check_character
-from kiosk.model import Actor, PersonIn, Ticket
-from tests.kiosk.conftest import lot_id
+from kiosk.model import PersonIn, Ticket
+from tests.kiosk.conftest import STATION, lot_id
 from tests.ui.conftest import NURSE, open_day
 from ui.deadlines import DeadlineWatcher
 from ui.display_screen import DisplayScreen
@@ -21,7 +21,6 @@ from ui.voice.announcer import Announcement, Announcer
 from ui.voice.audio import FakeAudioOutput
 from ui.voice.engines import NullEngine
 
-STATION = Actor(staff="nurse2", terminal="station-1")
 NAMES = ("张三明", "欧阳娜娜", "李建国", "王秀英", "陈志强", "刘海燕", "赵卫东", "孙丽华")
 
 

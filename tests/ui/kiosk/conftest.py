@@ -20,11 +20,6 @@ from ui.deadlines import DeadlineWatcher
 from ui.feed import Feed
 from ui.kiosk_screen import KioskScreen
 
-# The offscreen platform has no window manager to tell a window's size hints to; Qt warns each time
-# the kiosk's minimum size changes while shown (the buttons' mm minimum). Harmless there; xcb and
-# Windows do not emit it.
-OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
-
 
 class FakePrinter:
     """Records what it was asked to print and answers ``result``; with ``gate`` set it blocks

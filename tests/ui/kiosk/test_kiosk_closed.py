@@ -11,11 +11,9 @@ from kiosk.clock import FakeClock
 from kiosk.engine import Engine
 from kiosk.errors import StorageError
 from tests.ui.conftest import MANAGER, NURSE, open_day
-from tests.ui.kiosk.conftest import OFFSCREEN_NOISE, FakePrinter
+from tests.ui.kiosk.conftest import FakePrinter
 from ui.deadlines import DeadlineWatcher
 from ui.feed import Feed
-
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 def test_closed_at_the_cap_and_reopened_when_a_dose_is_released(

@@ -11,11 +11,8 @@ from pytestqt.qtbot import QtBot
 from kiosk.clock import FakeClock
 from kiosk.staff import StaffDirectory
 from tests.ui.conftest import STAFF_PIN
-from tests.ui.kiosk.conftest import OFFSCREEN_NOISE
 from ui.kiosk_screen import KioskScreen
 from ui.widgets.pin_pad import PinPad
-
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 def test_close_is_refused_and_opens_the_pin_pad(qtbot: QtBot, kiosk: KioskScreen) -> None:

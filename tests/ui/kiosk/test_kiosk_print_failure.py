@@ -11,9 +11,7 @@ from kiosk.engine import Engine
 from kiosk.states import Queue
 from printing.result import NO_CONFIRMATION, PAPER_OUT, PrintResult
 from tests.ui.conftest import open_day
-from tests.ui.kiosk.conftest import OFFSCREEN_NOISE, FakePrinter
-
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+from tests.ui.kiosk.conftest import FakePrinter
 
 
 @pytest.mark.parametrize("code", [PAPER_OUT, NO_CONFIRMATION])

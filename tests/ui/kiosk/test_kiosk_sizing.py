@@ -11,11 +11,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.kiosk.conftest import OFFSCREEN_NOISE
 from ui.kiosk_screen import KioskScreen
 from ui.kiosk_sizing import effective_dpi, min_touch_px
-
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 ROOT = Path(__file__).resolve().parents[3]
 

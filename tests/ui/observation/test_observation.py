@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.engine import Engine
 from kiosk.states import State
 from tests.ui.conftest import STAFF_NAME
-from tests.ui.desk.helpers import OFFSCREEN_NOISE, press, scan
+from tests.ui.desk.helpers import press, scan
 from tests.ui.observation.conftest import vaccinate
 from ui.desk_prompts import AdverseInput
 from ui.observation_screen import ObservationScreen, countdown
-
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 def tick(screen: ObservationScreen) -> None:
