@@ -95,19 +95,15 @@ class CareOps(TicketOps):
     def find_registered_today(
         self, conn: sa.Connection, id_number: str, other_than: Ticket | None = None
     ) -> Ticket | None:
-        q = (
-            sa.select(tickets)
-            .select_from(tickets.join(persons, persons.c.id == tickets.c.person_id))
-            .where(
-                tickets.c.site == self.site,
-                tickets.c.day == (other_than.day if other_than else self.today()),
-                persons.c.id_number == id_number,
-                tickets.c.state.in_([s.value for s in REGISTERED_STATES]),
-            )
-        )
-        if other_than is not None:
-            q = q.where(tickets.c.id != other_than.id)
-        row = conn.execute(q.limit(1)).first()
+        row = _REGISTERED(
+            conn,
+            {
+                "site": self.site,
+                "day": other_than.day if other_than else self.today(),
+                "id_number": id_number,
+                "other_id": other_than.id if other_than else 0,  # ticket ids start at 1
+            },
+        ).first()
         return Ticket.from_row(row) if row else None
 
     def _save_person(self, tx: Tx, person: PersonIn) -> int:
@@ -214,3 +210,16 @@ _UPDATE_PERSON = Prepared(
 _INSERT_PERSON = Prepared(
     sa.insert(persons).values(**_PERSON, created_at=_NOW, updated_at=_NOW).returning(persons.c.id)
 )
+_REGISTERED = Prepared(
+    sa.select(tickets)
+    .select_from(tickets.join(persons, persons.c.id == tickets.c.person_id))
+    .where(
+        tickets.c.site == sa.bindparam("site"),
+        tickets.c.day == sa.bindparam("day"),
+        persons.c.id_number == sa.bindparam("id_number"),
+        tickets.c.state.in_([sa.literal(s.value) for s in REGISTERED_STATES]),
+        tickets.c.id != sa.bindparam("other_id"),
+    )
+    .limit(1)
+)
+"""A ticket of the day registered to this ID number (other than the one being registered)."""

@@ -144,7 +144,7 @@ class DayOps(StockOps):
 
         def work(tx: Tx) -> None:
             self._day_row(tx.conn, day, lock=True)
-            lot = self._lot(tx.conn, lot_id, day)
+            lot = self._lot_row(tx.conn, lot_id, day)
             tx.conn.execute(
                 sa.update(lots).where(lots.c.id == lot.id).values(vials=lots.c.vials + vials_added)
             )

@@ -12,6 +12,7 @@ from kiosk.engine_corrections import CorrectionOps
 from kiosk.errors import NotFound
 from kiosk.model import AdverseEvent, Event, Observation, Person, Ticket, parse_label
 from kiosk.states import CALLED, State
+from kiosk.wait_estimate import WaitEstimate, estimate_wait, registration_calls
 
 
 class Queries(CorrectionOps):
@@ -70,10 +71,19 @@ class Queries(CorrectionOps):
             return [Ticket.from_row(r) for r in rows]
 
     def at_desk(self, desk: str) -> Ticket | None:
-        for ticket in self.called():
-            if ticket.desk == desk:
-                return ticket
-        return None
+        """The ticket this desk is serving now (one at most: see ``_require_desk_free``)."""
+        with self.db.read() as conn:
+            row = conn.execute(
+                sa.select(tickets)
+                .where(
+                    tickets.c.site == self.site,
+                    tickets.c.day == self.today(),
+                    tickets.c.desk == desk,
+                    tickets.c.state.in_([s.value for s in CALLED.values()]),
+                )
+                .limit(1)
+            ).first()
+        return Ticket.from_row(row) if row else None
 
     def missed(self, day: date | None = None) -> list[Ticket]:
         with self.db.read() as conn:
@@ -135,6 +145,12 @@ class Queries(CorrectionOps):
     def registered_today(self, id_number: str) -> Ticket | None:
         with self.db.read() as conn:
             return self.find_registered_today(conn, id_number)
+
+    def wait_estimate(self, ahead: int) -> WaitEstimate | None:
+        """The wait of someone with ``ahead`` people before them in the registration queue, from
+        today's registration call rate; None when there is no honest estimate yet."""
+        calls = registration_calls(self.tickets_of_day())
+        return estimate_wait(ahead, calls, self.clock.now())
 
     def next_deadline(self, day: date | None = None) -> datetime | None:
         """When time passing next changes something (a missed ticket's grace period ends, an

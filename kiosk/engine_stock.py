@@ -81,12 +81,6 @@ class StockOps(EngineBase):
         with self.db.read() as conn:
             return self._vial(conn, vial_id)
 
-    def _lot(self, conn: Connection, lot_id: int, day: date | None = None) -> Lot:
-        for lot in self._lots(conn, day):
-            if lot.id == lot_id:
-                return lot
-        raise StockError(f"no lot {lot_id} in today's stock", code="unknown_lot")
-
     def _lot_row(self, conn: Connection, lot_id: int, day: date) -> Any:
         row = _LOT_ROW(conn, {"site": self.site, "lot_id": lot_id, "day": day}).first()
         if row is None:
@@ -101,7 +95,7 @@ class StockOps(EngineBase):
                 sa.func.sum(vials.c.doses_drawn).label("used"),
                 sa.func.sum(vials.c.doses_wasted).label("wasted"),
             )
-            .where(vials.c.site == self.site)
+            .where(vials.c.site == self.site, *([vials.c.day == day] if day else []))
             .group_by(vials.c.lot_id)
             .subquery()
         )
@@ -162,16 +156,17 @@ class StockOps(EngineBase):
             raise StockError(f"lot {lot.lot} expired on {lot.expiry}", code="lot_expired")
         params = {"dpv": lot.doses_per_vial, "now": tx.now}
         if vial_id is not None:
-            vial = self._vial(tx.conn, vial_id)
-            if vial.lot_id != lot.id:
-                raise StockError(f"vial {vial_id} is not from lot {lot.lot}", code="wrong_lot")
-            if tx.now >= vial.use_by:
-                raise StockError(
-                    f"vial {vial_id} was opened at {vial.opened_at:%H:%M} and is past its use-by",
-                    code="vial_expired",
-                )
-            row = _DRAW_FROM(tx.conn, {**params, "b_vial": vial_id}).first()
-            if row is None:
+            row = _DRAW_FROM(tx.conn, {**params, "b_vial": vial_id, "b_lot": lot.id}).first()
+            if row is None:  # say why (reading the vial only then)
+                vial = self._vial(tx.conn, vial_id)
+                if vial.lot_id != lot.id:
+                    raise StockError(f"vial {vial_id} is not from lot {lot.lot}", code="wrong_lot")
+                if tx.now >= vial.use_by:
+                    raise StockError(
+                        f"vial {vial_id} was opened at {vial.opened_at:%H:%M} and is past its"
+                        " use-by",
+                        code="vial_expired",
+                    )
                 raise StockError(f"vial {vial_id} is empty", code="vial_empty")
         else:
             row = _DRAW_USABLE(tx.conn, {**params, "b_lot": lot.id}).first()
@@ -183,7 +178,7 @@ class StockOps(EngineBase):
                 row = _DRAW_USABLE(tx.conn, {**params, "b_lot": lot.id}).first()
             if row is None:
                 opened = self._open_vial(tx, lot)
-                row = _DRAW_FROM(tx.conn, {**params, "b_vial": opened}).one()
+                row = _DRAW_FROM(tx.conn, {**params, "b_vial": opened, "b_lot": lot.id}).one()
         return Vial(
             id=row.id,
             lot_id=row.lot_id,
@@ -261,13 +256,14 @@ _DRAW_FROM = Prepared(
     sa.update(vials)
     .where(
         vials.c.id == sa.bindparam("b_vial"),
+        vials.c.lot_id == sa.bindparam("b_lot"),
         vials.c.doses_drawn + vials.c.doses_wasted < _DPV,
         vials.c.use_by > _NOW,
     )
     .values(doses_drawn=vials.c.doses_drawn + 1)
     .returning(*vials.c)
 )
-"""One dose from a given vial, if it has one left and is within its use-by."""
+"""One dose from a given vial of the lot, if it has one left and is within its use-by."""
 _WASTE = Prepared(
     sa.update(vials)
     .where(

@@ -15,7 +15,7 @@ from kiosk.engine_day import DayOps
 from kiosk.errors import CapReached, InvalidInput, InvalidTransition
 from kiosk.eventlog import Tx
 from kiosk.model import KIOSK_ACTOR, Actor, Ticket, ticket_label
-from kiosk.states import CALLED, IN_PROGRESS, WAITING, Queue, State, queue_of
+from kiosk.states import CALLED, IN_PROGRESS, WAITING, Queue, State
 
 TOKEN_BYTES = 18  # 144 bits of randomness in the ticket's QR code
 
@@ -266,10 +266,9 @@ class TicketOps(DayOps):
 
     def people_ahead(self, ticket: Ticket) -> int:
         """How many will be called before this ticket in its queue, as things stand."""
-        queue = queue_of(ticket.state)
-        if queue is None or ticket.state != WAITING[queue]:
+        if ticket.state != WAITING[ticket.queue]:
             return 0
-        ids = [t.id for t in self.queue(queue, ticket.day)]
+        ids = [t.id for t in self.queue(ticket.queue, ticket.day)]
         return ids.index(ticket.id) if ticket.id in ids else len(ids)
 
 

@@ -35,12 +35,6 @@ CALLED = {
 
 IN_PROGRESS = frozenset(WAITING.values()) | frozenset(CALLED.values())
 VACCINATED = frozenset({State.OBSERVING, State.RELEASED, State.LEFT_EARLY})
-FINAL = frozenset(
-    {State.RELEASED, State.LEFT_EARLY, State.DEFERRED, State.CANCELLED, State.UNSERVED}
-)
-"""States nothing moves out of except a correction. ``missed`` is final only once the day closes."""
-
-COUNT_GROUPS = ("vaccinated", "in_progress", "deferred", "cancelled", "missed", "unserved")
 
 
 def count_group(state: State) -> str:
@@ -50,13 +44,3 @@ def count_group(state: State) -> str:
     if state in IN_PROGRESS:
         return "in_progress"
     return state.value
-
-
-def queue_of(state: State) -> Queue | None:
-    for queue, s in WAITING.items():
-        if s == state:
-            return queue
-    for queue, s in CALLED.items():
-        if s == state:
-            return queue
-    return None
