@@ -15,7 +15,7 @@ from escpos.constants import QR_ECLEVEL_M
 from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError
 
-from printing.model import TicketPrint
+from printing.model import REPRINT_MARK, TicketPrint, ticket_wording
 from printing.result import ERROR, NO_CONFIRMATION, OFFLINE, PAPER_OUT, PrintResult
 
 ESC, GS, FS, DLE, EOT = b"\x1b", b"\x1d", b"\x1c", b"\x10", b"\x04"
@@ -43,27 +43,29 @@ def write_ticket(printer: Escpos, ticket: TicketPrint, paper_mm: int = 80) -> No
     """Send the whole ticket, ending with the cut. No status query here."""
     if paper_mm not in _QR_DOT_SIZE:
         raise ValueError(f"paper_mm must be 80 or 58, not {paper_mm}")
-    t = ticket
+    t, words = ticket, ticket_wording(ticket)
 
     def line(text: str, *style: bytes) -> None:
         printer._raw(b"".join(style) + gb(text) + b"\n" + SIZE_NORMAL + BOLD_OFF)
 
     printer._raw(INIT + CHINESE_MODE + ALIGN_CENTER)
     if t.reprint:
-        printer._raw(REVERSE_ON + BOLD_ON + gb(" 补打 REPRINT ") + REVERSE_OFF + BOLD_OFF + b"\n")
+        printer._raw(
+            REVERSE_ON + BOLD_ON + gb(f" {REPRINT_MARK} ") + REVERSE_OFF + BOLD_OFF + b"\n"
+        )
     line(t.site_name, BOLD_ON)
     line("-" * (48 if paper_mm == 80 else 32))
     line(t.label, SIZE_NUMBER, BOLD_ON)
     line(t.category, SIZE_DOUBLE, BOLD_ON)
-    line(f"前面还有 {t.ahead} 人 / {t.ahead} ahead")
-    line(f"取号时间 {t.issued_at:%Y-%m-%d %H:%M}")
+    line(words.ahead)
+    line(words.issued)
     printer._raw(b"\n")
     printer.qr(t.token, ec=QR_ECLEVEL_M, size=_QR_DOT_SIZE[paper_mm], native=True)
     printer._raw(b"\n")
-    line("请留意叫号")
-    line("Please wait for your number to be called")
-    line(f"接种后请留观 {t.observation_minutes} 分钟")
-    line(f"Stay {t.observation_minutes} minutes for observation after vaccination")
+    line(words.wait_zh)
+    line(words.wait_en)
+    line(words.observation_zh)
+    line(words.observation_en)
     printer.cut(mode="PART")
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 MIN_TOKEN_BITS = 128
+REPRINT_MARK = "补打 REPRINT"
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class TicketPrint:
     ahead: int  # people ahead in the queue when issued
     token: str  # opaque random token (>= 128 bits): the QR payload
     observation_minutes: int = 30
-    reprint: bool = False  # prints "补打 REPRINT"
+    reprint: bool = False  # prints REPRINT_MARK
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
@@ -37,6 +38,31 @@ class TicketPrint:
             raise ValueError("TicketPrint.ahead must be >= 0")
         if self.observation_minutes <= 0:
             raise ValueError("TicketPrint.observation_minutes must be > 0")
+
+
+@dataclass(frozen=True)
+class TicketWording:
+    """The ticket's bilingual lines, worded once for every renderer (each adds its own styling)."""
+
+    ahead: str
+    issued: str
+    wait_zh: str
+    wait_en: str
+    observation_zh: str
+    observation_en: str
+
+
+def ticket_wording(ticket: TicketPrint) -> TicketWording:
+    """The lines that ``ticket`` prints below its site, number and category."""
+    t = ticket
+    return TicketWording(
+        ahead=f"前面还有 {t.ahead} 人 / {t.ahead} ahead",
+        issued=f"取号时间 {t.issued_at:%Y-%m-%d %H:%M}",
+        wait_zh="请留意叫号",
+        wait_en="Please wait for your number to be called",
+        observation_zh=f"接种后请留观 {t.observation_minutes} 分钟",
+        observation_en=f"Stay {t.observation_minutes} minutes for observation after vaccination",
+    )
 
 
 def new_token() -> str:

@@ -22,7 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from printing.fonts import register_ticket_font
-from printing.model import TicketPrint
+from printing.model import REPRINT_MARK, TicketPrint, ticket_wording
 
 PAPER_WIDTHS_MM = (80, 58)
 # Thermal heads print 72 mm of an 80 mm roll and 48 mm of a 58 mm roll.
@@ -224,11 +224,11 @@ def render_pdf(ticket: TicketPrint, paper_mm: int = 80) -> bytes:
 
 def render_ticket(ticket: TicketPrint, paper_mm: int = 80) -> RenderedTicket:
     """Like :func:`render_pdf`, also telling the page size (for the spooler's media option)."""
-    t = ticket
+    t, words = ticket, ticket_wording(ticket)
     lay = _Layout(t, paper_mm)
     lay.gap(4)
     if t.reprint:
-        lay.banner("补打 REPRINT", 12)
+        lay.banner(REPRINT_MARK, 12)
         lay.gap(2)
     lay.text(t.site_name, 12, bold=True)
     lay.rule()
@@ -237,14 +237,14 @@ def render_ticket(ticket: TicketPrint, paper_mm: int = 80) -> RenderedTicket:
     lay.gap(1)
     lay.text(t.category, 16, bold=True)
     lay.gap(1)
-    lay.text(f"前面还有 {t.ahead} 人 / {t.ahead} ahead", 13)
-    lay.text(f"取号时间 {t.issued_at:%Y-%m-%d %H:%M}", 10)
+    lay.text(words.ahead, 13)
+    lay.text(words.issued, 10)
     lay.gap(3)
     lay.qr(t.token, 40 if paper_mm == 80 else 32)
     lay.gap(2)
-    lay.text("请留意叫号", 11)
-    lay.text("Please wait for your number to be called", 8)
+    lay.text(words.wait_zh, 11)
+    lay.text(words.wait_en, 8)
     lay.gap(1.5)
-    lay.text(f"接种后请留观 {t.observation_minutes} 分钟", 11)
-    lay.text(f"Stay {t.observation_minutes} minutes for observation after vaccination", 8)
+    lay.text(words.observation_zh, 11)
+    lay.text(words.observation_en, 8)
     return lay.render()
