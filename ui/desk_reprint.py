@@ -27,7 +27,7 @@ from printing.result import (
     PrintResult,
 )
 from ui.desk_console import Console
-from ui.print_worker import PrintWorker
+from ui.print_worker import PrintWorker, ticket_print
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,10 @@ class Reprinter(QObject):
             console.say(self.tr("%1 is already being printed.").replace("%1", ticket.label), "warn")
             return False
         try:
-            printable = self.ticket_print(ticket)
+            printable = ticket_print(
+                console.engine, console.config, ticket, console.engine.people_ahead(ticket),
+                reprint=True,
+            )  # fmt: skip
         except DomainError as exc:
             console.say(console.messages.error(exc), "error")
             return False
@@ -63,25 +66,6 @@ class Reprinter(QObject):
         self.worker.submit(ticket.id, printable)
         console.say(self.tr("Reprinting %1…").replace("%1", ticket.label))
         return True
-
-    def ticket_print(self, ticket: Ticket) -> TicketPrint:
-        """The ticket as the kiosk prints it (site, category, people ahead now), marked reprint."""
-        engine, config = self.console.engine, self.console.config
-        category = next((c.label for c in config.categories if c.prefix == ticket.prefix), "")
-        try:
-            minutes = engine.day_status(ticket.day).observation_minutes
-        except DomainError:
-            minutes = config.day.observation_minutes
-        return TicketPrint(
-            site_name=config.site.name,
-            label=ticket.label,
-            category=category,
-            issued_at=engine.local(ticket.issued_at),
-            ahead=engine.people_ahead(ticket),
-            token=ticket.token,
-            observation_minutes=minutes,
-            reprint=True,
-        )
 
     def busy(self) -> bool:
         return bool(self._asked_by)

@@ -174,7 +174,9 @@ class DeskScreen(Console):
         self.panel.set_ticket(t)
         self.panel.refresh_stock(status)
         if t is not None and self.history.shown_id in (None, t.id):
-            self.history.show_ticket(t.id)
+            # Its history, read again only when an event touched it (not on every other desk's).
+            if self.history.shown_id is None or self.changed is None or t.id in self.changed:
+                self.history.show_ticket(t.id)
         elif self.changed is None or self.history.shown_id in self.changed:
             self.history.reload()
 

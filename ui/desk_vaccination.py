@@ -102,6 +102,8 @@ class VaccinationPanel(QGroupBox):
     # --- the person --------------------------------------------------------------------------------
 
     def set_ticket(self, ticket: Ticket | None) -> None:
+        if ticket is not None and ticket == self.ticket:
+            return  # unchanged: every feed event redraws the desk; the person need not be re-read
         self.ticket = ticket
         self.done_button.setEnabled(ticket is not None)
         self.not_button.setEnabled(ticket is not None)

@@ -21,7 +21,6 @@ from kiosk.engine import Engine
 from kiosk.errors import DomainError
 from kiosk.model import Counts, Event, Observation
 from kiosk.privacy import mask_name
-from kiosk.wait_estimate import estimate_wait, registration_calls
 
 log = logging.getLogger(__name__)
 
@@ -144,9 +143,7 @@ def wait_minutes(engine: Engine, counts: Counts | None) -> int | None:
     rate), or None when there is no honest estimate yet."""
     if counts is None:
         return None
-    now = engine.clock.now()
-    calls = registration_calls(engine.tickets_of_day())
-    estimate = estimate_wait(counts.waiting_registration, calls, now)
+    estimate = engine.wait_estimate(counts.waiting_registration)
     return estimate.minutes if estimate is not None else None
 
 

@@ -81,14 +81,6 @@ class FitLabel(QLabel):
             self._color = color
             self.setStyleSheet(f"color: {color}; background: transparent;")
 
-    def set_samples(self, samples: Sequence[str]) -> None:
-        self._samples = tuple(samples)
-        self._fit()
-
-    def set_max_px(self, max_px: int) -> None:
-        self._max_px = max_px
-        self._fit()
-
     def setText(self, text: str) -> None:  # noqa: N802 - Qt override
         if text != self.text():
             super().setText(text)

@@ -31,7 +31,6 @@ from kiosk.engine import Engine
 from kiosk.errors import CapReached, DayNotOpen, DomainError, StorageError
 from kiosk.model import Ticket
 from kiosk.staff import StaffDirectory
-from kiosk.wait_estimate import estimate_wait, registration_calls
 from printing.backend import PrinterBackend
 from printing.model import TicketPrint
 from printing.result import PrintResult
@@ -41,7 +40,7 @@ from ui.feed import Feed
 from ui.kiosk_guard import KioskGuard
 from ui.kiosk_pages import CategoryButton, ClosedPage, IssuedPage, StartPage
 from ui.kiosk_sizing import widget_min_touch_px
-from ui.print_worker import PrintWorker
+from ui.print_worker import PrintWorker, ticket_print
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +78,6 @@ class KioskScreen(QWidget):
         self.tap_key: str | None = None
         self.issuing = False
         self.shown_ticket: Ticket | None = None
-        self.shown_category: Category | None = None
         self.print_results: dict[int, PrintResult] = {}
         self.closed_reason: str | None = None
 
@@ -149,7 +147,6 @@ class KioskScreen(QWidget):
         self.idle.stop()
         self.guard.close_pad()
         self.shown_ticket = None
-        self.shown_category = None
         self.tap_key = uuid.uuid4().hex
         self.start.error.hide()
         self.start.set_enabled(True)
@@ -235,7 +232,6 @@ class KioskScreen(QWidget):
     def show_issued(self, ticket: Ticket, category: Category) -> None:
         self.tap_key = None
         self.shown_ticket = ticket
-        self.shown_category = category
         page = self.issued
         page.number.setText(ticket.label)
         main, sub = self.category_texts(category)
@@ -251,10 +247,10 @@ class KioskScreen(QWidget):
         ahead = self._refresh_ahead(ticket)
         self.idle.start()
         # Right after the number has painted: the print job (one more read) and the wait estimate.
-        QTimer.singleShot(0, partial(self._after_issue, ticket, category, ahead))
+        QTimer.singleShot(0, partial(self._after_issue, ticket, ahead))
 
-    def _after_issue(self, ticket: Ticket, category: Category, ahead: int) -> None:
-        self.printer.submit(ticket.id, self._ticket_print(ticket, category, ahead))
+    def _after_issue(self, ticket: Ticket, ahead: int) -> None:
+        self.printer.submit(ticket.id, ticket_print(self.engine, self.config, ticket, ahead))
         if self.shown_ticket is not None and self.shown_ticket.id == ticket.id:
             self._show_wait(ahead)
 
@@ -270,42 +266,24 @@ class KioskScreen(QWidget):
         if ahead == 0:
             main, sub = self.words.both(text.NEXT)
         else:
-            main, sub = (
-                text.people_ahead(ahead),
-                self.words.sub(text.people_ahead(ahead), text.people_ahead_en(ahead)),
-            )
+            main, sub = self.words.counted(text.people_ahead(ahead), text.people_ahead_en(ahead))
         self.issued.ahead.setText(main)
         self.issued.ahead_sub.setText(sub)
         return ahead
 
     def _show_wait(self, ahead: int) -> None:
         try:
-            calls = registration_calls(self.engine.tickets_of_day())
+            estimate = self.engine.wait_estimate(ahead)
         except DomainError:
-            calls = []
-        estimate = estimate_wait(ahead, calls, self.clock.now())
+            estimate = None
         if estimate is None:
             main, sub = self.words.both(text.WAIT_UNKNOWN)
         else:
-            main = text.wait_minutes(estimate.minutes)
-            sub = self.words.sub(main, text.wait_minutes_en(estimate.minutes))
+            main, sub = self.words.counted(
+                text.wait_minutes(estimate.minutes), text.wait_minutes_en(estimate.minutes)
+            )
         self.issued.wait.setText(main)
         self.issued.wait_sub.setText(sub)
-
-    def _ticket_print(self, ticket: Ticket, category: Category, ahead: int) -> TicketPrint:
-        try:
-            minutes = self.engine.day_status(ticket.day).observation_minutes
-        except DomainError:
-            minutes = self.config.day.observation_minutes
-        return TicketPrint(
-            site_name=self.config.site.name,
-            label=ticket.label,
-            category=category.label,
-            issued_at=self.engine.local(ticket.issued_at),
-            ahead=ahead,
-            token=ticket.token,
-            observation_minutes=minutes,
-        )
 
     def _on_printed(self, ticket_id: int, _ticket: TicketPrint, result: PrintResult) -> None:
         self.print_results[ticket_id] = result

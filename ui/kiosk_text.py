@@ -89,6 +89,13 @@ class Words:
     def sub(self, main: str, english: str) -> str:
         return english if self.bilingual and main != english else ""
 
+    def counted(self, translated: str, english: str) -> tuple[str, str]:
+        """A text with a number: the translation with its English below, or in English alone
+        the English text, which says "1 person", "1 minute" right (the translation cannot)."""
+        if not self.bilingual:
+            return english, ""
+        return translated, self.sub(translated, english)
+
     def headline(self, reason: str) -> tuple[str, str]:
         return self.both(HEADLINES.get(reason, HEADLINES["capacity"]))
 

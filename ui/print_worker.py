@@ -13,6 +13,10 @@ import logging
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from kiosk.config import Config
+from kiosk.engine import Engine
+from kiosk.errors import DomainError
+from kiosk.model import Ticket
 from printing.backend import PrinterBackend
 from printing.model import TicketPrint
 from printing.result import ERROR, PrintResult
@@ -73,3 +77,24 @@ class PrintWorker(QObject):
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until queued jobs have run (shutdown, tests). Results still arrive queued."""
         return self.pool.waitForDone(msecs)
+
+
+def ticket_print(
+    engine: Engine, config: Config, ticket: Ticket, ahead: int, *, reprint: bool = False
+) -> TicketPrint:
+    """What is printed for ``ticket``: at the kiosk when it is taken, at a desk when reprinted."""
+    category = next((c.label for c in config.categories if c.prefix == ticket.prefix), "")
+    try:
+        minutes = engine.day_status(ticket.day).observation_minutes
+    except DomainError:
+        minutes = config.day.observation_minutes
+    return TicketPrint(
+        site_name=config.site.name,
+        label=ticket.label,
+        category=category,
+        issued_at=engine.local(ticket.issued_at),
+        ahead=ahead,
+        token=ticket.token,
+        observation_minutes=minutes,
+        reprint=reprint,
+    )

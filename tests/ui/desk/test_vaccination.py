@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
 
@@ -14,11 +13,10 @@ from kiosk.model import Actor, PersonIn
 from kiosk.states import State
 from tests.ui.conftest import MANAGER, STAFF_NAME, lot
 from tests.ui.desk.conftest import MakeDesk
-from tests.ui.desk.helpers import OFFSCREEN_NOISE, press
+from tests.ui.desk.helpers import press
 from ui.desk_prompts import CorrectionInput
 from ui.desk_screen import DeskScreen
 
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 CTRL = Qt.KeyboardModifier.ControlModifier
 REG = Actor("李护士", "登记2")
 
@@ -173,3 +171,24 @@ def test_a_vial_past_its_use_by_is_shown_for_waste(
     status = day.day_status()
     assert status.expired_vial_doses == 0 and status.doses_wasted == 5
     assert p.vials.count() == 0
+
+
+def test_another_desks_event_does_not_re_read_this_desks_person(
+    qtbot, day: Engine, make_desk: MakeDesk, monkeypatch
+) -> None:
+    """Every feed event redraws the desk; the person and history of an unchanged ticket at this
+    desk are not read again."""
+    t = registered(day)
+    desk = make_desk("接种1")
+    press(qtbot, desk, Qt.Key.Key_F1)
+    assert desk.current is not None and desk.current.id == t.id
+    reads: list[str] = []
+    person, history = day.person, day.history
+    monkeypatch.setattr(day, "person", lambda pid: reads.append("person") or person(pid))
+    monkeypatch.setattr(day, "history", lambda tid: reads.append("history") or history(tid))
+    day.issue("A")  # another terminal's event
+    desk.feed.poll()
+    assert reads == []
+    day.recall(t.id, actor=Actor("n", "接种1"))  # an event about this ticket: its history again
+    desk.feed.poll()
+    assert reads == ["history"]
