@@ -142,6 +142,12 @@ class EngineBase:
     ) -> Any:
         q = _DAY_FOR_UPDATE if lock else _DAY
         row = q(conn, {"site": self.site, "day": day}).first()
+        self._check_day(row, day, open_only=open_only)
+        return row
+
+    def _check_day(self, row: Any, day: date, *, open_only: bool = True) -> None:
+        """Raise :class:`DayNotOpen` unless ``row`` (of ``day``, with its status) is there and
+        open (or only there, with ``open_only`` false)."""
         if row is None:
             raise DayNotOpen(
                 f"service day {day} has not been opened at site {self.site!r}",
@@ -150,4 +156,3 @@ class EngineBase:
             )
         if open_only and row.status != "open":
             raise DayNotOpen(f"service day {day} is closed", day=str(day))
-        return row

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import UTCDateTime, days, lots, tickets, vials
 from kiosk.engine_stock import StockOps
-from kiosk.errors import CapReached, DayNotOpen, InvalidInput, InvalidTransition, StockError
+from kiosk.errors import CapReached, InvalidInput, InvalidTransition, StockError
 from kiosk.eventlog import Tx
 from kiosk.model import Actor, Counts, DayStatus, LotIn, ticket_label
 from kiosk.states import IN_PROGRESS, VACCINATED, State, count_group
@@ -289,14 +289,7 @@ class DayOps(StockOps):
             # (SQLite's BEGIN IMMEDIATE already serialises every writer.)
             self._day_row(conn, day, lock=True, open_only=False)
         row = _DAY_ROOM(conn, {"site": self.site, "day": day, "now": now}).first()
-        if row is None:
-            raise DayNotOpen(
-                f"service day {day} has not been opened at site {self.site!r}",
-                day=str(day),
-                site=self.site,
-            )
-        if row.status != "open":
-            raise DayNotOpen(f"service day {day} is closed", day=str(day))
+        self._check_day(row, day)
         reserved = row.in_progress + row.missed_in_grace
         reason = _closed_reason(
             row.status,
