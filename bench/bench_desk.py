@@ -35,7 +35,7 @@ from kiosk.engine import Engine  # noqa: E402
 from kiosk.model import Actor, LotIn  # noqa: E402
 from kiosk.staff import StaffDirectory  # noqa: E402
 from ui.deadlines import DeadlineWatcher  # noqa: E402
-from ui.desk_screen import DeskScreen  # noqa: E402
+from ui.desk.screen import DeskScreen  # noqa: E402
 from ui.feed import Feed  # noqa: E402
 from ui.fonts import register_fonts  # noqa: E402
 

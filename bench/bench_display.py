@@ -140,7 +140,7 @@ def main() -> int:
 
     app = QApplication(sys.argv[:1])
     from ui.deadlines import DeadlineWatcher
-    from ui.display_screen import DisplayScreen
+    from ui.display.screen import DisplayScreen
     from ui.feed import Feed
     from ui.fonts import register_fonts
     from ui.voice.announcer import Announcer

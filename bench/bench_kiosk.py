@@ -40,7 +40,7 @@ def _setup(folder: Path):  # -> (app, engine, kiosk)
     from ui.feed import Feed
     from ui.fonts import register_fonts
     from ui.i18n import install_translator
-    from ui.kiosk_screen import KioskScreen
+    from ui.kiosk.screen import KioskScreen
 
     class Printer:
         def print_ticket(self, ticket):

@@ -109,11 +109,11 @@ def _desks(config: Config, kind: str | None, name: str | None) -> list[Desk]:
 def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
     config = options.config
     if name == "kiosk":
-        from ui.kiosk_screen import KioskScreen
+        from ui.kiosk.screen import KioskScreen
 
         return [KioskScreen(p.engine, p.clock, config, p.printer, p.staff, p.feed, p.deadlines)]
     if name == "desk":
-        from ui.desk_screen import DeskScreen
+        from ui.desk.screen import DeskScreen
 
         desks = (
             _desks(config, None, options.desk)
@@ -128,12 +128,12 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
             if desk.kind in ("registration", "vaccination")
         ]
     if name == "observation":
-        from ui.observation_screen import ObservationScreen
+        from ui.observation.screen import ObservationScreen
 
         return [ObservationScreen(p.engine, p.clock, config, p.staff, p.feed, p.deadlines)]
     if name == "display":
-        from ui.display_screen import DisplayScreen
-        from ui.display_voice import build_announcer
+        from ui.display.screen import DisplayScreen
+        from ui.display.voice import build_announcer
 
         announcer = build_announcer(config.voice)
         p.extras.append(announcer)

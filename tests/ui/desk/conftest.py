@@ -11,7 +11,7 @@ from kiosk.config import Config, Desk
 from kiosk.engine import Engine
 from tests.ui.conftest import open_day
 from tests.ui.desk.helpers import FakePrompts, sign_in
-from ui.desk_screen import DeskScreen
+from ui.desk.screen import DeskScreen
 
 MakeDesk = Callable[..., DeskScreen]
 

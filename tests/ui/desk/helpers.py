@@ -11,8 +11,8 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui.conftest import STAFF_NAME, STAFF_PIN
-from ui.desk_console import Console
-from ui.desk_prompts import AdverseInput, CorrectionInput
+from ui.widgets.console import Console
+from ui.widgets.prompts import AdverseInput, CorrectionInput
 
 
 class KeyTime:

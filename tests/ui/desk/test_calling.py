@@ -16,7 +16,7 @@ from kiosk.states import State
 from tests.ui.conftest import STAFF_NAME
 from tests.ui.desk.conftest import MakeDesk
 from tests.ui.desk.helpers import press, scan, sign_in, type_text
-from ui.signin import SignInPanel
+from ui.widgets.signin import SignInPanel
 
 OTHER = Actor("李护士", "登记2")
 

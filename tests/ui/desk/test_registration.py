@@ -11,7 +11,7 @@ from kiosk.states import State
 from tests.ui.conftest import STAFF_NAME
 from tests.ui.desk.conftest import MakeDesk
 from tests.ui.desk.helpers import press, type_text
-from ui.desk_screen import DeskScreen
+from ui.desk.screen import DeskScreen
 
 VALID_ID = "11010519491231002X"  # born 1949-12-31, a woman
 OTHER_ID = "110105198001010016"  # born 1980-01-01, a man

@@ -17,7 +17,7 @@ from printing.model import TicketPrint
 from printing.result import PAPER_OUT, PrintResult
 from tests.ui.conftest import STAFF_NAME
 from tests.ui.desk.helpers import FakePrompts, press, sign_in, type_text
-from ui.desk_screen import DeskScreen
+from ui.desk.screen import DeskScreen
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

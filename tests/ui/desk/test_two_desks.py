@@ -16,7 +16,7 @@ from kiosk.db.database import sqlite_url
 from kiosk.engine import Engine
 from tests.ui.desk.conftest import MakeDesk
 from tests.ui.desk.helpers import press
-from ui.desk_screen import DeskScreen
+from ui.desk.screen import DeskScreen
 from ui.feed import Feed
 
 ROUNDS = 8

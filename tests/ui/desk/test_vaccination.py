@@ -14,8 +14,8 @@ from kiosk.states import State
 from tests.ui.conftest import MANAGER, STAFF_NAME, lot
 from tests.ui.desk.conftest import MakeDesk
 from tests.ui.desk.helpers import press
-from ui.desk_prompts import CorrectionInput
-from ui.desk_screen import DeskScreen
+from ui.desk.screen import DeskScreen
+from ui.widgets.prompts import CorrectionInput
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 REG = Actor("李护士", "登记2")

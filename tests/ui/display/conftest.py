@@ -15,7 +15,7 @@ from kiosk.model import PersonIn, Ticket
 from tests.kiosk.conftest import STATION, lot_id
 from tests.ui.conftest import NURSE, open_day
 from ui.deadlines import DeadlineWatcher
-from ui.display_screen import DisplayScreen
+from ui.display.screen import DisplayScreen
 from ui.feed import Feed
 from ui.voice.announcer import Announcement, Announcer
 from ui.voice.audio import FakeAudioOutput

@@ -9,7 +9,7 @@ from kiosk.errors import StorageError
 from kiosk.model import Actor
 from tests.ui.conftest import NURSE
 from tests.ui.display.conftest import NAMES, id_number, observe, phone, said
-from ui.display_data import ObsStatus
+from ui.display.data import ObsStatus
 from ui.voice.announcer import Announcement
 from ui.voice.phrases import call_text, desk_phrase
 

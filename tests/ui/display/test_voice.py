@@ -6,7 +6,7 @@ import logging
 
 from kiosk.config import VoiceConfig
 from tests.ui.conftest import NURSE
-from ui.display_voice import build_announcer
+from ui.display.voice import build_announcer
 from ui.voice.announcer import Announcement
 from ui.voice.audio import FakeAudioOutput
 from ui.voice.engines import NullEngine

@@ -18,7 +18,7 @@ from printing.result import PrintResult
 from tests.ui.conftest import open_day
 from ui.deadlines import DeadlineWatcher
 from ui.feed import Feed
-from ui.kiosk_screen import KioskScreen
+from ui.kiosk.screen import KioskScreen
 
 
 class FakePrinter:

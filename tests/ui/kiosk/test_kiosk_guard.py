@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.clock import FakeClock
 from kiosk.staff import StaffDirectory
 from tests.ui.conftest import STAFF_PIN
-from ui.kiosk_screen import KioskScreen
+from ui.kiosk.screen import KioskScreen
 from ui.widgets.pin_pad import PinPad
 
 

@@ -13,7 +13,7 @@ from kiosk.states import Queue, State
 from printing.result import PrintResult
 from tests.ui.conftest import open_day
 from tests.ui.kiosk.conftest import FakePrinter
-from ui.kiosk_screen import KioskScreen
+from ui.kiosk.screen import KioskScreen
 
 
 def button(kiosk: KioskScreen, prefix: str):

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from ui.kiosk_screen import KioskScreen
-from ui.kiosk_sizing import effective_dpi, min_touch_px
+from ui.kiosk.screen import KioskScreen
+from ui.kiosk.sizing import effective_dpi, min_touch_px
 
 ROOT = Path(__file__).resolve().parents[3]
 

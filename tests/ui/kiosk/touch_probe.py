@@ -18,7 +18,7 @@ from printing.result import PrintResult
 from tests.kiosk.conftest import open_day, start_of_day
 from ui.deadlines import DeadlineWatcher
 from ui.feed import Feed
-from ui.kiosk_screen import KioskScreen
+from ui.kiosk.screen import KioskScreen
 
 
 class _Printer:

@@ -11,7 +11,7 @@ from kiosk.engine import Engine
 from kiosk.model import Actor, PersonIn, Ticket
 from tests.ui.conftest import open_day
 from tests.ui.desk.helpers import FakePrompts, sign_in
-from ui.observation_screen import ObservationScreen
+from ui.observation.screen import ObservationScreen
 
 DESK = Actor("李护士", "接种1")
 

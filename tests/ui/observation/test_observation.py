@@ -11,8 +11,8 @@ from kiosk.states import State
 from tests.ui.conftest import STAFF_NAME
 from tests.ui.desk.helpers import press, scan
 from tests.ui.observation.conftest import vaccinate
-from ui.desk_prompts import AdverseInput
-from ui.observation_screen import ObservationScreen, countdown
+from ui.observation.screen import ObservationScreen, countdown
+from ui.widgets.prompts import AdverseInput
 
 
 def tick(screen: ObservationScreen) -> None:

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from kiosk.errors import DomainError
 from kiosk.model import Event
 from kiosk.states import VACCINATED, State
-from ui.desk_console import button
+from ui.widgets.console import button
 
 if TYPE_CHECKING:
-    from ui.desk_console import Console
+    from ui.widgets.console import Console
 
 UNDOABLE = (State.DEFERRED, State.CANCELLED, State.LEFT_EARLY, State.RELEASED)
 

@@ -3,7 +3,7 @@ every desk's current ticket; the last calls; waiting counts; the observation boa
 
 How it stays right without drifting:
 
-- the feed's events re-read a :class:`~ui.display_data.Snapshot` (and the calls in them are
+- the feed's events re-read a :class:`~ui.display.data.Snapshot` (and the calls in them are
   announced: ``called`` and ``recalled`` each enqueue one :class:`Announcement`; a recall repeats);
 - the deadline watcher's ``reached`` re-reads it when an observation ends;
 - a one-second ticker redraws the time and the countdowns from the snapshot's stored ends with
@@ -11,7 +11,7 @@ How it stays right without drifting:
   (the engine's may-leave rule: an open adverse event keeps them).
 
 The layout (landscape 1920x1080 / 1366x768, portrait 1080x1920) is chosen from the window's size
-in ``resizeEvent``: see :mod:`ui.display_layout`. Only ticket numbers and masked names are shown.
+in ``resizeEvent``: see :mod:`ui.display.layout`. Only ticket numbers and masked names are shown.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from kiosk.engine import Engine
 from kiosk.errors import StorageError
 from kiosk.model import Event
 from ui.deadlines import DeadlineWatcher
-from ui.display_boards import (
+from ui.display.boards import (
     LEFT,
     RIGHT,
     CountsBoard,
@@ -38,7 +38,7 @@ from ui.display_boards import (
     NoticeLine,
     RecentBoard,
 )
-from ui.display_data import (
+from ui.display.data import (
     Call,
     ObsStatus,
     Snapshot,
@@ -46,9 +46,9 @@ from ui.display_data import (
     load_snapshot,
     wait_minutes,
 )
-from ui.display_fit import BACKGROUND, TEXT, FitLabel
-from ui.display_layout import Layout, layout_for
-from ui.display_observation import ObservationBoard
+from ui.display.fit import BACKGROUND, TEXT, FitLabel
+from ui.display.layout import Layout, layout_for
+from ui.display.observation import ObservationBoard
 from ui.feed import Feed
 from ui.voice.announcer import Announcement, Announcer
 

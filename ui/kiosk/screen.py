@@ -12,7 +12,7 @@ When the engine says no number can be issued (capacity, stock, paused, day not o
 the database cannot be reached (the change feed says so, and says when it is back), the closed page
 says so; it is redrawn from the change feed and the deadline watcher (a missed ticket's
 grace period ending frees a dose without any event), so the kiosk reopens by itself. Kiosk mode
-(:mod:`ui.kiosk_guard`): no leaving without a staff PIN.
+(:mod:`ui.kiosk.guard`): no leaving without a staff PIN.
 """
 
 from __future__ import annotations
@@ -34,12 +34,12 @@ from kiosk.staff import StaffDirectory
 from printing.backend import PrinterBackend
 from printing.model import TicketPrint
 from printing.result import PrintResult
-from ui import kiosk_text as text
 from ui.deadlines import DeadlineWatcher
 from ui.feed import Feed
-from ui.kiosk_guard import KioskGuard
-from ui.kiosk_pages import CategoryButton, ClosedPage, IssuedPage, StartPage
-from ui.kiosk_sizing import widget_min_touch_px
+from ui.kiosk import text
+from ui.kiosk.guard import KioskGuard
+from ui.kiosk.pages import CategoryButton, ClosedPage, IssuedPage, StartPage
+from ui.kiosk.sizing import widget_min_touch_px
 from ui.print_worker import PrintWorker, ticket_print
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.errors import DomainError
 from kiosk.staff import StaffDirectory
-from ui.desk_messages import DeskMessages
+from ui.widgets.messages import DeskMessages
 
 
 class SignInPanel(QWidget):

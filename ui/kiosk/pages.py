@@ -1,5 +1,5 @@
 """The kiosk's three pages: choose a category, your number, no more numbers. Views only: the
-screen (:mod:`ui.kiosk_screen`) fills them from the engine and sizes them for the display."""
+screen (:mod:`ui.kiosk.screen`) fills them from the engine and sizes them for the display."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Building blocks of the waiting-room display: labels whose font fits their box, painted tiles.
 
-The display is laid out by hand (fractions of the window, see :mod:`ui.display_layout`), so every
+The display is laid out by hand (fractions of the window, see :mod:`ui.display.layout`), so every
 box is known before its text is; a :class:`FitLabel` then picks the largest pixel size at which its
 text (and any ``samples``, e.g. the longest status a cell can show, so the font does not jump every
 second) fits on one line inside the box. Nothing is ever clipped or elided: the text shrinks.

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 from kiosk.errors import DomainError
 from kiosk.idnumber import IdNumber, InvalidIdNumber, parse_id_number
 from kiosk.model import Actor, DayStatus, PersonIn, Ticket
-from ui.desk_console import button
+from ui.widgets.console import button
 
 if TYPE_CHECKING:
-    from ui.desk_screen import DeskScreen
+    from ui.desk.screen import DeskScreen
 
 PHONE = re.compile(r"^1\d{10}$")
 ERROR_STYLE = "color: #b00020;"

@@ -2,7 +2,7 @@
 
 The stock comes from ``day_status()`` at every redraw (a feed event, or the panel's ticker for the
 "open for" minutes and the use-by warning); nothing is counted here. Expired lots and vials and an
-empty stock are refused by the engine and explained through ``ui.desk_messages``.
+empty stock are refused by the engine and explained through ``ui.widgets.messages``.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.idnumber import InvalidIdNumber, parse_id_number
 from kiosk.model import DayStatus, Lot, Ticket, Vial
-from ui.desk_console import button
+from ui.widgets.console import button
 
 if TYPE_CHECKING:
-    from ui.desk_screen import DeskScreen
+    from ui.desk.screen import DeskScreen
 
 WARN_BEFORE_USE_BY = timedelta(minutes=30)
 TICK_MS = 15_000

@@ -1,8 +1,8 @@
 """The panels of the waiting-room display: the newest call, the desks, the recent calls, the
-counts, the notices. The observation board is in :mod:`ui.display_observation`.
+counts, the notices. The observation board is in :mod:`ui.display.observation`.
 
 Each panel lays its children out by hand in ``resizeEvent`` (cells of a grid, fractions of its
-box), so nothing overlaps and every :class:`~ui.display_fit.FitLabel` knows its box.
+box), so nothing overlaps and every :class:`~ui.display.fit.FitLabel` knows its box.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model import Counts
-from ui.display_data import Call, DeskNow
-from ui.display_fit import (
+from ui.display.data import Call, DeskNow
+from ui.display.fit import (
     ACCENT,
     FLASH,
     FLASH_TEXT,

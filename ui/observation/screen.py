@@ -29,8 +29,8 @@ from kiosk.model import Observation
 from kiosk.staff import StaffDirectory
 from kiosk.states import State
 from ui.deadlines import DeadlineWatcher
-from ui.desk_console import Console, button
 from ui.feed import Feed
+from ui.widgets.console import Console, button
 
 TERMINAL = "observation"
 COLUMNS = 6

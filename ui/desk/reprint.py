@@ -26,8 +26,8 @@ from printing.result import (
     TIMEOUT,
     PrintResult,
 )
-from ui.desk_console import Console
 from ui.print_worker import PrintWorker, ticket_print
+from ui.widgets.console import Console
 
 log = logging.getLogger(__name__)
 

@@ -2,8 +2,8 @@
 
 Left, the calling controls every desk shares (call next, a number, recall, missed, reinstate,
 cancel; the desk's current ticket and how many wait for this kind of desk). Centre, the panel of
-the desk's kind (:mod:`ui.desk_registration` or :mod:`ui.desk_vaccination`). Right, the history of
-a ticket and its corrections (:mod:`ui.desk_history`). Keyboard first: every button shows its key.
+the desk's kind (:mod:`ui.desk.registration` or :mod:`ui.desk.vaccination`). Right, the history of
+a ticket and its corrections (:mod:`ui.desk.history`). Keyboard first: every button shows its key.
 """
 
 from __future__ import annotations
@@ -31,12 +31,12 @@ from kiosk.staff import StaffDirectory
 from kiosk.states import CALLED, WAITING, Queue, State
 from printing.backend import PrinterBackend
 from ui.deadlines import DeadlineWatcher
-from ui.desk_console import Console, button
-from ui.desk_history import HistoryPanel
-from ui.desk_registration import RegistrationPanel
-from ui.desk_reprint import Reprinter
-from ui.desk_vaccination import VaccinationPanel
+from ui.desk.history import HistoryPanel
+from ui.desk.registration import RegistrationPanel
+from ui.desk.reprint import Reprinter
+from ui.desk.vaccination import VaccinationPanel
 from ui.feed import Feed
+from ui.widgets.console import Console, button
 
 
 class DeskScreen(Console):

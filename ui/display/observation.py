@@ -14,9 +14,9 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QWidget
 
-from ui.display_boards import LEFT, RIGHT, Panel, pad
-from ui.display_data import ObsRow, ObsStatus
-from ui.display_fit import (
+from ui.display.boards import LEFT, RIGHT, Panel, pad
+from ui.display.data import ObsRow, ObsStatus
+from ui.display.fit import (
     ACCENT,
     GOOD,
     MUTED,

@@ -2,7 +2,7 @@
 
 A console is a stack of two pages: the sign-in panel, and the work page the subclass builds. Every
 engine operation goes through :meth:`Console.act`, which signs it with the nurse and the terminal,
-shows a refusal in words (``ui.desk_messages``), and polls the feed at once so the screen redraws
+shows a refusal in words (``ui.widgets.messages``), and polls the feed at once so the screen redraws
 from the log, never from a private copy.
 """
 
@@ -29,11 +29,11 @@ from kiosk.errors import DomainError
 from kiosk.model import Actor
 from kiosk.staff import StaffDirectory
 from ui.deadlines import DeadlineWatcher
-from ui.desk_messages import DeskMessages
-from ui.desk_prompts import Prompts
 from ui.feed import Feed
-from ui.scanner import ScannerFilter
-from ui.signin import SignInPanel
+from ui.widgets.messages import DeskMessages
+from ui.widgets.prompts import Prompts
+from ui.widgets.scanner import ScannerFilter
+from ui.widgets.signin import SignInPanel
 
 T = TypeVar("T")
 

@@ -1,0 +1,1 @@
+"""The waiting-room display: who is called where, the waiting counts, the observation board."""

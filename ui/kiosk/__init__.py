@@ -1,0 +1,1 @@
+"""The resident kiosk: take a number, see it, get the printed ticket."""

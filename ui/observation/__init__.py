@@ -1,0 +1,1 @@
+"""The observation desk: everyone in observation, release, early leave, adverse events."""
