@@ -52,7 +52,7 @@ from kiosk.engine import Engine
 engine = Engine(Database(sys.argv[1]), FakeClock(datetime.fromisoformat(sys.argv[2])), "main",
                 "Asia/Shanghai")
 for line in sys.stdin:
-    engine.issue("A")
+    engine.tickets.issue("A")
     print(repr(time.time()), flush=True)
 """
 
@@ -84,7 +84,7 @@ def main() -> int:
     db = open_database(url, "main", TRAINING, clock.now())
     engine = Engine(db, clock, "main", "Asia/Shanghai")
     n = args.presses + args.changes + 10
-    engine.open_day(
+    engine.day.open(
         capacity=n * 2,
         observation_minutes=30,
         missed_grace_minutes=30,
@@ -92,7 +92,7 @@ def main() -> int:
         actor=MANAGER,
     )
     for _ in range(args.presses):
-        engine.issue("A")
+        engine.tickets.issue("A")
     staff = StaffDirectory(db, clock, "main")
     staff.add("王护士", "2468")
     config = Config()
@@ -108,7 +108,7 @@ def main() -> int:
         import cProfile
 
         cProfile.runctx(
-            "for _ in range(50): QTest.keyClick(desk, Qt.Key.Key_F1); engine.cancel(desk.current.id, 'x', actor=MANAGER); feed.poll()",
+            "for _ in range(50): QTest.keyClick(desk, Qt.Key.Key_F1); engine.tickets.cancel(desk.current.id, 'x', actor=MANAGER); feed.poll()",
             globals(),
             locals(),
             sort="cumulative",
@@ -123,7 +123,7 @@ def main() -> int:
             app.processEvents()
         press_ms.append((time.perf_counter() - t0) * 1000)
         # free the desk (not timed): the resident leaves; the console redraws from the feed
-        engine.cancel(desk.current.id, "bench", actor=MANAGER)  # type: ignore[union-attr]
+        engine.tickets.cancel(desk.current.id, "bench", actor=MANAGER)  # type: ignore[union-attr]
         feed.poll()
     report("F1 -> next ticket shown", press_ms, 50)
 

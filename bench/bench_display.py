@@ -57,11 +57,11 @@ clock = FakeClock(start)
 engine = Engine(open_database(url, "main", TRAINING, clock.now()), clock, "main", "Asia/Shanghai")
 actor = Actor("caller", "other-pc")
 for i in range(calls):
-    ticket = engine.queue(Queue.REGISTRATION)[0]
-    engine.call(ticket.id, "登记%d" % (i % 6 + 1), actor=actor)
+    ticket = engine.queries.queue(Queue.REGISTRATION)[0]
+    engine.tickets.call(ticket.id, "登记%d" % (i % 6 + 1), actor=actor)
     print(ticket.label, time.time(), flush=True)
     time.sleep(0.35)
-    engine.cancel(ticket.id, "bench", actor=actor)
+    engine.tickets.cancel(ticket.id, "bench", actor=actor)
     time.sleep(0.15)
 """
 
@@ -92,7 +92,7 @@ def twelve_desks() -> Config:
 
 
 def build_day(engine: Engine, clock: BenchClock, observing: int, waiting: int) -> None:
-    engine.open_day(
+    engine.day.open(
         capacity=observing + waiting + 50,
         observation_minutes=30,
         missed_grace_minutes=30,
@@ -107,20 +107,20 @@ def build_day(engine: Engine, clock: BenchClock, observing: int, waiting: int) -
         ],  # fmt: skip
         actor=NURSE,
     )
-    lot = engine.day_status().lots[0].id
+    lot = engine.day.status().lots[0].id
     names = ("张三明", "欧阳娜娜", "李建国", "王秀英", "陈志强", "刘海燕")
     for n in range(observing):
-        t = engine.issue("A")
-        engine.call(t.id, f"登记{n % 6 + 1}", actor=NURSE)
-        engine.register(
+        t = engine.tickets.issue("A")
+        engine.tickets.call(t.id, f"登记{n % 6 + 1}", actor=NURSE)
+        engine.care.register(
             t.id, PersonIn(names[n % 6]), dose_number=1, screening={}, actor=NURSE,
             observation_minutes=30 + n % 40,
         )  # fmt: skip
-        engine.call(t.id, f"接种{n % 6 + 1}", actor=NURSE)
-        engine.vaccinate(t.id, lot_id=lot, actor=NURSE)
+        engine.tickets.call(t.id, f"接种{n % 6 + 1}", actor=NURSE)
+        engine.care.vaccinate(t.id, lot_id=lot, actor=NURSE)
         clock.advance(timedelta(seconds=6))
     for _ in range(waiting):
-        engine.issue("B")
+        engine.tickets.issue("B")
 
 
 def pct(values: list[float], q: float) -> float:

@@ -42,30 +42,30 @@ def one_round(n: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(sqlite_url(Path(tmp) / "bench.sqlite"), "main", TRAINING, clock.now())
         engine = Engine(db, clock, "main", "Asia/Shanghai")
-        engine.open_day(
+        engine.day.open(
             capacity=n * 2,
             observation_minutes=30,
             missed_grace_minutes=30,
             lots_in=[LotIn("bench vaccine", "B1", date(2027, 6, 1), 10, n)],
             actor=NURSE,
         )
-        lot_id = engine.day_status().lots[0].id
-        figures = {"issue": rate(n, lambda i: engine.issue("A"))}
+        lot_id = engine.day.status().lots[0].id
+        figures = {"issue": rate(n, lambda i: engine.tickets.issue("A"))}
 
         def call_and_register(i: int) -> None:
-            t = engine.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
+            t = engine.tickets.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
             assert t is not None
             clock.advance(timedelta(milliseconds=1))
-            engine.register(t.id, PersonIn(f"p{i}"), dose_number=1, screening={}, actor=NURSE)
+            engine.care.register(t.id, PersonIn(f"p{i}"), dose_number=1, screening={}, actor=NURSE)
 
         figures["call next + register (pair)"] = rate(n, call_and_register)
         figures["call next (vaccination)"] = rate(
-            n, lambda i: engine.call_next(Queue.VACCINATION, f"接种{i}", actor=NURSE)
+            n, lambda i: engine.tickets.call_next(Queue.VACCINATION, f"接种{i}", actor=NURSE)
         )
-        ids = [t.id for t in engine.called()]
+        ids = [t.id for t in engine.queries.called()]
         assert len(ids) == n
         figures["vaccinate"] = rate(
-            n, lambda i: engine.vaccinate(ids[i], lot_id=lot_id, actor=NURSE)
+            n, lambda i: engine.care.vaccinate(ids[i], lot_id=lot_id, actor=NURSE)
         )
         db.dispose()
     return figures

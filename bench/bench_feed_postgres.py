@@ -46,7 +46,7 @@ def main() -> None:
         there_db = Database(url)
         here = Engine(here_db, clock, "main", "Asia/Shanghai")
         there = Engine(there_db, clock, "main", "Asia/Shanghai")
-        there.open_day(
+        there.day.open(
             capacity=n + 10,
             observation_minutes=30,
             missed_grace_minutes=30,
@@ -65,7 +65,7 @@ def main() -> None:
         give_up.timeout.connect(loop.quit)
         latencies = []
         for _ in range(n):
-            there.issue("A")
+            there.tickets.issue("A")
             start = time.perf_counter()
             give_up.start()
             loop.exec()

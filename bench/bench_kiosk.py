@@ -53,7 +53,7 @@ def _setup(folder: Path):  # -> (app, engine, kiosk)
     db = open_database(sqlite_url(folder / "bench.sqlite"), "main", TRAINING, clock.now())
     engine = Engine(db, clock, "main", "Asia/Shanghai")
     lot = LotIn("bench", "B1", datetime(2027, 1, 1).date(), 1, 1000)
-    engine.open_day(
+    engine.day.open(
         capacity=1000,
         observation_minutes=30,
         missed_grace_minutes=30,
@@ -86,7 +86,7 @@ def bench_taps() -> list[float]:
             kiosk.issued.number.repaint()  # the number painted, not just set
             elapsed = time.perf_counter() - t0
             assert kiosk.page() == "issued_page"
-            assert engine.ticket_by_label(kiosk.issued.number.text()).id  # committed
+            assert engine.queries.ticket_by_label(kiosk.issued.number.text()).id  # committed
             times.append(elapsed * 1000)
         kiosk.printer.wait()
         app.processEvents()

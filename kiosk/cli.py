@@ -304,7 +304,7 @@ def parse_lot(text: str) -> LotIn:
 def cmd_day_open(ctx: Context) -> int:
     a, d = ctx.args, ctx.config.day
     engine = ctx.engine()
-    status = engine.open_day(
+    status = engine.day.open(
         capacity=d.capacity if a.capacity is None else a.capacity,
         observation_minutes=a.observation_minutes or d.observation_minutes,
         missed_grace_minutes=d.missed_grace_minutes if a.grace_minutes is None else a.grace_minutes,
@@ -316,22 +316,22 @@ def cmd_day_open(ctx: Context) -> int:
 
 
 def cmd_day_add_lot(ctx: Context) -> int:
-    print_status(ctx.engine().add_lot(parse_lot(ctx.args.lot), actor=ctx.actor()))
+    print_status(ctx.engine().day.add_lot(parse_lot(ctx.args.lot), actor=ctx.actor()))
     return 0
 
 
 def cmd_day_status(ctx: Context) -> int:
-    print_status(ctx.engine().day_status())
+    print_status(ctx.engine().day.status())
     return 0
 
 
 def cmd_day_close(ctx: Context) -> int:
-    print_status(ctx.engine().close_day(actor=ctx.actor()))
+    print_status(ctx.engine().day.close(actor=ctx.actor()))
     return 0
 
 
 def cmd_day_capacity(ctx: Context) -> int:
-    print_status(ctx.engine().set_capacity(ctx.args.capacity, actor=ctx.actor()))
+    print_status(ctx.engine().day.set_capacity(ctx.args.capacity, actor=ctx.actor()))
     return 0
 
 

@@ -48,8 +48,8 @@ FIGURE_KEYS = (
 
 
 def day_figures(engine: Engine, day: date) -> dict[str, Any]:
-    status = engine.day_status(day)
-    day_tickets = engine.tickets_of_day(day)
+    status = engine.day.status(day)
+    day_tickets = engine.queries.tickets_of_day(day)
     vaccinated = [t for t in day_tickets if t.state in VACCINATED]
     waits = sorted(
         (t.first_called_at - t.issued_at).total_seconds() / 60

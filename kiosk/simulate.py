@@ -117,14 +117,14 @@ class DaySimulation:
         self.clock.set(self.local(time(7, 45)))
         capacity = p.capacity if p.capacity is not None else p.residents
         stock = p.stock if p.stock is not None else p.residents + p.doses_per_vial
-        self.e.open_day(
+        self.e.day.open(
             capacity=capacity,
             observation_minutes=p.observation_minutes,
             missed_grace_minutes=p.grace_minutes,
             lots_in=_lots(stock, p.doses_per_vial, p.day),
             actor=self.manager,
         )
-        self.lot_ids = [lot.id for lot in self.e.day_status(p.day).lots]
+        self.lot_ids = [lot.id for lot in self.e.day.status(p.day).lots]
         for moment in self.arrivals():
             self.at(moment, self.arrive)
         stop = self.local(p.until) if p.until else None
@@ -180,7 +180,7 @@ class DaySimulation:
         priority = self.rng.random() < self.p.priority_share
         prefix = "A" if self.rng.random() < 0.6 else "B"
         try:
-            ticket = self.e.issue(prefix, priority=priority, actor=KIOSK_ACTOR)
+            ticket = self.e.tickets.issue(prefix, priority=priority, actor=KIOSK_ACTOR)
         except CapReached:
             self.turned_away += 1
             return
@@ -189,9 +189,9 @@ class DaySimulation:
         self.wake(Queue.REGISTRATION)
 
     def maybe_cancel(self, ticket_id: int) -> None:
-        ticket = self.e.ticket(ticket_id)
+        ticket = self.e.queries.ticket(ticket_id)
         if ticket.state in (State.WAITING_REGISTRATION, State.WAITING_VACCINATION):
-            self.e.cancel(ticket_id, "等不及离开 left the queue", actor=self.manager)
+            self.e.tickets.cancel(ticket_id, "等不及离开 left the queue", actor=self.manager)
 
     def wake(self, queue: Queue) -> None:
         """Someone joined ``queue``: an idle desk of that kind calls now."""
@@ -202,7 +202,7 @@ class DaySimulation:
                 return
 
     def call_next(self, desk: _Desk) -> None:
-        ticket = self.e.call_next(desk.queue, desk.name, actor=self.staff[desk.name])
+        ticket = self.e.tickets.call_next(desk.queue, desk.name, actor=self.staff[desk.name])
         if ticket is None:
             desk.busy = False
             return
@@ -210,7 +210,7 @@ class DaySimulation:
         if self.rng.random() < self.p.no_show_share:
             self.at(
                 now + timedelta(minutes=1),
-                lambda: self.e.recall(ticket.id, actor=self.staff[desk.name]),
+                lambda: self.e.tickets.recall(ticket.id, actor=self.staff[desk.name]),
             )
             self.at(now + timedelta(minutes=2), lambda: self.no_show(desk, ticket.id))
             return
@@ -223,7 +223,7 @@ class DaySimulation:
         self.at(self.clock.now() + timedelta(seconds=5), lambda: self.call_next(desk))
 
     def no_show(self, desk: _Desk, ticket_id: int) -> None:
-        self.e.mark_missed(ticket_id, actor=self.staff[desk.name])
+        self.e.tickets.mark_missed(ticket_id, actor=self.staff[desk.name])
         self.free(desk)
         if self.rng.random() < self.p.return_share:
             back = self.clock.now() + timedelta(minutes=self.rng.uniform(5, 60))
@@ -231,7 +231,7 @@ class DaySimulation:
 
     def come_back(self, ticket_id: int) -> None:
         try:
-            ticket = self.e.reinstate(ticket_id, actor=self.manager)
+            ticket = self.e.tickets.reinstate(ticket_id, actor=self.manager)
         except CapReached:
             self.turned_away += 1
             return
@@ -240,11 +240,11 @@ class DaySimulation:
     def screen(self, desk: _Desk, ticket: Ticket) -> None:
         actor, ticket_id = self.staff[desk.name], ticket.id
         if self.rng.random() < self.p.defer_share:
-            self.e.defer(ticket_id, self.rng.choice(DEFER_REASONS), actor=actor)
+            self.e.care.defer(ticket_id, self.rng.choice(DEFER_REASONS), actor=actor)
         else:
             allergy = self.rng.random() < 0.05
             answers = {k: (k == "allergy" and allergy) for k in SCREENING_KEYS}
-            self.e.register(
+            self.e.care.register(
                 ticket_id,
                 self.person(ticket_id),
                 dose_number=1 if ticket.prefix == "A" else self.rng.choice((2, 3)),
@@ -266,7 +266,7 @@ class DaySimulation:
     def inject(self, desk: _Desk, ticket_id: int) -> None:
         actor = self.staff[desk.name]
         if self.rng.random() < 0.01:
-            self.e.defer(ticket_id, "接种前复核不适宜 not suitable on review", actor=actor)
+            self.e.care.defer(ticket_id, "接种前复核不适宜 not suitable on review", actor=actor)
             self.free(desk)
             return
         done = self.vaccinate(ticket_id, actor)
@@ -278,7 +278,7 @@ class DaySimulation:
             early = self.clock.now() + timedelta(minutes=self.rng.uniform(5, 20))
             self.at(
                 early,
-                lambda: self.e.leave_early(ticket_id, "自行离开", actor=self.manager),
+                lambda: self.e.observation.leave_early(ticket_id, "自行离开", actor=self.manager),
                 observation=True,
             )
             return
@@ -299,7 +299,9 @@ class DaySimulation:
         """From the first lot that still has doses (the engine opens vials as needed)."""
         while self.lot_index < len(self.lot_ids):
             try:
-                return self.e.vaccinate(ticket_id, lot_id=self.lot_ids[self.lot_index], actor=actor)
+                return self.e.care.vaccinate(
+                    ticket_id, lot_id=self.lot_ids[self.lot_index], actor=actor
+                )
             except StockError as exc:
                 if exc.code != "no_vials":
                     raise
@@ -307,7 +309,7 @@ class DaySimulation:
         raise StockError("stock ran out in the simulation", code="no_vials")
 
     def reaction(self, ticket_id: int) -> None:
-        ae = self.e.record_adverse_event(
+        ae = self.e.observation.record_adverse_event(
             ticket_id,
             symptoms="接种部位红肿 redness at the injection site",
             severity="mild",
@@ -316,19 +318,23 @@ class DaySimulation:
         )
         self.at(
             self.clock.now() + timedelta(minutes=15),
-            lambda: self.e.close_adverse_event(ae.id, "缓解 resolved", actor=self.manager),
+            lambda: self.e.observation.close_adverse_event(
+                ae.id, "缓解 resolved", actor=self.manager
+            ),
             observation=True,
         )
 
     def leave(self, ticket_id: int) -> None:
-        self.e.release(ticket_id, actor=self.manager)
+        self.e.observation.release(ticket_id, actor=self.manager)
 
     def close(self) -> None:
         """End of day: waste what is left in opened vials (with the reason), then close."""
         self.clock.set(max(self.clock.now(), self.local(CLOSE_AT)))
-        for vial in self.e.day_status(self.p.day).open_vials:
-            self.e.waste(vial.id, vial.doses_left, "当日未用完 left at close", actor=self.manager)
-        self.e.close_day(actor=self.manager, day=self.p.day)
+        for vial in self.e.day.status(self.p.day).open_vials:
+            self.e.stock.waste(
+                vial.id, vial.doses_left, "当日未用完 left at close", actor=self.manager
+            )
+        self.e.day.close(actor=self.manager, day=self.p.day)
 
 
 def _lots(stock: int, doses_per_vial: int, day: date) -> list[LotIn]:

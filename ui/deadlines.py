@@ -38,7 +38,7 @@ class DeadlineWatcher(QObject):
     def rearm(self, *_args: object) -> None:
         midnight = self.next_midnight()
         try:
-            deadline = self.engine.next_deadline()
+            deadline = self.engine.queries.next_deadline()
         except StorageError as exc:
             log.warning("deadline check failed: %s", exc)
             deadline = None

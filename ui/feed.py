@@ -37,7 +37,7 @@ class Feed(QObject):
     ) -> None:
         super().__init__(parent)
         self.engine = engine
-        self.seq = engine.last_seq()
+        self.seq = engine.queries.last_seq()
         self._failing = False
         self.listener = (
             None if engine.db.is_sqlite else Listener(engine.db, engine.site, self._woken.emit)
@@ -72,8 +72,8 @@ class Feed(QObject):
     def poll(self) -> list[Event]:
         """Fetch what is new now (the timer calls this; tests and local writes may too)."""
         try:
-            last = self.engine.last_seq()
-            new = self.engine.events_since(self.seq) if last != self.seq else []
+            last = self.engine.queries.last_seq()
+            new = self.engine.queries.events_since(self.seq) if last != self.seq else []
         except StorageError as exc:
             if not self._failing:
                 log.error("change feed: %s", exc)

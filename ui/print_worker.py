@@ -85,7 +85,7 @@ def ticket_print(
     """What is printed for ``ticket``: at the kiosk when it is taken, at a desk when reprinted."""
     category = next((c.label for c in config.categories if c.prefix == ticket.prefix), "")
     try:
-        minutes = engine.day_status(ticket.day).observation_minutes
+        minutes = engine.day.status(ticket.day).observation_minutes
     except DomainError:
         minutes = config.day.observation_minutes
     return TicketPrint(

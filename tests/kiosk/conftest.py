@@ -53,7 +53,7 @@ def open_day(
     observation: int = 30,
     grace: int = 30,
 ) -> None:
-    engine.open_day(
+    engine.day.open(
         capacity=capacity,
         observation_minutes=observation,
         missed_grace_minutes=grace,
@@ -69,11 +69,11 @@ SCREENING_OK = {"fever": False, "allergy": False, "pregnant": False}
 
 
 def lot_id(engine: Engine, index: int = 0) -> int:
-    return engine.day_status().lots[index].id
+    return engine.day.status().lots[index].id
 
 
 def register(engine: Engine, ticket_id: int, person: PersonIn | None = None, **kw: Any) -> Ticket:
-    return engine.register(
+    return engine.care.register(
         ticket_id,
         person or PersonIn(name="张三"),
         dose_number=int(kw.pop("dose_number", 1)),
@@ -85,36 +85,36 @@ def register(engine: Engine, ticket_id: int, person: PersonIn | None = None, **k
 
 def make_ticket(engine: Engine, clock: FakeClock, state: State, prefix: str = "A") -> Ticket:
     """A fresh ticket driven to ``state`` the ordinary way (desks ``R1`` and ``V1``)."""
-    t = engine.issue(prefix)
+    t = engine.tickets.issue(prefix)
     if state == State.WAITING_REGISTRATION:
         return t
-    t = engine.call(t.id, "R1", actor=NURSE)
+    t = engine.tickets.call(t.id, "R1", actor=NURSE)
     if state == State.CALLED_REGISTRATION:
         return t
     if state == State.MISSED:
-        return engine.mark_missed(t.id, actor=NURSE)
+        return engine.tickets.mark_missed(t.id, actor=NURSE)
     if state == State.CANCELLED:
-        return engine.cancel(t.id, "went home", actor=NURSE)
+        return engine.tickets.cancel(t.id, "went home", actor=NURSE)
     if state == State.DEFERRED:
-        return engine.defer(t.id, "fever", actor=NURSE)
+        return engine.care.defer(t.id, "fever", actor=NURSE)
     if state == State.UNSERVED:
-        engine.close_day(actor=MANAGER)
-        return engine.ticket(t.id)
+        engine.day.close(actor=MANAGER)
+        return engine.queries.ticket(t.id)
     t = register(engine, t.id)
     if state == State.WAITING_VACCINATION:
         return t
-    t = engine.call(t.id, "V1", actor=STATION)
+    t = engine.tickets.call(t.id, "V1", actor=STATION)
     if state == State.CALLED_VACCINATION:
         return t
-    t = engine.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
+    t = engine.care.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
     if state == State.OBSERVING:
         return t
     if state == State.LEFT_EARLY:
-        return engine.leave_early(t.id, "bus", actor=NURSE)
+        return engine.observation.leave_early(t.id, "bus", actor=NURSE)
     if state == State.RELEASED:
         assert t.observation_end is not None
         clock.set(max(clock.now(), t.observation_end))
-        return engine.release(t.id, actor=NURSE)
+        return engine.observation.release(t.id, actor=NURSE)
     raise AssertionError(state)
 
 
@@ -131,7 +131,7 @@ def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
 @contextmanager
 def nothing_written(engine: Engine) -> Iterator[None]:
     """The block must leave the database exactly as it was (use around ``pytest.raises``)."""
-    seq, before = engine.last_seq(), dump(engine.db)
+    seq, before = engine.queries.last_seq(), dump(engine.db)
     yield
-    assert engine.last_seq() == seq
+    assert engine.queries.last_seq() == seq
     assert dump(engine.db) == before

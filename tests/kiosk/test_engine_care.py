@@ -40,17 +40,17 @@ def test_person_lives_in_its_table_and_events_only_point_to_it(
     t = make_ticket(engine, clock, State.CALLED_REGISTRATION)
     done = register(engine, t.id, ZHANG, dose_number=2, observation_minutes=45)
     assert done.person_id is not None
-    assert engine.person(done.person_id) == engine.person(done.person_id)
-    p = engine.person(done.person_id)
+    assert engine.queries.person(done.person_id) == engine.queries.person(done.person_id)
+    p = engine.queries.person(done.person_id)
     assert (p.name, p.id_number, p.phone) == (ZHANG.name, ZHANG.id_number, ZHANG.phone)
     assert (done.dose_number, done.observation_minutes) == (2, 45)
-    engine.call(t.id, "V1", actor=STATION)
-    engine.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
-    everything = json.dumps([e.payload for e in engine.events_since(0)], ensure_ascii=False)
+    engine.tickets.call(t.id, "V1", actor=STATION)
+    engine.care.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
+    everything = json.dumps([e.payload for e in engine.queries.events_since(0)], ensure_ascii=False)
     for secret in (ZHANG.name, ZHANG.id_number, ZHANG.phone, "1949"):
         assert secret and secret not in everything
-    assert engine.history(t.id)[2].payload["person_id"] == done.person_id
-    assert engine.registered_today(ZHANG.id_number or "") == engine.ticket(t.id)
+    assert engine.queries.history(t.id)[2].payload["person_id"] == done.person_id
+    assert engine.care.registered_today(ZHANG.id_number or "") == engine.queries.ticket(t.id)
 
 
 def test_duplicate_id_registered_today_is_refused_unless_allowed(
@@ -59,8 +59,8 @@ def test_duplicate_id_registered_today_is_refused_unless_allowed(
     open_day(engine)
     first = make_ticket(engine, clock, State.CALLED_REGISTRATION)
     register(engine, first.id, ZHANG)
-    second = engine.issue("A")
-    engine.call(second.id, "R2", actor=NURSE)
+    second = engine.tickets.issue("A")
+    engine.tickets.call(second.id, "R2", actor=NURSE)
     with nothing_written(engine), pytest.raises(DomainError) as exc:
         register(engine, second.id, ZHANG)
     assert exc.value.code == "duplicate_person"
@@ -68,7 +68,7 @@ def test_duplicate_id_registered_today_is_refused_unless_allowed(
     done = register(engine, second.id, ZHANG, allow_duplicate=True)
     assert done.state == State.WAITING_VACCINATION
     # the same person row is reused and corrected, not duplicated
-    assert done.person_id == engine.ticket(first.id).person_id
+    assert done.person_id == engine.queries.ticket(first.id).person_id
     with engine.db.read() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(persons)).scalar() == 1
 
@@ -78,11 +78,11 @@ def test_a_deferred_registration_does_not_block_the_same_person_later(
 ) -> None:
     open_day(engine)
     t = make_ticket(engine, clock, State.CALLED_VACCINATION)
-    engine.defer(t.id, "fever", actor=STATION)
+    engine.care.defer(t.id, "fever", actor=STATION)
     again = make_ticket(engine, clock, State.CALLED_REGISTRATION)
     register(engine, again.id, ZHANG)  # the earlier ticket had no ID number at all
-    third = engine.issue("A")
-    engine.call(third.id, "R2", actor=NURSE)
+    third = engine.tickets.issue("A")
+    engine.tickets.call(third.id, "R2", actor=NURSE)
     with pytest.raises(DomainError):
         register(engine, third.id, ZHANG)
 
@@ -97,10 +97,10 @@ def test_events_carry_staff_terminal_seq_and_version_gap_free(
     make_ticket(engine, clock, State.RELEASED)
     make_ticket(engine, clock, State.DEFERRED)
     with pytest.raises(InvalidTransition):
-        engine.recall(1, actor=NURSE)  # refused: takes no sequence number
+        engine.tickets.recall(1, actor=NURSE)  # refused: takes no sequence number
     make_ticket(engine, clock, State.MISSED)
-    events = engine.events_since(0)
-    assert [e.seq for e in events] == list(range(1, engine.last_seq() + 1))
+    events = engine.queries.events_since(0)
+    assert [e.seq for e in events] == list(range(1, engine.queries.last_seq() + 1))
     assert all(e.staff and e.terminal and e.payload_version == 1 for e in events)
     by_kind = {e.kind: e for e in events}
     assert (by_kind["day_opened"].staff, by_kind["day_opened"].terminal) == ("manager", "admin")
@@ -109,7 +109,7 @@ def test_events_carry_staff_terminal_seq_and_version_gap_free(
         STATION.staff,
         STATION.terminal,
     )
-    assert engine.events_since(events[-3].seq) == events[-2:]
+    assert engine.queries.events_since(events[-3].seq) == events[-2:]
 
 
 # --- vaccination ------------------------------------------------------------------------------------
@@ -121,14 +121,14 @@ def test_vaccinate_draws_from_one_open_vial_until_it_is_empty(
     open_day(engine, vials=3, doses_per_vial=2)
     done = [make_ticket(engine, clock, State.OBSERVING) for _ in range(3)]
     assert [t.vial_id for t in done][0] == done[1].vial_id != done[2].vial_id
-    status = engine.day_status()
+    status = engine.day.status()
     assert (status.stock, status.doses_used, status.doses_left) == (6, 3, 3)
     assert status.open_vial_doses_left == 1
     assert status.lots[0].vials_opened == 2
 
 
 def test_vaccinate_with_an_expired_vial_is_refused(engine: Engine, clock: FakeClock) -> None:
-    engine.open_day(
+    engine.day.open(
         capacity=10,
         observation_minutes=30,
         missed_grace_minutes=30,
@@ -140,18 +140,18 @@ def test_vaccinate_with_an_expired_vial_is_refused(engine: Engine, clock: FakeCl
     t = make_ticket(engine, clock, State.CALLED_VACCINATION)
     clock.advance(timedelta(minutes=61))
     with nothing_written(engine), pytest.raises(DomainError) as exc:
-        engine.vaccinate(t.id, lot_id=lot_id(engine), vial_id=vial, actor=STATION)
+        engine.care.vaccinate(t.id, lot_id=lot_id(engine), vial_id=vial, actor=STATION)
     assert exc.value.code == "vial_expired"
     # without naming a vial, a fresh one is opened
-    done = engine.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
+    done = engine.care.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
     assert done.vial_id != vial
-    assert [v.id for v in engine.day_status().open_vials] == [done.vial_id]
+    assert [v.id for v in engine.day.status().open_vials] == [done.vial_id]
 
 
 def test_vaccinate_with_an_unknown_lot_or_wrong_vial_is_refused(
     engine: Engine, clock: FakeClock
 ) -> None:
-    engine.open_day(
+    engine.day.open(
         capacity=10,
         observation_minutes=30,
         missed_grace_minutes=30,
@@ -159,18 +159,18 @@ def test_vaccinate_with_an_unknown_lot_or_wrong_vial_is_refused(
         actor=MANAGER,
     )
     l1, l2 = lot_id(engine, 0), lot_id(engine, 1)
-    vial = engine.open_vial(l1, actor=STATION)
+    vial = engine.stock.open_vial(l1, actor=STATION)
     t = make_ticket(engine, clock, State.CALLED_VACCINATION)
     with nothing_written(engine), pytest.raises(DomainError) as exc:
-        engine.vaccinate(t.id, lot_id=999, actor=STATION)
+        engine.care.vaccinate(t.id, lot_id=999, actor=STATION)
     assert exc.value.code == "unknown_lot"
     with nothing_written(engine), pytest.raises(DomainError) as exc:
-        engine.vaccinate(t.id, lot_id=l2, vial_id=vial.id, actor=STATION)
+        engine.care.vaccinate(t.id, lot_id=l2, vial_id=vial.id, actor=STATION)
     assert exc.value.code == "wrong_lot"
 
 
 def test_vaccinate_an_expired_lot_is_refused(engine: Engine, clock: FakeClock) -> None:
-    engine.open_day(
+    engine.day.open(
         capacity=10,
         observation_minutes=30,
         missed_grace_minutes=30,
@@ -181,7 +181,7 @@ def test_vaccinate_an_expired_lot_is_refused(engine: Engine, clock: FakeClock) -
     the_lot = lot_id(engine)
     clock.advance(timedelta(hours=17))  # past midnight: the lot expired yesterday
     with nothing_written(engine), pytest.raises(DomainError) as exc:
-        engine.vaccinate(t.id, lot_id=the_lot, actor=STATION)
+        engine.care.vaccinate(t.id, lot_id=the_lot, actor=STATION)
     assert exc.value.code == "lot_expired"
 
 
@@ -191,61 +191,65 @@ def test_vaccinate_an_expired_lot_is_refused(engine: Engine, clock: FakeClock) -
 def test_may_not_leave_before_the_observation_end(engine: Engine, clock: FakeClock) -> None:
     open_day(engine, observation=30)
     t = make_ticket(engine, clock, State.OBSERVING)
-    assert engine.next_deadline() == t.observation_end
+    assert engine.queries.next_deadline() == t.observation_end
     clock.advance(timedelta(minutes=29, seconds=59))
-    [obs] = engine.observations()
+    [obs] = engine.queries.observations()
     assert not obs.may_leave(clock.now())
     with nothing_written(engine), pytest.raises(NotYet) as exc:
-        engine.release(t.id, actor=NURSE)
+        engine.observation.release(t.id, actor=NURSE)
     assert exc.value.code == "not_yet"
     assert exc.value.details["seconds_left"] == 1
     clock.advance(timedelta(seconds=1))
-    assert engine.observations()[0].may_leave(clock.now())
-    assert engine.next_deadline() is None
-    done = engine.release(t.id, actor=NURSE)
+    assert engine.queries.observations()[0].may_leave(clock.now())
+    assert engine.queries.next_deadline() is None
+    done = engine.observation.release(t.id, actor=NURSE)
     assert (done.state, done.finished_at) == (State.RELEASED, clock.now())
-    assert engine.observations() == []
+    assert engine.queries.observations() == []
 
 
 def test_per_person_observation_minutes(engine: Engine, clock: FakeClock) -> None:
     open_day(engine, observation=30)
     t = make_ticket(engine, clock, State.CALLED_REGISTRATION)
     register(engine, t.id, observation_minutes=60)
-    engine.call(t.id, "V1", actor=STATION)
-    done = engine.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
+    engine.tickets.call(t.id, "V1", actor=STATION)
+    done = engine.care.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
     assert done.observation_end == clock.now() + timedelta(minutes=60)
 
 
 def test_open_adverse_event_keeps_them_until_closed(engine: Engine, clock: FakeClock) -> None:
     open_day(engine)
     t = make_ticket(engine, clock, State.OBSERVING)
-    ae = engine.record_adverse_event(
+    ae = engine.observation.record_adverse_event(
         t.id, symptoms="rash on the arm", severity="mild", action="antihistamine", actor=NURSE
     )
     assert ae.closed_at is None and ae.ticket_id == t.id
     clock.advance(timedelta(minutes=45))
-    [obs] = engine.observations()
+    [obs] = engine.queries.observations()
     assert obs.open_adverse_events == 1 and obs.over_time(clock.now())
     assert not obs.may_leave(clock.now())
     with nothing_written(engine), pytest.raises(NotYet) as exc:
-        engine.release(t.id, actor=NURSE)
+        engine.observation.release(t.id, actor=NURSE)
     assert exc.value.code == "adverse_event_open"
-    closed = engine.close_adverse_event(ae.id, "resolved", actor=NURSE)
+    closed = engine.observation.close_adverse_event(ae.id, "resolved", actor=NURSE)
     assert closed.closed_at == clock.now() and closed.outcome == "resolved"
     with nothing_written(engine), pytest.raises(InvalidTransition):
-        engine.close_adverse_event(ae.id, "again", actor=NURSE)
-    assert engine.open_adverse_events(t.id) == []
-    assert engine.observations()[0].may_leave(clock.now())
-    assert engine.release(t.id, actor=NURSE).state == State.RELEASED
+        engine.observation.close_adverse_event(ae.id, "again", actor=NURSE)
+    assert engine.observation.open_adverse_events(t.id) == []
+    assert engine.queries.observations()[0].may_leave(clock.now())
+    assert engine.observation.release(t.id, actor=NURSE).state == State.RELEASED
 
 
 def test_adverse_event_input_is_checked(engine: Engine, clock: FakeClock) -> None:
     open_day(engine)
     t = make_ticket(engine, clock, State.OBSERVING)
     with nothing_written(engine), pytest.raises(InvalidInput):
-        engine.record_adverse_event(t.id, symptoms="x", severity="deadly", action="", actor=NURSE)
+        engine.observation.record_adverse_event(
+            t.id, symptoms="x", severity="deadly", action="", actor=NURSE
+        )
     with nothing_written(engine), pytest.raises(InvalidInput):
-        engine.record_adverse_event(t.id, symptoms=" ", severity="mild", action="", actor=NURSE)
+        engine.observation.record_adverse_event(
+            t.id, symptoms=" ", severity="mild", action="", actor=NURSE
+        )
 
 
 def test_extend_observation_moves_the_end_and_the_deadline(
@@ -254,25 +258,25 @@ def test_extend_observation_moves_the_end_and_the_deadline(
     open_day(engine, observation=30)
     t = make_ticket(engine, clock, State.OBSERVING)
     assert t.observation_end is not None
-    longer = engine.extend_observation(t.id, 15, actor=NURSE)
+    longer = engine.observation.extend(t.id, 15, actor=NURSE)
     assert longer.observation_end == t.observation_end + timedelta(minutes=15)
-    assert engine.next_deadline() == longer.observation_end
+    assert engine.queries.next_deadline() == longer.observation_end
     clock.set(t.observation_end)
     with pytest.raises(NotYet):
-        engine.release(t.id, actor=NURSE)
-    assert engine.history(t.id)[-1].payload["minutes"] == 15
+        engine.observation.release(t.id, actor=NURSE)
+    assert engine.queries.history(t.id)[-1].payload["minutes"] == 15
     with nothing_written(engine), pytest.raises(InvalidInput):
-        engine.extend_observation(t.id, 0, actor=NURSE)
+        engine.observation.extend(t.id, 0, actor=NURSE)
 
 
 def test_leave_early_is_final_and_flagged(engine: Engine, clock: FakeClock) -> None:
     open_day(engine)
     t = make_ticket(engine, clock, State.OBSERVING)
     with nothing_written(engine), pytest.raises(InvalidInput):
-        engine.leave_early(t.id, "", actor=NURSE)
-    done = engine.leave_early(t.id, "the bus", actor=NURSE)
+        engine.observation.leave_early(t.id, "", actor=NURSE)
+    done = engine.observation.leave_early(t.id, "the bus", actor=NURSE)
     assert (done.state, done.reason) == (State.LEFT_EARLY, "the bus")
-    counts = engine.day_status().counts
+    counts = engine.day.status().counts
     assert (counts.vaccinated, counts.left_early, counts.observing) == (1, 1, 0)
 
 
@@ -285,14 +289,14 @@ def test_mistaken_deferral_goes_back_to_the_front_of_its_queue(
     open_day(engine)
     t = make_ticket(engine, clock, State.CALLED_VACCINATION)
     waiting = make_ticket(engine, clock, State.WAITING_VACCINATION)
-    engine.defer(t.id, "wrong button", actor=STATION)
-    wrong_seq = engine.history(t.id)[-1].seq
+    engine.care.defer(t.id, "wrong button", actor=STATION)
+    wrong_seq = engine.queries.history(t.id)[-1].seq
     with nothing_written(engine), pytest.raises(InvalidInput):
-        engine.correct_outcome(t.id, " ", actor=MANAGER)
-    back = engine.correct_outcome(t.id, "deferred by mistake", actor=MANAGER)
+        engine.corrections.outcome(t.id, " ", actor=MANAGER)
+    back = engine.corrections.outcome(t.id, "deferred by mistake", actor=MANAGER)
     assert (back.state, back.reason, back.finished_at) == (State.WAITING_VACCINATION, None, None)
-    assert [q.id for q in engine.queue(Queue.VACCINATION)] == [t.id, waiting.id]
-    history = engine.history(t.id)
+    assert [q.id for q in engine.queries.queue(Queue.VACCINATION)] == [t.id, waiting.id]
+    history = engine.queries.history(t.id)
     assert [e.kind for e in history][-2:] == ["deferred", "corrected"]
     assert history[-1].payload["supersedes"] == wrong_seq
     assert history[-1].payload["from_state"] == "deferred"
@@ -301,24 +305,24 @@ def test_mistaken_deferral_goes_back_to_the_front_of_its_queue(
 def test_correcting_a_cancellation_needs_a_free_dose(engine: Engine, clock: FakeClock) -> None:
     open_day(engine, capacity=1)
     t = make_ticket(engine, clock, State.CANCELLED)
-    engine.issue("A")
+    engine.tickets.issue("A")
     with nothing_written(engine), pytest.raises(CapReached):
-        engine.correct_outcome(t.id, "cancelled by mistake", actor=MANAGER)
+        engine.corrections.outcome(t.id, "cancelled by mistake", actor=MANAGER)
 
 
 def test_mistaken_release_goes_back_to_observation(engine: Engine, clock: FakeClock) -> None:
     open_day(engine)
     t = make_ticket(engine, clock, State.RELEASED)
-    back = engine.correct_outcome(t.id, "released the wrong person", actor=MANAGER)
+    back = engine.corrections.outcome(t.id, "released the wrong person", actor=MANAGER)
     assert (back.state, back.finished_at) == (State.OBSERVING, None)
     assert back.observation_end == t.observation_end
-    assert [e.kind for e in engine.history(t.id)][-2:] == ["released", "corrected"]
+    assert [e.kind for e in engine.queries.history(t.id)][-2:] == ["released", "corrected"]
 
 
 def test_wrong_lot_and_dose_number_are_corrected_by_a_new_event(
     engine: Engine, clock: FakeClock
 ) -> None:
-    engine.open_day(
+    engine.day.open(
         capacity=10,
         observation_minutes=30,
         missed_grace_minutes=30,
@@ -328,13 +332,15 @@ def test_wrong_lot_and_dose_number_are_corrected_by_a_new_event(
     l1, l2 = lot_id(engine, 0), lot_id(engine, 1)
     t = make_ticket(engine, clock, State.OBSERVING)
     assert t.lot_id == l1
-    done = engine.correct_vaccination(t.id, "scanned the wrong box", actor=MANAGER, lot_id=l2)
+    done = engine.corrections.vaccination(t.id, "scanned the wrong box", actor=MANAGER, lot_id=l2)
     assert done.lot_id == l2 and done.vial_id != t.vial_id
-    used = {x.id: x.doses_used for x in engine.day_status().lots}
+    used = {x.id: x.doses_used for x in engine.day.status().lots}
     assert used == {l1: 0, l2: 1}
-    again = engine.correct_vaccination(t.id, "it was the second dose", actor=MANAGER, dose_number=2)
+    again = engine.corrections.vaccination(
+        t.id, "it was the second dose", actor=MANAGER, dose_number=2
+    )
     assert again.dose_number == 2 and again.lot_id == l2
-    history = engine.history(t.id)
+    history = engine.queries.history(t.id)
     assert [e.kind for e in history][-3:] == ["vaccinated", "corrected", "corrected"]
     assert history[-3].payload["lot_id"] == l1  # the original stays as it was written
     assert history[-2].payload["supersedes"] == history[-3].seq
@@ -346,26 +352,26 @@ def test_a_correction_that_changes_nothing_is_refused(engine: Engine, clock: Fak
     open_day(engine)
     t = make_ticket(engine, clock, State.OBSERVING)
     with nothing_written(engine), pytest.raises(InvalidInput):
-        engine.correct_vaccination(t.id, "same", actor=MANAGER)
+        engine.corrections.vaccination(t.id, "same", actor=MANAGER)
     with nothing_written(engine), pytest.raises(InvalidInput) as exc:
-        engine.correct_vaccination(t.id, "same", actor=MANAGER, lot_id=t.lot_id)
+        engine.corrections.vaccination(t.id, "same", actor=MANAGER, lot_id=t.lot_id)
     assert exc.value.code == "invalid_input"
 
 
 def test_a_lot_of_another_day_cannot_be_drawn_from(engine: Engine, clock: FakeClock) -> None:
     open_day(engine)
     yesterdays_lot = lot_id(engine)
-    engine.close_day(actor=MANAGER)
+    engine.day.close(actor=MANAGER)
     clock.advance(timedelta(days=1))
     open_day(engine)
     t = make_ticket(engine, clock, State.CALLED_VACCINATION)
     with nothing_written(engine), pytest.raises(DomainError) as exc:
-        engine.vaccinate(t.id, lot_id=yesterdays_lot, actor=STATION)
+        engine.care.vaccinate(t.id, lot_id=yesterdays_lot, actor=STATION)
     assert exc.value.code == "unknown_lot"
-    done = engine.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
-    assert engine.day_status().doses_used == 1
+    done = engine.care.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
+    assert engine.day.status().doses_used == 1
     with nothing_written(engine), pytest.raises(DomainError) as exc:
-        engine.correct_vaccination(t.id, "other box", actor=MANAGER, lot_id=yesterdays_lot)
+        engine.corrections.vaccination(t.id, "other box", actor=MANAGER, lot_id=yesterdays_lot)
     assert exc.value.code == "unknown_lot"
     assert done.lot_id == lot_id(engine)
 
@@ -381,33 +387,33 @@ def test_each_operation_returns_the_ticket_exactly_as_stored(
 
     def same(returned: object) -> None:
         assert returned is not None
-        stored = engine.ticket(returned.id)  # type: ignore[attr-defined]
+        stored = engine.queries.ticket(returned.id)  # type: ignore[attr-defined]
         assert returned == stored
         assert repr(returned) == repr(stored)  # times in the same zone (UTC), not just equal
 
     def later(minutes: int = 1) -> None:
         clock.advance(timedelta(minutes=minutes))
 
-    t = engine.issue("A", priority=True)
+    t = engine.tickets.issue("A", priority=True)
     same(t)
-    same(engine.call_next(Queue.REGISTRATION, "R1", actor=NURSE))
+    same(engine.tickets.call_next(Queue.REGISTRATION, "R1", actor=NURSE))
     later()
-    same(engine.mark_missed(t.id, actor=NURSE))
+    same(engine.tickets.mark_missed(t.id, actor=NURSE))
     later()
-    same(engine.reinstate(t.id, actor=MANAGER))
-    same(engine.call(t.id, "R2", actor=NURSE))
+    same(engine.tickets.reinstate(t.id, actor=MANAGER))
+    same(engine.tickets.call(t.id, "R2", actor=NURSE))
     later()
     same(register(engine, t.id, ZHANG, dose_number=2, observation_minutes=45))
-    same(engine.call_next(Queue.VACCINATION, "V1", actor=STATION))
+    same(engine.tickets.call_next(Queue.VACCINATION, "V1", actor=STATION))
     later()
-    same(engine.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION))
-    same(engine.extend_observation(t.id, 10, actor=MANAGER))
+    same(engine.care.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION))
+    same(engine.observation.extend(t.id, 10, actor=MANAGER))
     later(60)
-    same(engine.release(t.id, actor=MANAGER))
+    same(engine.observation.release(t.id, actor=MANAGER))
 
     deferred = make_ticket(engine, clock, State.CALLED_REGISTRATION)
-    same(engine.defer(deferred.id, "发热 fever", actor=NURSE))
-    cancelled = engine.issue("B")
-    same(engine.cancel(cancelled.id, "不等了", actor=MANAGER))
+    same(engine.care.defer(deferred.id, "发热 fever", actor=NURSE))
+    cancelled = engine.tickets.issue("B")
+    same(engine.tickets.cancel(cancelled.id, "不等了", actor=MANAGER))
     early = make_ticket(engine, clock, State.OBSERVING)
-    same(engine.leave_early(early.id, "自行离开", actor=MANAGER))
+    same(engine.observation.leave_early(early.id, "自行离开", actor=MANAGER))

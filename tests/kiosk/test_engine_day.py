@@ -26,7 +26,7 @@ from tests.kiosk.conftest import (
 
 
 def open_with(engine: Engine, lots: list[LotIn], **kw: int) -> None:
-    engine.open_day(
+    engine.day.open(
         capacity=kw.get("capacity", 50),
         observation_minutes=kw.get("observation", 30),
         missed_grace_minutes=kw.get("grace", 30),
@@ -36,7 +36,7 @@ def open_with(engine: Engine, lots: list[LotIn], **kw: int) -> None:
 
 
 def test_open_day_stores_its_numbers_and_stock(engine: Engine) -> None:
-    status = engine.open_day(
+    status = engine.day.open(
         capacity=120,
         observation_minutes=45,
         missed_grace_minutes=20,
@@ -48,8 +48,8 @@ def test_open_day_stores_its_numbers_and_stock(engine: Engine) -> None:
     assert (status.stock, status.doses_used, status.doses_left) == (57, 0, 57)
     assert status.can_issue and status.closed_reason is None
     assert [x.lot for x in status.lots] == ["L1", "L2"]
-    assert engine.open_days() == [DAY]
-    [event] = engine.events_since(0)
+    assert engine.queries.open_days() == [DAY]
+    [event] = engine.queries.events_since(0)
     assert (event.kind, event.payload["capacity"]) == ("day_opened", 120)
 
 
@@ -85,13 +85,13 @@ def test_bad_lots_are_refused_at_open_day_and_add_lot(
     assert exc.value.code == code
     open_with(engine, [lot(name="OK1")])
     with nothing_written(engine), pytest.raises(DomainError) as exc:
-        engine.add_lot(bad, actor=MANAGER)
+        engine.day.add_lot(bad, actor=MANAGER)
     assert exc.value.code == code
 
 
 def test_a_lot_expiring_today_is_still_usable_today(engine: Engine) -> None:
     open_with(engine, [lot(expiry=DAY)])
-    assert engine.day_status().stock == 20
+    assert engine.day.status().stock == 20
 
 
 def test_a_lot_entered_twice_is_refused(engine: Engine) -> None:
@@ -100,10 +100,10 @@ def test_a_lot_entered_twice_is_refused(engine: Engine) -> None:
     assert exc.value.code == "lot_twice"
     open_with(engine, [lot(name="L1")])
     with nothing_written(engine), pytest.raises(StockError) as exc:
-        engine.add_lot(lot(name="L1", vials=4), actor=MANAGER)
+        engine.day.add_lot(lot(name="L1", vials=4), actor=MANAGER)
     assert exc.value.code == "lot_twice"
     # the same lot number of another product is a different lot
-    engine.add_lot(lot(name="L1", product="乙肝疫苗"), actor=MANAGER)
+    engine.day.add_lot(lot(name="L1", product="乙肝疫苗"), actor=MANAGER)
 
 
 def test_a_day_is_opened_once(engine: Engine) -> None:
@@ -118,24 +118,24 @@ def test_a_day_is_opened_once(engine: Engine) -> None:
 
 def test_open_vial_and_its_use_by(engine: Engine, clock: FakeClock) -> None:
     open_with(engine, [lot(vials=2, doses_per_vial=10, use_within_minutes=120)])
-    vial = engine.open_vial(lot_id(engine), actor=STATION)
+    vial = engine.stock.open_vial(lot_id(engine), actor=STATION)
     assert (vial.opened_at, vial.use_by) == (clock.now(), clock.now() + timedelta(minutes=120))
     assert (vial.doses_left, vial.usable(clock.now())) == (10, True)
-    status = engine.day_status()
+    status = engine.day.status()
     assert status.open_vial_doses_left == 10 and status.lots[0].vials_opened == 1
     clock.advance(timedelta(minutes=120))
     assert not vial.usable(clock.now())
-    assert engine.day_status().open_vials == ()
+    assert engine.day.status().open_vials == ()
 
 
 def test_no_unopened_vial_left(engine: Engine) -> None:
     open_with(engine, [lot(vials=1, doses_per_vial=2)])
-    engine.open_vial(lot_id(engine), actor=STATION)
+    engine.stock.open_vial(lot_id(engine), actor=STATION)
     with nothing_written(engine), pytest.raises(StockError) as exc:
-        engine.open_vial(lot_id(engine), actor=STATION)
+        engine.stock.open_vial(lot_id(engine), actor=STATION)
     assert exc.value.code == "no_vials"
     with nothing_written(engine), pytest.raises(StockError) as exc:
-        engine.open_vial(4242, actor=STATION)
+        engine.stock.open_vial(4242, actor=STATION)
     assert exc.value.code == "unknown_lot"
 
 
@@ -146,15 +146,15 @@ def test_waste_needs_a_reason_and_cannot_exceed_what_is_left(
     t = make_ticket(engine, clock, State.OBSERVING)
     assert t.vial_id is not None
     with nothing_written(engine), pytest.raises(InvalidInput):
-        engine.waste(t.vial_id, 1, "  ", actor=NURSE)
+        engine.stock.waste(t.vial_id, 1, "  ", actor=NURSE)
     with nothing_written(engine), pytest.raises(InvalidInput):
-        engine.waste(t.vial_id, 0, "dropped", actor=NURSE)
+        engine.stock.waste(t.vial_id, 0, "dropped", actor=NURSE)
     with nothing_written(engine), pytest.raises(StockError) as exc:
-        engine.waste(t.vial_id, 5, "dropped", actor=NURSE)
+        engine.stock.waste(t.vial_id, 5, "dropped", actor=NURSE)
     assert exc.value.code == "too_many"
-    vial = engine.waste(t.vial_id, 4, "expired after opening", actor=NURSE)
+    vial = engine.stock.waste(t.vial_id, 4, "expired after opening", actor=NURSE)
     assert (vial.doses_drawn, vial.doses_wasted, vial.doses_left) == (1, 4, 0)
-    status = engine.day_status()
+    status = engine.day.status()
     assert (status.stock, status.doses_used, status.doses_wasted, status.doses_left) == (
         10,
         1,
@@ -162,11 +162,11 @@ def test_waste_needs_a_reason_and_cannot_exceed_what_is_left(
         5,
     )
     assert status.open_vials == ()
-    assert engine.events_since(0)[-1].payload["reason"] == "expired after opening"
+    assert engine.queries.events_since(0)[-1].payload["reason"] == "expired after opening"
     with nothing_written(engine), pytest.raises(StockError):
-        engine.waste(t.vial_id, 1, "again", actor=NURSE)
+        engine.stock.waste(t.vial_id, 1, "again", actor=NURSE)
     with nothing_written(engine), pytest.raises(StockError) as exc:
-        engine.waste(999, 1, "no such vial", actor=NURSE)
+        engine.stock.waste(999, 1, "no such vial", actor=NURSE)
     assert exc.value.code == "unknown_vial"
 
 
@@ -179,14 +179,14 @@ def test_waste_rechecks_what_is_left_when_it_writes(
     first = make_ticket(engine, clock, State.OBSERVING)
     assert first.vial_id is not None
     with engine.db.read() as conn:
-        stale = engine._vial(conn, first.vial_id)  # one dose left, as the waste read it
+        stale = engine.stock.vial(conn, first.vial_id)  # one dose left, as the waste read it
     make_ticket(engine, clock, State.OBSERVING)  # the other station takes that dose
-    monkeypatch.setattr(engine, "_vial", lambda _conn, _vial_id: stale)
+    monkeypatch.setattr(engine.stock, "vial", lambda _conn, _vial_id: stale)
     with nothing_written(engine), pytest.raises(StockError) as exc:
-        engine.waste(first.vial_id, 1, "dropped", actor=NURSE)
+        engine.stock.waste(first.vial_id, 1, "dropped", actor=NURSE)
     assert exc.value.code == "too_many"
     monkeypatch.undo()
-    stock = engine.day_status().lots[0]
+    stock = engine.day.status().lots[0]
     assert (stock.doses_used, stock.doses_wasted) == (2, 0)
 
 
@@ -194,7 +194,7 @@ def test_an_opened_vial_drives_clear_to_zero(engine: Engine, clock: FakeClock) -
     open_with(engine, [lot(vials=3, doses_per_vial=10)])
     for _ in range(3):
         make_ticket(engine, clock, State.OBSERVING)
-    assert engine.day_status().open_vial_doses_left == 7
+    assert engine.day.status().open_vial_doses_left == 7
 
 
 # --- closing the day ------------------------------------------------------------------------------
@@ -218,9 +218,9 @@ def test_close_day_turns_waiting_and_called_into_unserved_missed_stay(
     ]
     made = {s: make_ticket(engine, clock, s) for s in order}
     clock.advance(timedelta(hours=8))
-    status = engine.close_day(actor=MANAGER)
+    status = engine.day.close(actor=MANAGER)
     for s, t in made.items():
-        now = engine.ticket(t.id)
+        now = engine.queries.ticket(t.id)
         if s in (State.MISSED, State.OBSERVING, State.DEFERRED, State.CANCELLED, State.LEFT_EARLY):
             assert now.state == s
         else:
@@ -233,17 +233,17 @@ def test_close_day_turns_waiting_and_called_into_unserved_missed_stay(
         False,
         "day_closed",
     )
-    assert engine.open_days() == []
-    kinds = [e.kind for e in engine.events_since(0)]
+    assert engine.queries.open_days() == []
+    kinds = [e.kind for e in engine.queries.events_since(0)]
     assert kinds.count("unserved") == 4 and kinds[-1] == "day_closed"
     with nothing_written(engine), pytest.raises(DomainError) as exc:
-        engine.call_next(Queue.REGISTRATION, "R2", actor=NURSE)
+        engine.tickets.call_next(Queue.REGISTRATION, "R2", actor=NURSE)
     assert exc.value.code == "day_not_open"
     with nothing_written(engine), pytest.raises(DomainError) as exc:
-        engine.reinstate(made[State.MISSED].id, actor=NURSE)
+        engine.tickets.reinstate(made[State.MISSED].id, actor=NURSE)
     assert exc.value.code == "day_not_open"
     with nothing_written(engine), pytest.raises(DomainError) as exc:
-        engine.close_day(actor=MANAGER)
+        engine.day.close(actor=MANAGER)
     assert exc.value.code == "day_not_open"
 
 
@@ -254,18 +254,18 @@ def test_next_deadline_is_the_soonest_grace_end_or_observation_end(
     engine: Engine, clock: FakeClock
 ) -> None:
     open_day(engine, observation=30, grace=20)
-    assert engine.next_deadline() is None
+    assert engine.queries.next_deadline() is None
     obs = make_ticket(engine, clock, State.OBSERVING)  # ends at 08:30
     clock.advance(timedelta(minutes=5))
     missed = make_ticket(engine, clock, State.MISSED)  # grace ends at 08:25
     assert missed.missed_at is not None and obs.observation_end is not None
-    seq = engine.last_seq()
-    assert engine.next_deadline() == missed.missed_at + timedelta(minutes=20)
+    seq = engine.queries.last_seq()
+    assert engine.queries.next_deadline() == missed.missed_at + timedelta(minutes=20)
     clock.set(missed.missed_at + timedelta(minutes=20))
-    assert engine.next_deadline() == obs.observation_end
+    assert engine.queries.next_deadline() == obs.observation_end
     clock.set(obs.observation_end)
-    assert engine.next_deadline() is None
-    assert engine.last_seq() == seq  # time passing writes nothing
+    assert engine.queries.next_deadline() is None
+    assert engine.queries.last_seq() == seq  # time passing writes nothing
 
 
 def test_doses_in_an_expired_open_vial_no_longer_count_as_stock(
@@ -274,25 +274,25 @@ def test_doses_in_an_expired_open_vial_no_longer_count_as_stock(
     """A 5-dose vial opened for one person: its other 4 doses keep the kiosk open until the vial's
     use-by; after it nobody can get them, so the cap stops counting them (and says so) until a
     nurse records them as waste."""
-    engine.open_day(
+    engine.day.open(
         capacity=100,
         observation_minutes=30,
         missed_grace_minutes=30,
         lots_in=[LotIn("疫苗", "MD1", DAY + timedelta(days=30), 5, 1, use_within_minutes=60)],
         actor=MANAGER,
     )
-    first = engine.issue("A")
-    engine.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
-    engine.register(first.id, PersonIn("甲"), dose_number=1, screening={}, actor=NURSE)
-    engine.call_next(Queue.VACCINATION, "接种1", actor=NURSE)
-    engine.vaccinate(first.id, lot_id=engine.day_status().lots[0].id, actor=NURSE)
-    status = engine.day_status()
+    first = engine.tickets.issue("A")
+    engine.tickets.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
+    engine.care.register(first.id, PersonIn("甲"), dose_number=1, screening={}, actor=NURSE)
+    engine.tickets.call_next(Queue.VACCINATION, "接种1", actor=NURSE)
+    engine.care.vaccinate(first.id, lot_id=engine.day.status().lots[0].id, actor=NURSE)
+    status = engine.day.status()
     assert status.can_issue and status.open_vial_doses_left == 4
     for _ in range(3):
-        engine.issue("A")
+        engine.tickets.issue("A")
     clock.advance(timedelta(minutes=61))  # past the vial's use-by: its 4 doses are lost
-    status = engine.day_status()
+    status = engine.day.status()
     assert status.expired_vial_doses == 4 and status.open_vial_doses_left == 0
     assert not status.can_issue and status.closed_reason == "stock"
     with pytest.raises(CapReached):
-        engine.issue("A")
+        engine.tickets.issue("A")

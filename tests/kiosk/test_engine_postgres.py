@@ -57,27 +57,27 @@ def engine_on(db: Database, clock: FakeClock) -> Engine:
 def test_a_visit_end_to_end(pg_db: Database, clock: FakeClock) -> None:
     engine = engine_on(pg_db, clock)
     open_day(engine, capacity=10, vials=2, doses_per_vial=5)
-    ticket = engine.issue("A", key="tap-1")
-    assert engine.issue("A", key="tap-1").id == ticket.id  # a retried tap
-    called = engine.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
+    ticket = engine.tickets.issue("A", key="tap-1")
+    assert engine.tickets.issue("A", key="tap-1").id == ticket.id  # a retried tap
+    called = engine.tickets.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
     assert called is not None and called.id == ticket.id
-    engine.register(
+    engine.care.register(
         ticket.id,
         PersonIn("张三明", "11010519491231002X"),
         dose_number=1,
         screening={},
         actor=NURSE,
     )
-    engine.call_next(Queue.VACCINATION, "接种1", actor=NURSE)
-    lot_id = engine.day_status().lots[0].id
-    done = engine.vaccinate(ticket.id, lot_id=lot_id, actor=NURSE)
+    engine.tickets.call_next(Queue.VACCINATION, "接种1", actor=NURSE)
+    lot_id = engine.day.status().lots[0].id
+    done = engine.care.vaccinate(ticket.id, lot_id=lot_id, actor=NURSE)
     assert done.state == State.OBSERVING
-    assert engine.next_deadline() == done.observation_end
+    assert engine.queries.next_deadline() == done.observation_end
     clock.advance(timedelta(minutes=30))
-    assert engine.release(ticket.id, actor=NURSE).state == State.RELEASED
-    status = engine.day_status()
+    assert engine.observation.release(ticket.id, actor=NURSE).state == State.RELEASED
+    status = engine.day.status()
     assert (status.doses_used, status.stock, status.open_vial_doses_left) == (1, 10, 4)
-    seqs = [e.seq for e in engine.events_since(0)]
+    seqs = [e.seq for e in engine.queries.events_since(0)]
     assert seqs == list(range(1, len(seqs) + 1))
 
 
@@ -87,7 +87,7 @@ def test_two_terminals_calling_next_at_once_never_share_a_person(
     first = engine_on(pg_db, clock)
     open_day(first, capacity=200, vials=200)
     for _ in range(120):
-        first.issue("A")
+        first.tickets.issue("A")
     other_db = Database(pg_url)
     second = engine_on(other_db, clock)
     got: dict[str, list[int]] = {"登记1": [], "登记2": []}
@@ -98,11 +98,11 @@ def test_two_terminals_calling_next_at_once_never_share_a_person(
         try:
             barrier.wait()
             while True:
-                ticket = engine.call_next(Queue.REGISTRATION, name, actor=Actor("n", name))
+                ticket = engine.tickets.call_next(Queue.REGISTRATION, name, actor=Actor("n", name))
                 if ticket is None:
                     return
                 got[name].append(ticket.id)
-                engine.defer(ticket.id, "test", actor=Actor("n", name))
+                engine.care.defer(ticket.id, "test", actor=Actor("n", name))
         except BaseException as exc:  # reported below
             errors.append(exc)
 
@@ -111,7 +111,9 @@ def test_two_terminals_calling_next_at_once_never_share_a_person(
     assert errors == []
     everyone = got["登记1"] + got["登记2"]
     assert len(everyone) == 120 and len(set(everyone)) == 120
-    called = Counter(e.ticket_id for e in first.events_since(0, limit=10_000) if e.kind == "called")
+    called = Counter(
+        e.ticket_id for e in first.queries.events_since(0, limit=10_000) if e.kind == "called"
+    )
     assert set(called.values()) == {1}
 
 
@@ -130,16 +132,16 @@ def test_two_kiosks_at_the_cap_never_overshoot(
         barrier.wait()
         for _ in range(40):
             try:
-                issued.append(engine.issue(prefix).id)
+                issued.append(engine.tickets.issue(prefix).id)
             except CapReached:
                 refused.append(1)
 
     at_once(lambda: kiosk(first, "A"), lambda: kiosk(second, "B"))
     other_db.dispose()
     assert len(issued) == 50 and len(refused) == 30
-    assert first.day_status().counts.issued == 50
+    assert first.day.status().counts.issued == 50
     for prefix in "AB":
-        numbers = sorted(t.number for t in first.tickets_of_day() if t.prefix == prefix)
+        numbers = sorted(t.number for t in first.queries.tickets_of_day() if t.prefix == prefix)
         assert numbers == list(range(1, len(numbers) + 1))
 
 
@@ -150,11 +152,11 @@ def test_manager_changes_are_seen_by_another_terminal(
     open_day(first, capacity=1, vials=5)
     other_db = Database(pg_url)
     second = engine_on(other_db, clock)
-    second.issue("A")
+    second.tickets.issue("A")
     with pytest.raises(CapReached):
-        first.issue("A")
-    second.set_capacity(2, actor=MANAGER)
-    assert first.issue("A").label == "A002"
+        first.tickets.issue("A")
+    second.day.set_capacity(2, actor=MANAGER)
+    assert first.tickets.issue("A").label == "A002"
     other_db.dispose()
 
 
@@ -165,11 +167,11 @@ def test_two_stations_drawing_at_once_never_overdraw_a_vial(
     second takes the next vial instead of an eleventh dose from a ten-dose vial."""
     first = engine_on(pg_db, clock)
     open_day(first, capacity=100, vials=20, doses_per_vial=3)
-    lot_id = first.day_status().lots[0].id
+    lot_id = first.day.status().lots[0].id
     for _ in range(60):
-        t = first.issue("A")
-        first.call(t.id, "登记1", actor=NURSE)
-        first.register(t.id, PersonIn("李四"), dose_number=1, screening={}, actor=NURSE)
+        t = first.tickets.issue("A")
+        first.tickets.call(t.id, "登记1", actor=NURSE)
+        first.care.register(t.id, PersonIn("李四"), dose_number=1, screening={}, actor=NURSE)
     other_db = Database(pg_url)
     second = engine_on(other_db, clock)
     errors: list[BaseException] = []
@@ -179,18 +181,20 @@ def test_two_stations_drawing_at_once_never_overdraw_a_vial(
         actor = Actor("n", name)
         try:
             barrier.wait()
-            while (ticket := engine.call_next(Queue.VACCINATION, name, actor=actor)) is not None:
-                engine.vaccinate(ticket.id, lot_id=lot_id, actor=actor)
+            while (
+                ticket := engine.tickets.call_next(Queue.VACCINATION, name, actor=actor)
+            ) is not None:
+                engine.care.vaccinate(ticket.id, lot_id=lot_id, actor=actor)
         except BaseException as exc:  # reported below
             errors.append(exc)
 
     at_once(lambda: station(first, "接种1"), lambda: station(second, "接种2"))
     other_db.dispose()
     assert errors == []
-    status = first.day_status()
+    status = first.day.status()
     assert status.counts.observing == 60
     assert status.doses_used == 60
-    drawn = Counter(t.vial_id for t in first.tickets_of_day())
+    drawn = Counter(t.vial_id for t in first.queries.tickets_of_day())
     assert max(drawn.values()) <= 3
     assert status.lots[0].vials_opened == 20  # every vial used to the last dose
 

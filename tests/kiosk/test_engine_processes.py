@@ -50,15 +50,15 @@ def desk_worker(url: str, start: datetime, desk: str, barrier: Barrier, out: Any
         barrier.wait(timeout=60)
         for n in range(CALLS_PER_PROCESS):
             try:
-                t = engine.call_next(Queue.REGISTRATION, desk, actor=actor)
+                t = engine.tickets.call_next(Queue.REGISTRATION, desk, actor=actor)
                 if t is None:
                     errors.append(f"queue empty at call {n}")
                     break
                 called.append(t.id)
                 if n % 5 == 4:
-                    engine.defer(t.id, "fever", actor=actor)
+                    engine.care.defer(t.id, "fever", actor=actor)
                 else:
-                    engine.register(
+                    engine.care.register(
                         t.id, PersonIn("王芳"), dose_number=1, screening={}, actor=actor
                     )
             except Exception:
@@ -80,7 +80,7 @@ def kiosk_worker(url: str, start: datetime, prefix: str, barrier: Barrier, out: 
         barrier.wait(timeout=60)
         for _ in range(ISSUES_PER_PROCESS):
             try:
-                issued.append(engine.issue(prefix, actor=actor).id)
+                issued.append(engine.tickets.issue(prefix, actor=actor).id)
             except CapReached:
                 refused += 1
             except Exception:
@@ -96,7 +96,7 @@ def _prepare(tmp_path: Path, capacity: int) -> tuple[str, Database, Engine]:
     clock = FakeClock(start_of_day())
     db = open_database(url, "main", TRAINING, clock.now())
     engine = Engine(db, clock, "main", "Asia/Shanghai")
-    engine.open_day(
+    engine.day.open(
         capacity=capacity,
         observation_minutes=30,
         missed_grace_minutes=30,
@@ -129,7 +129,7 @@ def test_two_processes_calling_next_never_get_the_same_ticket(tmp_path: Path) ->
     url, db, engine = _prepare(tmp_path, capacity=2000)
     try:
         for _ in range(2 * CALLS_PER_PROCESS):
-            engine.issue("A")
+            engine.tickets.issue("A")
         started = time.perf_counter()
         results = _run(desk_worker, [(url, start_of_day(), "R1"), (url, start_of_day(), "R2")])
         elapsed = time.perf_counter() - started
@@ -139,14 +139,14 @@ def test_two_processes_calling_next_never_get_the_same_ticket(tmp_path: Path) ->
         ids = [i for r in results for i in r[2]]
         assert len(set(ids)) == len(ids) == 2 * CALLS_PER_PROCESS
         # the log agrees: one "called" event per ticket, each to the desk that reported it
-        calls = [e for e in engine.events_since(0, limit=100_000) if e.kind == "called"]
+        calls = [e for e in engine.queries.events_since(0, limit=100_000) if e.kind == "called"]
         assert Counter(e.ticket_id for e in calls) == Counter({i: 1 for i in ids})
         desk_of = {i: r[1] for r in results for i in r[2]}
         assert all(desk_of[e.ticket_id] == e.payload["desk"] for e in calls)
-        assert [e.seq for e in engine.events_since(0, limit=100_000)] == list(
-            range(1, engine.last_seq() + 1)
+        assert [e.seq for e in engine.queries.events_since(0, limit=100_000)] == list(
+            range(1, engine.queries.last_seq() + 1)
         )
-        counts = engine.day_status().counts
+        counts = engine.day.status().counts
         assert counts.waiting_registration == 0
         assert (counts.waiting_vaccination, counts.deferred) == (800, 200)
         print(f"\n2 processes x {CALLS_PER_PROCESS} call+register: {elapsed:.1f} s")
@@ -166,13 +166,13 @@ def test_two_processes_issuing_at_the_cap_never_overshoot(tmp_path: Path) -> Non
         refused = sum(r[3] for r in results)
         assert issued == CAP
         assert refused == 2 * ISSUES_PER_PROCESS - CAP
-        tickets = engine.tickets_of_day()
+        tickets = engine.queries.tickets_of_day()
         assert len(tickets) == CAP
         assert all(t.state == State.WAITING_REGISTRATION for t in tickets)
         for r in results:
             numbers = sorted(t.number for t in tickets if t.prefix == r[1])
             assert numbers == list(range(1, len(r[2]) + 1))
-        assert engine.day_status().closed_reason == "capacity"
+        assert engine.day.status().closed_reason == "capacity"
         print(f"\n2 processes x {ISSUES_PER_PROCESS} issues at a cap of {CAP}: {elapsed:.1f} s")
     finally:
         db.dispose()

@@ -152,12 +152,12 @@ class EngineMachine(RuleBasedStateMachine):
         return self.now() < m.missed_at + timedelta(minutes=self.grace)
 
     def refused(self, error: type[DomainError], op: object, code: str | None = None) -> None:
-        seq = self.engine.last_seq()
+        seq = self.engine.queries.last_seq()
         with pytest.raises(error) as exc:
             op()  # type: ignore[operator]
         if code is not None:
             assert exc.value.code == code
-        assert self.engine.last_seq() == seq
+        assert self.engine.queries.last_seq() == seq
 
     def to_front(self, m: M) -> None:
         self.fronts += 1
@@ -205,7 +205,7 @@ class EngineMachine(RuleBasedStateMachine):
         queue_at_opening: list[bool],
     ) -> None:
         self.grace, self.observation = grace, observation
-        status = self.engine.open_day(
+        status = self.engine.day.open(
             capacity=capacity,
             observation_minutes=observation,
             missed_grace_minutes=grace,
@@ -217,51 +217,53 @@ class EngineMachine(RuleBasedStateMachine):
             self.issue("A", priority, None)
 
     def time_passes(self, minutes: int) -> None:
-        seq = self.engine.last_seq()
+        seq = self.engine.queries.last_seq()
         self.clock.set(min(self.now() + timedelta(minutes=minutes), LATEST))
-        assert self.engine.last_seq() == seq
+        assert self.engine.queries.last_seq() == seq
 
     def set_capacity(self, capacity: int) -> None:
-        assert self.engine.set_capacity(capacity, actor=NURSE).capacity == capacity
+        assert self.engine.day.set_capacity(capacity, actor=NURSE).capacity == capacity
 
     def add_vials(self, n: int) -> None:
-        self.engine.add_vials(self.lot_id, n, actor=NURSE)
+        self.engine.day.add_vials(self.lot_id, n, actor=NURSE)
 
     def waste(self, i: int, doses: int) -> None:
-        open_vials = self.engine.day_status().open_vials
+        open_vials = self.engine.day.status().open_vials
         if not open_vials:
             return
         vial = open_vials[i % len(open_vials)]
         if doses > vial.doses_left:
             self.refused(
                 StockError,
-                lambda: self.engine.waste(vial.id, doses, "dropped", actor=NURSE),
+                lambda: self.engine.stock.waste(vial.id, doses, "dropped", actor=NURSE),
                 "too_many",
             )
         else:
-            after = self.engine.waste(vial.id, doses, "dropped", actor=NURSE)
+            after = self.engine.stock.waste(vial.id, doses, "dropped", actor=NURSE)
             assert after.doses_left == vial.doses_left - doses
 
     # --- issuing and calling ---------------------------------------------------------------------
 
     def issue(self, prefix: str, priority: bool, key: str | None) -> None:
-        before = self.engine.day_status()
+        before = self.engine.day.status()
         if key is not None and key in self.keys:
-            seq = self.engine.last_seq()
-            again = self.engine.issue(prefix, priority=priority, key=key)
-            assert again.id == self.keys[key] and self.engine.last_seq() == seq
+            seq = self.engine.queries.last_seq()
+            again = self.engine.tickets.issue(prefix, priority=priority, key=key)
+            assert again.id == self.keys[key] and self.engine.queries.last_seq() == seq
             return
         if not before.can_issue:
-            self.refused(CapReached, lambda: self.engine.issue(prefix, priority=priority, key=key))
+            self.refused(
+                CapReached, lambda: self.engine.tickets.issue(prefix, priority=priority, key=key)
+            )
             return
-        t = self.engine.issue(prefix, priority=priority, key=key)
+        t = self.engine.tickets.issue(prefix, priority=priority, key=key)
         expected = 1 + sum(1 for m in self.model.values() if m.prefix == prefix)
         assert (t.prefix, t.number, t.label) == (prefix, expected, f"{prefix}{expected:03d}")
         self.model[t.id] = M(prefix, t.number, priority)
         if key is not None:
             self.keys[key] = t.id
         # the cap: this issue did not take vaccinated + reserved past capacity or stock
-        after = self.engine.day_status()
+        after = self.engine.day.status()
         c = after.counts
         assert c.vaccinated + c.reserved <= after.capacity
         assert after.doses_used + after.doses_wasted + c.reserved <= after.stock
@@ -271,12 +273,12 @@ class EngineMachine(RuleBasedStateMachine):
         if any(m.desk == desk for m in self.model.values()):
             self.refused(
                 InvalidTransition,
-                lambda: self.engine.call_next(queue, desk, actor=NURSE),
+                lambda: self.engine.tickets.call_next(queue, desk, actor=NURSE),
                 "desk_busy",
             )
             return
-        waiting = self.engine.queue(queue)
-        called = self.engine.call_next(queue, desk, actor=NURSE)
+        waiting = self.engine.queries.queue(queue)
+        called = self.engine.tickets.call_next(queue, desk, actor=NURSE)
         if not waiting:
             assert called is None
             return
@@ -291,11 +293,11 @@ class EngineMachine(RuleBasedStateMachine):
         """The engine call for operation ``name`` on ticket ``tid``."""
         e = self.engine
         calls: dict[str, Callable[[], Any]] = {
-            "recall": lambda: e.recall(tid, actor=NURSE),
-            "mark_missed": lambda: e.mark_missed(tid, actor=NURSE),
-            "reinstate": lambda: e.reinstate(tid, actor=NURSE),
-            "cancel": lambda: e.cancel(tid, "left", actor=NURSE),
-            "register": lambda: e.register(
+            "recall": lambda: e.tickets.recall(tid, actor=NURSE),
+            "mark_missed": lambda: e.tickets.mark_missed(tid, actor=NURSE),
+            "reinstate": lambda: e.tickets.reinstate(tid, actor=NURSE),
+            "cancel": lambda: e.tickets.cancel(tid, "left", actor=NURSE),
+            "register": lambda: e.care.register(
                 tid,
                 PersonIn("王芳", kw.get("who")),
                 dose_number=1,
@@ -303,15 +305,15 @@ class EngineMachine(RuleBasedStateMachine):
                 actor=NURSE,
                 observation_minutes=kw.get("minutes"),
             ),
-            "defer": lambda: e.defer(tid, "fever", actor=NURSE),
-            "vaccinate": lambda: e.vaccinate(tid, lot_id=self.lot_id, actor=NURSE),
-            "release": lambda: e.release(tid, actor=NURSE),
-            "leave_early": lambda: e.leave_early(tid, "bus", actor=NURSE),
-            "extend": lambda: e.extend_observation(tid, kw.get("minutes", 5), actor=NURSE),
-            "adverse_event": lambda: e.record_adverse_event(
+            "defer": lambda: e.care.defer(tid, "fever", actor=NURSE),
+            "vaccinate": lambda: e.care.vaccinate(tid, lot_id=self.lot_id, actor=NURSE),
+            "release": lambda: e.observation.release(tid, actor=NURSE),
+            "leave_early": lambda: e.observation.leave_early(tid, "bus", actor=NURSE),
+            "extend": lambda: e.observation.extend(tid, kw.get("minutes", 5), actor=NURSE),
+            "adverse_event": lambda: e.observation.record_adverse_event(
                 tid, symptoms="rash", severity="mild", action="watch", actor=NURSE
             ),
-            "correct_outcome": lambda: e.correct_outcome(tid, "mistake", actor=NURSE),
+            "correct_outcome": lambda: e.corrections.outcome(tid, "mistake", actor=NURSE),
         }
         return calls[name]
 
@@ -332,7 +334,7 @@ class EngineMachine(RuleBasedStateMachine):
     def reinstate(self, i: int) -> None:
         tid = self.pick("reinstate", i)
         m = self.model[tid]
-        if not self.in_grace(m) and not self.engine.day_status().can_issue:
+        if not self.in_grace(m) and not self.engine.day.status().can_issue:
             self.refused(CapReached, self.op("reinstate", tid))
             return
         m.state = WAITING[m.queue]
@@ -370,7 +372,7 @@ class EngineMachine(RuleBasedStateMachine):
     def vaccinate(self, i: int) -> None:
         tid = self.pick("vaccinate", i)
         op = self.op("vaccinate", tid)
-        status = self.engine.day_status()
+        status = self.engine.day.status()
         lot = status.lots[0]
         if not status.open_vials and lot.vials_opened >= lot.vials:
             # no dose to draw: vials past their use-by, or doses wasted after issuing
@@ -425,7 +427,7 @@ class EngineMachine(RuleBasedStateMachine):
     def close_adverse_event(self, i: int) -> None:
         open_aes = sorted((ae, t) for t, m in self.model.items() for ae in m.open_ae)
         ae, tid = open_aes[i % len(open_aes)]
-        self.engine.close_adverse_event(ae, "better", actor=NURSE)
+        self.engine.observation.close_adverse_event(ae, "better", actor=NURSE)
         self.model[tid].open_ae.discard(ae)
 
     def correct_outcome(self, i: int) -> None:
@@ -434,7 +436,7 @@ class EngineMachine(RuleBasedStateMachine):
         m = self.model[tid]
         if m.state in (State.LEFT_EARLY, State.RELEASED):
             m.state = State.OBSERVING
-        elif not self.engine.day_status().can_issue:
+        elif not self.engine.day.status().can_issue:
             self.refused(CapReached, op)
             return
         else:
@@ -446,24 +448,24 @@ class EngineMachine(RuleBasedStateMachine):
 
     @invariant()
     def engine_agrees_with_the_model(self) -> None:
-        tickets = self.engine.tickets_of_day()
+        tickets = self.engine.queries.tickets_of_day()
         assert sorted(t.id for t in tickets) == sorted(self.model)
         for t in tickets:
             self.agree(t)
 
     @invariant()
     def one_desk_per_ticket_and_one_ticket_per_desk(self) -> None:
-        called = [t for t in self.engine.tickets_of_day() if t.state in CALLED.values()]
+        called = [t for t in self.engine.queries.tickets_of_day() if t.state in CALLED.values()]
         assert all(t.desk for t in called)
         assert len({t.desk for t in called}) == len(called)
-        others = [t for t in self.engine.tickets_of_day() if t.state not in CALLED.values()]
+        others = [t for t in self.engine.queries.tickets_of_day() if t.state not in CALLED.values()]
         assert all(t.desk is None for t in others)
         for t in called:
-            assert self.engine.at_desk(t.desk or "") == t
+            assert self.engine.queries.at_desk(t.desk or "") == t
 
     @invariant()
     def numbers_unique_and_gap_free_per_prefix(self) -> None:
-        tickets = self.engine.tickets_of_day()
+        tickets = self.engine.queries.tickets_of_day()
         for prefix in "AB":
             numbers = sorted(t.number for t in tickets if t.prefix == prefix)
             assert numbers == list(range(1, len(numbers) + 1))
@@ -481,11 +483,11 @@ class EngineMachine(RuleBasedStateMachine):
                     else (1, 0 if x[1].priority else 1, x[0])
                 )
             )
-            assert [t.id for t in self.engine.queue(queue)] == [tid for tid, _ in waiting]
+            assert [t.id for t in self.engine.queries.queue(queue)] == [tid for tid, _ in waiting]
 
     @invariant()
     def counts_reconcile(self) -> None:
-        c = self.engine.day_status().counts
+        c = self.engine.day.status().counts
         assert c.issued == len(self.model)
         assert c.issued == (
             c.vaccinated + c.deferred + c.cancelled + c.missed + c.unserved + c.in_progress
@@ -507,7 +509,7 @@ class EngineMachine(RuleBasedStateMachine):
     @invariant()
     def nobody_leaves_early_or_with_an_open_adverse_event(self) -> None:
         now = self.now()
-        for obs in self.engine.observations():
+        for obs in self.engine.queries.observations():
             m = self.model[obs.ticket.id]
             assert obs.ticket.observation_end == m.observation_end
             assert obs.open_adverse_events == len(m.open_ae)
@@ -516,7 +518,7 @@ class EngineMachine(RuleBasedStateMachine):
             )
         with self.db.read() as conn:
             aes = conn.execute(sa.select(adverse_events)).all()
-        for t in self.engine.tickets_of_day():
+        for t in self.engine.queries.tickets_of_day():
             if t.state != State.RELEASED:
                 continue
             assert t.observation_end is not None and t.finished_at is not None
@@ -527,7 +529,7 @@ class EngineMachine(RuleBasedStateMachine):
 
     @invariant()
     def doses_used_wasted_and_left_make_the_stock(self) -> None:
-        status = self.engine.day_status()
+        status = self.engine.day.status()
         with self.db.read() as conn:
             lot = conn.execute(sa.select(lots)).one()
             rows = conn.execute(sa.select(vials)).all()

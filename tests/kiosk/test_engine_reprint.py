@@ -19,13 +19,13 @@ def day(engine: Engine) -> Engine:
 
 
 def test_reprint_writes_one_event_with_staff_terminal_and_result(day: Engine) -> None:
-    ticket = day.issue("A")
-    seq = day.last_seq()
+    ticket = day.tickets.issue("A")
+    seq = day.queries.last_seq()
 
-    returned = day.record_reprint(ticket.id, "printed", actor=NURSE)
+    returned = day.tickets.record_reprint(ticket.id, "printed", actor=NURSE)
 
     assert returned == ticket
-    new = day.events_since(seq)
+    new = day.queries.events_since(seq)
     assert len(new) == 1
     event = new[0]
     assert event.kind == "reprinted"
@@ -37,26 +37,26 @@ def test_reprint_writes_one_event_with_staff_terminal_and_result(day: Engine) ->
         "result_code": "printed",
         "state": State.WAITING_REGISTRATION.value,
     }
-    assert [e.kind for e in day.history(ticket.id)] == ["issued", "reprinted"]
+    assert [e.kind for e in day.queries.history(ticket.id)] == ["issued", "reprinted"]
 
 
 def test_a_failed_reprint_is_logged_too_and_each_attempt_counts(day: Engine) -> None:
-    ticket = day.issue("A")
-    day.record_reprint(ticket.id, "paper_out", actor=NURSE)
-    day.record_reprint(ticket.id, "printed", actor=NURSE)
+    ticket = day.tickets.issue("A")
+    day.tickets.record_reprint(ticket.id, "paper_out", actor=NURSE)
+    day.tickets.record_reprint(ticket.id, "printed", actor=NURSE)
 
-    reprints = [e for e in day.history(ticket.id) if e.kind == "reprinted"]
+    reprints = [e for e in day.queries.history(ticket.id) if e.kind == "reprinted"]
     assert [e.payload["result_code"] for e in reprints] == ["paper_out", "printed"]
 
 
 def test_reprint_leaves_the_ticket_unchanged(day: Engine) -> None:
-    ticket = day.issue("A")
+    ticket = day.tickets.issue("A")
     log_tables = {"events", "sites"}  # the log and its sequence counter (PostgreSQL)
     tables_before = {k: v for k, v in dump(day.db).items() if k not in log_tables}
 
-    day.record_reprint(ticket.id, "timeout", actor=NURSE)
+    day.tickets.record_reprint(ticket.id, "timeout", actor=NURSE)
 
-    assert day.ticket(ticket.id) == ticket
+    assert day.queries.ticket(ticket.id) == ticket
     assert {k: v for k, v in dump(day.db).items() if k not in log_tables} == tables_before
 
 
@@ -64,13 +64,13 @@ def test_reprint_leaves_the_ticket_unchanged(day: Engine) -> None:
 def test_reprint_is_allowed_in_any_state(day: Engine, clock: FakeClock, state: State) -> None:
     ticket = make_ticket(day, clock, state)
 
-    day.record_reprint(ticket.id, "printed", actor=NURSE)
+    day.tickets.record_reprint(ticket.id, "printed", actor=NURSE)
 
-    event = day.history(ticket.id)[-1]
+    event = day.queries.history(ticket.id)[-1]
     assert event.kind == "reprinted"
     assert event.payload["state"] == state.value
 
 
 def test_unknown_ticket_is_refused_and_nothing_is_written(day: Engine) -> None:
     with nothing_written(day), pytest.raises(NotFound):
-        day.record_reprint(999_999, "printed", actor=NURSE)
+        day.tickets.record_reprint(999_999, "printed", actor=NURSE)

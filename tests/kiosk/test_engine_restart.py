@@ -14,20 +14,20 @@ from tests.kiosk.conftest import NURSE, STATION, make_ticket, open_day, register
 
 
 def picture(engine: Engine) -> dict[str, Any]:
-    status = engine.day_status()
+    status = engine.day.status()
     return {
-        "registration": engine.queue(Queue.REGISTRATION),
-        "vaccination": engine.queue(Queue.VACCINATION),
-        "called": engine.called(),
-        "desks": {d: engine.at_desk(d) for d in ("R1", "R2", "V1", "V2")},
-        "missed": engine.missed(),
-        "observations": engine.observations(),
-        "may_leave": [o.may_leave(engine.now()) for o in engine.observations()],
-        "deadline": engine.next_deadline(),
+        "registration": engine.queries.queue(Queue.REGISTRATION),
+        "vaccination": engine.queries.queue(Queue.VACCINATION),
+        "called": engine.queries.called(),
+        "desks": {d: engine.queries.at_desk(d) for d in ("R1", "R2", "V1", "V2")},
+        "missed": engine.queries.missed(),
+        "observations": engine.queries.observations(),
+        "may_leave": [o.may_leave(engine.now()) for o in engine.queries.observations()],
+        "deadline": engine.queries.next_deadline(),
         "status": status,
-        "tickets": engine.tickets_of_day(),
-        "last_seq": engine.last_seq(),
-        "events": engine.events_since(0, limit=10_000),
+        "tickets": engine.queries.tickets_of_day(),
+        "last_seq": engine.queries.last_seq(),
+        "events": engine.queries.events_since(0, limit=10_000),
     }
 
 
@@ -39,19 +39,19 @@ def test_a_new_engine_over_the_same_file_resumes_the_same_state(
     first = make_ticket(engine, clock, State.OBSERVING)
     clock.advance(timedelta(minutes=4))
     second = make_ticket(engine, clock, State.OBSERVING)
-    engine.extend_observation(second.id, 20, actor=NURSE)
-    engine.record_adverse_event(
+    engine.observation.extend(second.id, 20, actor=NURSE)
+    engine.observation.record_adverse_event(
         first.id, symptoms="dizzy", severity="mild", action="lie down", actor=NURSE
     )
     # queues with priority and reinstated tickets, missed tickets in and out of grace
     clock.advance(timedelta(minutes=3))
     make_ticket(engine, clock, State.MISSED)
-    plain = [engine.issue("A") for _ in range(2)]
-    engine.issue("B", priority=True)
+    plain = [engine.tickets.issue("A") for _ in range(2)]
+    engine.tickets.issue("B", priority=True)
     back = make_ticket(engine, clock, State.MISSED)
-    engine.reinstate(back.id, actor=NURSE)
+    engine.tickets.reinstate(back.id, actor=NURSE)
     make_ticket(engine, clock, State.WAITING_VACCINATION)
-    engine.call(plain[1].id, "R2", actor=NURSE)
+    engine.tickets.call(plain[1].id, "R2", actor=NURSE)
     make_ticket(engine, clock, State.CALLED_VACCINATION)
     clock.advance(timedelta(minutes=10))
     make_ticket(engine, clock, State.MISSED)
@@ -70,14 +70,14 @@ def test_a_new_engine_over_the_same_file_resumes_the_same_state(
             clock.advance(timedelta(minutes=minutes))
             clock2.advance(timedelta(minutes=minutes))
             assert picture(engine2) == picture(engine)
-        assert engine2.last_seq() == before["last_seq"]
+        assert engine2.queries.last_seq() == before["last_seq"]
         # and the restarted engine carries on where the first left off
-        expected = engine.queue(Queue.REGISTRATION)[0]
-        called = engine2.call_next(Queue.REGISTRATION, "R1", actor=NURSE)
+        expected = engine.queries.queue(Queue.REGISTRATION)[0]
+        called = engine2.tickets.call_next(Queue.REGISTRATION, "R1", actor=NURSE)
         assert called is not None and called.id == expected.id == back.id
         register(engine2, called.id)
-        assert engine.at_desk("R1") is None
-        v = engine2.call_next(Queue.VACCINATION, "V2", actor=STATION)
-        assert v is not None and engine.ticket(v.id).desk == "V2"
+        assert engine.queries.at_desk("R1") is None
+        v = engine2.tickets.call_next(Queue.VACCINATION, "V2", actor=STATION)
+        assert v is not None and engine.queries.ticket(v.id).desk == "V2"
     finally:
         db2.dispose()

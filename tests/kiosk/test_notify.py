@@ -53,7 +53,7 @@ def test_a_commit_at_another_terminal_wakes_the_listener(pg_url: str, engine: En
         assert listener.listening.wait(WAIT_S)
         assert wakes.count == 1  # on starting: catch up with whatever was written before
         wakes.reset()
-        engine.issue("A")
+        engine.tickets.issue("A")
         assert wakes.woken.wait(WAIT_S)
     finally:
         listener.stop()
@@ -63,7 +63,7 @@ def test_a_commit_at_another_terminal_wakes_the_listener(pg_url: str, engine: En
 
 def test_a_write_that_fails_wakes_nobody(pg_url: str, engine: Engine) -> None:
     open_day(engine)
-    ticket = engine.issue("A")
+    ticket = engine.tickets.issue("A")
     other_db = Database(pg_url)
     wakes = Wakes()
     listener = Listener(other_db, "main", wakes)
@@ -72,8 +72,12 @@ def test_a_write_that_fails_wakes_nobody(pg_url: str, engine: Engine) -> None:
         assert listener.listening.wait(WAIT_S)
         wakes.reset()
         with pytest.raises(InvalidTransition):
-            engine.mark_missed(ticket.id, actor=NURSE)  # not called: refused, nothing committed
-        engine.issue("A")  # then one that commits: exactly one wake-up (for the second issue)
+            engine.tickets.mark_missed(
+                ticket.id, actor=NURSE
+            )  # not called: refused, nothing committed
+        engine.tickets.issue(
+            "A"
+        )  # then one that commits: exactly one wake-up (for the second issue)
         assert wakes.woken.wait(WAIT_S)
     finally:
         listener.stop()
@@ -92,7 +96,7 @@ def test_another_site_does_not_wake_us(pg_url: str, engine: Engine) -> None:
         assert all(listener.listening.wait(WAIT_S) for listener in listeners)
         theirs.reset()
         ours.reset()
-        engine.issue("A")
+        engine.tickets.issue("A")
         assert theirs.woken.wait(WAIT_S)
     finally:
         for listener in listeners:
@@ -133,10 +137,10 @@ def test_a_lost_connection_is_replaced_and_the_pool_is_not_used(
         assert other_db.engine.pool.checkedout() == 0  # its own connection, not a pooled one
         assert _terminate_listeners(engine) == 1  # the server drops it
         wakes.reset()
-        engine.issue("A")  # written while nobody listens: no notification reaches anyone
+        engine.tickets.issue("A")  # written while nobody listens: no notification reaches anyone
         assert wakes.woken.wait(WAIT_S)  # listening again (it retries every 2 s), it catches up
         wakes.reset()
-        engine.issue("A")
+        engine.tickets.issue("A")
         assert wakes.woken.wait(WAIT_S)
     finally:
         listener.stop()

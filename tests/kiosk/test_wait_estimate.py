@@ -91,15 +91,15 @@ def test_checked_against_a_simulated_day(tmp_path: Path, until: time, seed: int)
         )
         sim.run()
         now = clock.now()
-        probe = engine.issue("A")
+        probe = engine.tickets.issue("A")
         sim.wake(Queue.REGISTRATION)
-        ahead = engine.people_ahead(probe)
-        estimate = estimate_wait(ahead, registration_calls(engine.tickets_of_day()), now)
+        ahead = engine.queries.people_ahead(probe)
+        estimate = estimate_wait(ahead, registration_calls(engine.queries.tickets_of_day()), now)
         assert ahead >= 10  # a real queue, or the check proves nothing
         assert estimate is not None
-        while engine.ticket(probe.id).first_called_at is None and sim.step():
+        while engine.queries.ticket(probe.id).first_called_at is None and sim.step():
             pass  # the simulation's own day, continued
-        called = engine.ticket(probe.id).first_called_at
+        called = engine.queries.ticket(probe.id).first_called_at
         assert called is not None
         actual = (called - now).total_seconds() / 60
         assert abs(estimate.exact_minutes - actual) <= max(5.0, 0.25 * actual), (

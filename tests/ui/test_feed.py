@@ -46,7 +46,7 @@ def test_postgres_changes_arrive_by_notify_not_by_the_poll(
     try:
         assert feed.listener.listening.wait(10)
         with qtbot.waitSignal(feed.events, timeout=5000) as got:
-            ticket = there.issue("A")
+            ticket = there.tickets.issue("A")
         events: list[Event] = got.args[0]
         assert [(e.kind, e.ticket_id) for e in events] == [("issued", ticket.id)]
     finally:
@@ -64,7 +64,7 @@ def _unreachable(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     def fail() -> int:
         raise StorageError("database sqlite:///x failed: disk I/O error")
 
-    monkeypatch.setattr(engine, "last_seq", fail)
+    monkeypatch.setattr(engine.queries, "last_seq", fail)
 
 
 def test_a_lost_database_is_said_once_polled_less_often_and_its_return_said(

@@ -66,7 +66,7 @@ class HistoryPanel(QGroupBox):
         if not text:
             return
         try:
-            ticket = self.console.engine.ticket_by_label(text)
+            ticket = self.console.engine.queries.ticket_by_label(text)
         except DomainError as exc:
             self.console.say(self.console.messages.error(exc), "error")
             return
@@ -80,8 +80,8 @@ class HistoryPanel(QGroupBox):
     def show_ticket(self, ticket_id: int) -> None:
         engine, m = self.console.engine, self.console.messages
         try:
-            ticket = engine.ticket(ticket_id)
-            history = engine.history(ticket_id)
+            ticket = engine.queries.ticket(ticket_id)
+            history = engine.queries.history(ticket_id)
         except DomainError as exc:
             self.console.say(m.error(exc), "error")
             return
@@ -136,7 +136,7 @@ class HistoryPanel(QGroupBox):
         why = c.prompts.reason(
             self, self.tr("Correct the outcome"), self.tr("Why was the outcome wrong?")
         )
-        if why and c.act(lambda a: c.engine.correct_outcome(ticket_id, why, actor=a)):
+        if why and c.act(lambda a: c.engine.corrections.outcome(ticket_id, why, actor=a)):
             c.say(self.tr("Corrected; the original stays in the history."))
             self.show_ticket(ticket_id)
 
@@ -145,8 +145,8 @@ class HistoryPanel(QGroupBox):
         if ticket_id is None:
             return
         try:
-            ticket = c.engine.ticket(ticket_id)
-            lots = [(lot.id, f"{lot.product} {lot.lot}") for lot in c.engine.day_status().lots]
+            ticket = c.engine.queries.ticket(ticket_id)
+            lots = [(lot.id, f"{lot.product} {lot.lot}") for lot in c.engine.day.status().lots]
         except DomainError as exc:
             c.say(c.messages.error(exc), "error")
             return
@@ -154,7 +154,7 @@ class HistoryPanel(QGroupBox):
         if got is None:
             return
         done = c.act(
-            lambda a: c.engine.correct_vaccination(
+            lambda a: c.engine.corrections.vaccination(
                 ticket_id, got.reason, actor=a, lot_id=got.lot_id, dose_number=got.dose_number
             )
         )

@@ -251,7 +251,7 @@ class RegistrationPanel(QGroupBox):
                 return
         duplicate = False
         try:
-            twin = desk.engine.registered_today(parsed.number)
+            twin = desk.engine.care.registered_today(parsed.number)
         except DomainError:
             twin = None
         if twin is not None and twin.id != ticket_id:
@@ -268,7 +268,7 @@ class RegistrationPanel(QGroupBox):
         )
 
         def register(actor: Actor, allow: bool) -> Ticket:
-            return desk.engine.register(
+            return desk.engine.care.register(
                 ticket_id,
                 person,
                 dose_number=self.dose.value(),
@@ -306,5 +306,5 @@ class RegistrationPanel(QGroupBox):
         if ticket_id is None or desk.user is None:
             return
         why = desk.prompts.reason(self, self.tr("Defer"), self.tr("Why is vaccination deferred?"))
-        if why and desk.act(lambda a: desk.engine.defer(ticket_id, why, actor=a)):
+        if why and desk.act(lambda a: desk.engine.care.defer(ticket_id, why, actor=a)):
             desk.say(self.tr("Deferred; the dose is released."), "warn")

@@ -56,7 +56,7 @@ class Reprinter(QObject):
             return False
         try:
             printable = ticket_print(
-                console.engine, console.config, ticket, console.engine.people_ahead(ticket),
+                console.engine, console.config, ticket, console.engine.queries.people_ahead(ticket),
                 reprint=True,
             )  # fmt: skip
         except DomainError as exc:
@@ -89,7 +89,7 @@ class Reprinter(QObject):
         if actor is None:  # not ours (cannot happen: one worker per reprinter)
             return
         try:
-            console.engine.record_reprint(ticket_id, result.code, actor=actor)
+            console.engine.tickets.record_reprint(ticket_id, result.code, actor=actor)
         except DomainError as exc:
             log.error("reprint of %s not logged: %s", printed.label, exc)
             console.say(console.messages.error(exc), "error")

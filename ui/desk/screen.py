@@ -151,9 +151,9 @@ class DeskScreen(Console):
 
     def refresh(self) -> None:
         try:
-            self.current = self.engine.at_desk(self.desk.name)
-            status = self.engine.day_status()
-            missed = [t for t in self.engine.missed() if t.queue == self.queue]
+            self.current = self.engine.queries.at_desk(self.desk.name)
+            status = self.engine.day.status()
+            missed = [t for t in self.engine.queries.missed() if t.queue == self.queue]
         except DomainError as exc:
             self.current = None
             self.waiting.setText(self.messages.error(exc))
@@ -207,7 +207,9 @@ class DeskScreen(Console):
     def call_next(self) -> None:
         if self.user is None:
             return
-        ticket = self.act(lambda a: self.engine.call_next(self.queue, self.desk.name, actor=a))
+        ticket = self.act(
+            lambda a: self.engine.tickets.call_next(self.queue, self.desk.name, actor=a)
+        )
         if ticket is not None:
             self.say(self.tr("Called %1.").replace("%1", ticket.label))
         elif self.status.property("level") != "error":
@@ -218,7 +220,7 @@ class DeskScreen(Console):
         if not text or self.user is None:
             return
         try:
-            ticket = self.engine.ticket_by_label(text)
+            ticket = self.engine.queries.ticket_by_label(text)
         except DomainError as exc:
             self.say(self.messages.error(exc), "error")
             return
@@ -246,14 +248,14 @@ class DeskScreen(Console):
                 "error",
             )
             return False
-        called = self.act(lambda a: self.engine.call(ticket.id, self.desk.name, actor=a))
+        called = self.act(lambda a: self.engine.tickets.call(ticket.id, self.desk.name, actor=a))
         if called is not None:
             self.say(self.tr("Called %1.").replace("%1", called.label))
         return called is not None
 
     def scanned(self, token: str) -> None:
         try:
-            ticket = self.engine.ticket_by_token(token)
+            ticket = self.engine.queries.ticket_by_token(token)
         except DomainError as exc:
             self.say(self.messages.error(exc), "error")
             return
@@ -263,12 +265,12 @@ class DeskScreen(Console):
 
     def recall(self) -> None:
         t = self.current
-        if t is not None and self.act(lambda a: self.engine.recall(t.id, actor=a)):
+        if t is not None and self.act(lambda a: self.engine.tickets.recall(t.id, actor=a)):
             self.say(self.tr("Called %1 again.").replace("%1", t.label))
 
     def mark_missed(self) -> None:
         t = self.current
-        if t is not None and self.act(lambda a: self.engine.mark_missed(t.id, actor=a)):
+        if t is not None and self.act(lambda a: self.engine.tickets.mark_missed(t.id, actor=a)):
             self.say(self.tr("%1 marked missed.").replace("%1", t.label), "warn")
 
     def reinstate(self) -> None:
@@ -276,7 +278,7 @@ class DeskScreen(Console):
         if ticket_id is None:
             self.say(self.tr("Select a missed number first."), "warn")
             return
-        done = self.act(lambda a: self.engine.reinstate(ticket_id, actor=a))
+        done = self.act(lambda a: self.engine.tickets.reinstate(ticket_id, actor=a))
         if done is not None:
             self.say(self.tr("%1 is back at the front of the queue.").replace("%1", done.label))
 
@@ -287,7 +289,7 @@ class DeskScreen(Console):
         why = self.prompts.reason(
             self, self.tr("Cancel %1").replace("%1", t.label), self.tr("Why is it cancelled?")
         )
-        if why and self.act(lambda a: self.engine.cancel(t.id, why, actor=a)):
+        if why and self.act(lambda a: self.engine.tickets.cancel(t.id, why, actor=a)):
             self.say(self.tr("%1 cancelled.").replace("%1", t.label), "warn")
 
     def reprint(self) -> None:
@@ -302,7 +304,7 @@ class DeskScreen(Console):
                 self.reprinter.reprint(self.current)
             return
         try:
-            ticket = self.engine.ticket_by_label(text)
+            ticket = self.engine.queries.ticket_by_label(text)
         except DomainError as exc:
             self.say(self.messages.error(exc), "error")
             return

@@ -113,7 +113,7 @@ class VaccinationPanel(QGroupBox):
             self.flags.clear()
             return
         engine = self.desk.engine
-        person = engine.person(ticket.person_id) if ticket.person_id else None
+        person = engine.queries.person(ticket.person_id) if ticket.person_id else None
         self.person_name.setText(f"{ticket.label}  {person.name if person else ''}")
         parts = [self.tr("Dose %1").replace("%1", str(ticket.dose_number or 1))]
         if person and person.id_number:
@@ -241,7 +241,7 @@ class VaccinationPanel(QGroupBox):
         desk, lot_id = self.desk, self.lot.currentData()
         if lot_id is None or desk.user is None:
             return
-        vial = desk.act(lambda a: desk.engine.open_vial(int(lot_id), actor=a))
+        vial = desk.act(lambda a: desk.engine.stock.open_vial(int(lot_id), actor=a))
         if vial is not None:
             self._select_vial(vial.id)
             desk.say(self.tr("Vial %1 opened.").replace("%1", str(vial.id)))
@@ -268,7 +268,7 @@ class VaccinationPanel(QGroupBox):
         if got is None:
             return
         doses, why = got
-        if desk.act(lambda a: desk.engine.waste(vial_id, doses, why, actor=a)) is not None:
+        if desk.act(lambda a: desk.engine.stock.waste(vial_id, doses, why, actor=a)) is not None:
             desk.say(self.tr("%1 doses recorded as wasted.").replace("%1", str(doses)), "warn")
 
     def vaccinated(self) -> None:
@@ -280,7 +280,9 @@ class VaccinationPanel(QGroupBox):
             return
         vial_id = self.selected_vial()
         done = desk.act(
-            lambda a: desk.engine.vaccinate(ticket.id, lot_id=int(lot_id), vial_id=vial_id, actor=a)
+            lambda a: desk.engine.care.vaccinate(
+                ticket.id, lot_id=int(lot_id), vial_id=vial_id, actor=a
+            )
         )
         if done is not None and done.observation_end is not None:
             end = f"{desk.engine.local(done.observation_end):%H:%M}"
@@ -295,7 +297,7 @@ class VaccinationPanel(QGroupBox):
         if ticket is None or desk.user is None:
             return
         why = desk.prompts.reason(self, self.tr("Not vaccinated"), self.tr("Why not?"))
-        if why and desk.act(lambda a: desk.engine.defer(ticket.id, why, actor=a)):
+        if why and desk.act(lambda a: desk.engine.care.defer(ticket.id, why, actor=a)):
             desk.say(self.tr("Not vaccinated; the dose is released."), "warn")
 
 

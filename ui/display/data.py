@@ -106,8 +106,8 @@ def recent_calls_from_log(engine: Engine, count: int, window: int = 400) -> tupl
     """The newest ``count`` calls of today, newest first, one per ticket, from the event log
     (tickets forget their desk once served; the log remembers). Reads the last ``window`` events."""
     today = engine.today()
-    last = engine.last_seq()
-    events = engine.events_since(max(0, last - window), limit=window)
+    last = engine.queries.last_seq()
+    events = engine.queries.events_since(max(0, last - window), limit=window)
     calls: list[Call] = []
     seen: set[int | None] = set()
     for event in reversed(events):
@@ -131,7 +131,7 @@ QUEUE_ONLY_KINDS = frozenset(
 
 
 def desks_now(engine: Engine, config: Config) -> tuple[DeskNow, ...]:
-    called = engine.called()
+    called = engine.queries.called()
     by_desk = {t.desk: t.label for t in reversed(called) if t.desk}  # newest call wins
     names = [d.name for d in config.desks if d.kind in CALLING_KINDS]
     names += sorted(d for d in by_desk if d not in names)  # desks of another PC's config
@@ -143,13 +143,13 @@ def wait_minutes(engine: Engine, counts: Counts | None) -> int | None:
     rate), or None when there is no honest estimate yet."""
     if counts is None:
         return None
-    estimate = engine.wait_estimate(counts.waiting_registration)
+    estimate = engine.queries.wait_estimate(counts.waiting_registration)
     return estimate.minutes if estimate is not None else None
 
 
 def counts_now(engine: Engine) -> Counts | None:
     try:
-        return engine.day_status().counts
+        return engine.day.status().counts
     except DomainError as exc:
         log.debug("display: no day status (%s)", exc)
         return None
@@ -173,7 +173,7 @@ def load_snapshot(
             desks_now(engine, config),
             recent_calls_from_log(engine, recent),
             counts_now(engine),
-            obs_rows(engine.observations()),
+            obs_rows(engine.queries.observations()),
         )
     today = engine.today()
     calls = list(previous.recent)
@@ -184,5 +184,5 @@ def load_snapshot(
             calls.insert(0, Call(str(label), str(desk), event.at))
     observing = previous.observing
     if any(event.kind not in QUEUE_ONLY_KINDS for event in events):
-        observing = obs_rows(engine.observations())
+        observing = obs_rows(engine.queries.observations())
     return Snapshot(desks_now(engine, config), tuple(calls[:recent]), counts_now(engine), observing)

@@ -166,7 +166,7 @@ class KioskScreen(QWidget):
 
     def _closed_reason(self) -> str | None:
         try:
-            return self.engine.day_status().closed_reason
+            return self.engine.day.status().closed_reason
         except DayNotOpen:
             return "day_not_open"
         except StorageError as exc:
@@ -199,7 +199,7 @@ class KioskScreen(QWidget):
         self.issuing = True
         self.start.set_enabled(False)
         try:
-            ticket = self.engine.issue(
+            ticket = self.engine.tickets.issue(
                 category.prefix, priority=category.priority, key=self.tap_key
             )
         except (CapReached, DayNotOpen) as exc:
@@ -259,7 +259,7 @@ class KioskScreen(QWidget):
         if ticket is None:
             return 0
         try:
-            ahead = self.engine.people_ahead(fresh or self.engine.ticket(ticket.id))
+            ahead = self.engine.queries.people_ahead(fresh or self.engine.queries.ticket(ticket.id))
         except DomainError as exc:
             log.error("kiosk: cannot read the queue: %s", exc)
             return 0
@@ -273,7 +273,7 @@ class KioskScreen(QWidget):
 
     def _show_wait(self, ahead: int) -> None:
         try:
-            estimate = self.engine.wait_estimate(ahead)
+            estimate = self.engine.queries.wait_estimate(ahead)
         except DomainError:
             estimate = None
         if estimate is None:

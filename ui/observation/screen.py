@@ -1,6 +1,6 @@
 """The observation desk (留观): everyone in observation, their countdown, release and adverse events.
 
-The list comes from ``engine.observations()`` at every feed event and deadline; a one-second
+The list comes from ``engine.queries.observations()`` at every feed event and deadline; a one-second
 ticker redraws the countdowns from each stored end with ``clock.now()`` (no timer per person, no
 count kept here). Who may leave is the engine's may-leave rule (``Observation.may_leave``).
 """
@@ -117,7 +117,7 @@ class ObservationScreen(Console):
 
     def refresh(self) -> None:
         try:
-            self.rows = self.engine.observations()
+            self.rows = self.engine.queries.observations()
         except DomainError as exc:
             self.rows = []
             self.say(self.messages.error(exc), "error")
@@ -209,13 +209,13 @@ class ObservationScreen(Console):
             self.release_ticket(obs.ticket.id)
 
     def release_ticket(self, ticket_id: int) -> None:
-        done = self.act(lambda a: self.engine.release(ticket_id, actor=a))
+        done = self.act(lambda a: self.engine.observation.release(ticket_id, actor=a))
         if done is not None:
             self.say(self.tr("%1 released: may go home.").replace("%1", done.label))
 
     def scanned(self, token: str) -> None:
         try:
-            ticket = self.engine.ticket_by_token(token)
+            ticket = self.engine.queries.ticket_by_token(token)
         except DomainError as exc:
             self.say(self.messages.error(exc), "error")
             return
@@ -238,7 +238,7 @@ class ObservationScreen(Console):
             self, self.tr("Extend observation"), self.tr("Extra minutes"), 15, 1, 240
         )
         if minutes and self.act(
-            lambda a: self.engine.extend_observation(obs.ticket.id, minutes, actor=a)
+            lambda a: self.engine.observation.extend(obs.ticket.id, minutes, actor=a)
         ):
             self.say(
                 self.tr("%1: observation extended by %2 min.")
@@ -255,7 +255,9 @@ class ObservationScreen(Console):
             self.tr("Left early"),
             self.tr("Why did %1 leave early?").replace("%1", obs.ticket.label),
         )
-        if why and self.act(lambda a: self.engine.leave_early(obs.ticket.id, why, actor=a)):
+        if why and self.act(
+            lambda a: self.engine.observation.leave_early(obs.ticket.id, why, actor=a)
+        ):
             self.say(self.tr("%1 recorded as left early.").replace("%1", obs.ticket.label), "warn")
 
     def adverse_event(self) -> None:
@@ -266,7 +268,7 @@ class ObservationScreen(Console):
         if got is None:
             return
         ae = self.act(
-            lambda a: self.engine.record_adverse_event(
+            lambda a: self.engine.observation.record_adverse_event(
                 obs.ticket.id,
                 symptoms=got.symptoms,
                 severity=got.severity,
@@ -288,7 +290,7 @@ class ObservationScreen(Console):
         if obs is None:
             return
         try:
-            open_events = self.engine.open_adverse_events(obs.ticket.id)
+            open_events = self.engine.observation.open_adverse_events(obs.ticket.id)
         except DomainError as exc:
             self.say(self.messages.error(exc), "error")
             return
@@ -301,5 +303,7 @@ class ObservationScreen(Console):
         outcome = self.prompts.reason(
             self, self.tr("Close adverse event"), self.tr("Outcome (e.g. recovered)")
         )
-        if outcome and self.act(lambda a: self.engine.close_adverse_event(ae.id, outcome, actor=a)):
+        if outcome and self.act(
+            lambda a: self.engine.observation.close_adverse_event(ae.id, outcome, actor=a)
+        ):
             self.say(self.tr("Adverse event of %1 closed.").replace("%1", obs.ticket.label))

@@ -38,24 +38,24 @@ def test_sign_in_wrong_pin_locks_and_says_for_how_long(
 
 
 def test_signed_out_desk_does_nothing(qtbot, day: Engine, make_desk: MakeDesk) -> None:
-    day.issue("A")
+    day.tickets.issue("A")
     desk = make_desk()
     press(qtbot, desk, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert desk.user is None and desk.stack.currentWidget() is desk.signin
     press(qtbot, desk, Qt.Key.Key_F1)
     desk.call_next()
-    assert day.at_desk("登记1") is None
+    assert day.queries.at_desk("登记1") is None
 
 
 def test_call_recall_missed_grace_and_reinstate(qtbot, day: Engine, make_desk: MakeDesk) -> None:
-    a1, a2 = day.issue("A"), day.issue("A")
+    a1, a2 = day.tickets.issue("A"), day.tickets.issue("A")
     desk = make_desk()
     press(qtbot, desk, Qt.Key.Key_F1)
     assert desk.ticket_label.text() == "A001"
     press(qtbot, desk, Qt.Key.Key_F2)
-    assert [e.kind for e in day.history(a1.id)][-1] == "recalled"
+    assert [e.kind for e in day.queries.history(a1.id)][-1] == "recalled"
     press(qtbot, desk, Qt.Key.Key_F3)
-    assert day.ticket(a1.id).state == State.MISSED
+    assert day.queries.ticket(a1.id).state == State.MISSED
     assert desk.missed_list.count() == 1
     assert "08:30" in desk.missed_list.item(0).text()  # dose held for the 30-minute grace
     press(qtbot, desk, Qt.Key.Key_F1)
@@ -67,26 +67,26 @@ def test_call_recall_missed_grace_and_reinstate(qtbot, day: Engine, make_desk: M
     assert "grace period over" in desk.missed_list.item(0).text()
     desk.missed_list.setCurrentRow(0)
     press(qtbot, desk, Qt.Key.Key_F4)
-    assert day.ticket(a1.id).state == State.WAITING_REGISTRATION
+    assert day.queries.ticket(a1.id).state == State.WAITING_REGISTRATION
     assert desk.missed_list.count() == 0
     desk.prompts.queue("reason", "回家了")
     press(qtbot, desk, Qt.Key.Key_F8)
-    assert day.ticket(a2.id).state == State.CANCELLED
+    assert day.queries.ticket(a2.id).state == State.CANCELLED
     press(qtbot, desk, Qt.Key.Key_F1)
     assert desk.ticket_label.text() == "A001"  # reinstated: the front of the queue
-    kinds = [(e.kind, e.staff, e.terminal) for e in day.history(a1.id)]
+    kinds = [(e.kind, e.staff, e.terminal) for e in day.queries.history(a1.id)]
     assert ("reinstated", STAFF_NAME, "登记1") in kinds
 
 
 def test_call_a_number_typed_by_hand(qtbot, day: Engine, make_desk: MakeDesk) -> None:
-    day.issue("A")
-    a2 = day.issue("A")
+    day.tickets.issue("A")
+    a2 = day.tickets.issue("A")
     desk = make_desk()
     press(qtbot, desk, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     assert desk.number.hasFocus()
     type_text(qtbot, desk.number, "a002")
     qtbot.keyClick(desk.number, Qt.Key.Key_Return)
-    assert day.ticket(a2.id).desk == "登记1" and desk.ticket_label.text() == "A002"
+    assert day.queries.ticket(a2.id).desk == "登记1" and desk.ticket_label.text() == "A002"
     type_text(qtbot, desk.number, "A404")
     qtbot.keyClick(desk.number, Qt.Key.Key_Return)
     assert desk.status.text() == "There is no such number today."
@@ -94,42 +94,44 @@ def test_call_a_number_typed_by_hand(qtbot, day: Engine, make_desk: MakeDesk) ->
 
 def test_other_desks_actions_show_here(qtbot, day: Engine, make_desk: MakeDesk) -> None:
     for _ in range(3):
-        day.issue("A")
+        day.tickets.issue("A")
     desk = make_desk()
     desk.feed.start()
     assert desk.waiting.text().endswith("3")
-    day.call_next(desk.queue, "登记2", actor=OTHER)
+    day.tickets.call_next(desk.queue, "登记2", actor=OTHER)
     qtbot.waitUntil(lambda: desk.waiting.text().endswith("2"))
-    day.issue("A")
+    day.tickets.issue("A")
     qtbot.waitUntil(lambda: desk.waiting.text().endswith("3"))
 
 
 def test_scan_calls_the_ticket_and_types_nothing(qtbot, day: Engine, make_desk: MakeDesk) -> None:
-    day.issue("A")
-    a2 = day.issue("A")
+    day.tickets.issue("A")
+    a2 = day.tickets.issue("A")
     desk = make_desk()
     desk.number.setFocus()
     scan(qtbot, desk, a2.token, into=desk.number)
     assert desk.number.text() == ""
-    assert day.ticket(a2.id).desk == "登记1" and desk.ticket_label.text() == "A002"
+    assert day.queries.ticket(a2.id).desk == "登记1" and desk.ticket_label.text() == "A002"
 
 
 def test_scan_into_a_form_field_leaves_it_untouched(
     qtbot, day: Engine, make_desk: MakeDesk
 ) -> None:
-    a1, a2 = day.issue("A"), day.issue("A")
+    a1, a2 = day.tickets.issue("A"), day.tickets.issue("A")
     desk = make_desk()
     press(qtbot, desk, Qt.Key.Key_F1)
     type_text(qtbot, desk.panel.name, "Li")
     scan(qtbot, desk, a2.token, into=desk.panel.name)
     assert desk.panel.name.text() == "Li"
     assert "still serving A001" in desk.status.text()
-    assert day.ticket(a2.id).state == State.WAITING_REGISTRATION  # this desk is busy with A001
+    assert (
+        day.queries.ticket(a2.id).state == State.WAITING_REGISTRATION
+    )  # this desk is busy with A001
     assert desk.current is not None and desk.current.id == a1.id
 
 
 def test_slow_typing_is_not_a_scan(qtbot, day: Engine, make_desk: MakeDesk) -> None:
-    a1 = day.issue("A")
+    a1 = day.tickets.issue("A")
     desk = make_desk()
     press(qtbot, desk, Qt.Key.Key_F1)
     scan(qtbot, desk, a1.token, into=desk.panel.phone, gap_ms=150)
@@ -139,15 +141,15 @@ def test_slow_typing_is_not_a_scan(qtbot, day: Engine, make_desk: MakeDesk) -> N
 
 @pytest.mark.parametrize("case", ["unknown", "wrong_stage", "other_desk"])
 def test_scan_says_why_it_cannot(qtbot, day: Engine, make_desk: MakeDesk, case: str) -> None:
-    t = day.issue("A")
+    t = day.tickets.issue("A")
     desk = make_desk()
     token, expected = "x" * 24, "not a ticket"
     if case == "wrong_stage":
-        day.call(t.id, "登记2", actor=OTHER)
-        day.defer(t.id, "fever", actor=OTHER)
+        day.tickets.call(t.id, "登记2", actor=OTHER)
+        day.care.defer(t.id, "fever", actor=OTHER)
         token, expected = t.token, "deferred"
     elif case == "other_desk":
-        day.call(t.id, "登记2", actor=OTHER)
+        day.tickets.call(t.id, "登记2", actor=OTHER)
         token, expected = t.token, "登记2"
     scan(qtbot, desk, token)
     assert expected in desk.status.text()
@@ -163,7 +165,7 @@ def test_a_lost_database_is_said_in_the_status_line(
     def fail() -> int:
         raise StorageError("database sqlite:///x failed: disk I/O error")
 
-    monkeypatch.setattr(day, "last_seq", fail)
+    monkeypatch.setattr(day.queries, "last_seq", fail)
     feed.poll()
     assert "disk I/O error" in desk.status.text()
     assert desk.status.property("level") == "error"
@@ -171,7 +173,7 @@ def test_a_lost_database_is_said_in_the_status_line(
     feed.poll()
     assert desk.status.property("level") == "info"
     assert "disk I/O error" not in desk.status.text()
-    monkeypatch.setattr(day, "last_seq", fail)
+    monkeypatch.setattr(day.queries, "last_seq", fail)
     feed.poll()
     desk.say("叫号成功 called")  # a nurse's action said something since
     monkeypatch.undo()

@@ -36,7 +36,7 @@ def fill(
 
 
 def test_full_registration_with_keys(qtbot, day: Engine, make_desk: MakeDesk) -> None:
-    a1, _a2 = day.issue("A"), day.issue("A")
+    a1, _a2 = day.tickets.issue("A"), day.tickets.issue("A")
     desk = make_desk("登记1")
     assert desk.waiting.text().endswith("2")
     press(qtbot, desk, Qt.Key.Key_F1)
@@ -47,44 +47,46 @@ def test_full_registration_with_keys(qtbot, day: Engine, make_desk: MakeDesk) ->
     assert "1949-12-31" in desk.panel.id_info.text()
     assert desk.panel.proceed_button.isEnabled()
     press(qtbot, desk, Qt.Key.Key_Return, CTRL)
-    t = day.ticket(a1.id)
+    t = day.queries.ticket(a1.id)
     assert t.state == State.WAITING_VACCINATION
     assert t.dose_number == 1 and t.observation_minutes is None
     assert t.screening == {k: False for k in desk.panel.answers}
-    person = day.person(t.person_id)
+    person = day.queries.person(t.person_id)
     assert (person.name, person.id_number, person.phone) == ("张三", VALID_ID, "13800138000")
     assert desk.ticket_label.text() == "—"
-    for event in day.history(a1.id)[1:]:
+    for event in day.queries.history(a1.id)[1:]:
         assert (event.staff, event.terminal) == (STAFF_NAME, "登记1")
 
 
 def test_allergy_lengthens_observation(qtbot, day: Engine, make_desk: MakeDesk) -> None:
-    a1 = day.issue("A")
+    a1 = day.tickets.issue("A")
     desk = make_desk()
     press(qtbot, desk, Qt.Key.Key_F1)
     fill(qtbot, desk, yes=("allergy",))
     assert "60" in desk.panel.advice.text()
     qtbot.mouseClick(desk.panel.proceed_button, Qt.MouseButton.LeftButton)
-    assert day.ticket(a1.id).observation_minutes == 30 + desk.config.day.allergy_extra_minutes
+    assert (
+        day.queries.ticket(a1.id).observation_minutes == 30 + desk.config.day.allergy_extra_minutes
+    )
 
 
 def test_defer_suggested_then_deferred_with_reason(qtbot, day: Engine, make_desk: MakeDesk) -> None:
-    a1 = day.issue("A")
+    a1 = day.tickets.issue("A")
     desk = make_desk()
     press(qtbot, desk, Qt.Key.Key_F1)
     fill(qtbot, desk, yes=("fever",))
     assert desk.panel.advice.text().startswith("Deferral suggested")
     desk.prompts.queue("confirm", False)  # "proceed anyway?" -> no
     press(qtbot, desk, Qt.Key.Key_Return, CTRL)
-    assert day.ticket(a1.id).state == State.CALLED_REGISTRATION
+    assert day.queries.ticket(a1.id).state == State.CALLED_REGISTRATION
     desk.prompts.queue("reason", "发热 37.8")
     press(qtbot, desk, Qt.Key.Key_D, CTRL)
-    t = day.ticket(a1.id)
+    t = day.queries.ticket(a1.id)
     assert (t.state, t.reason) == (State.DEFERRED, "发热 37.8")
 
 
 def test_same_id_twice_asks_before_saving(qtbot, day: Engine, make_desk: MakeDesk) -> None:
-    a1, a2 = day.issue("A"), day.issue("A")
+    a1, a2 = day.tickets.issue("A"), day.tickets.issue("A")
     desk = make_desk()
     press(qtbot, desk, Qt.Key.Key_F1)
     fill(qtbot, desk)
@@ -95,32 +97,32 @@ def test_same_id_twice_asks_before_saving(qtbot, day: Engine, make_desk: MakeDes
     desk.prompts.queue("confirm", False)
     press(qtbot, desk, Qt.Key.Key_Return, CTRL)
     assert "A001" in desk.prompts.asked[-1][1]
-    assert day.ticket(a2.id).state == State.CALLED_REGISTRATION
+    assert day.queries.ticket(a2.id).state == State.CALLED_REGISTRATION
     desk.prompts.queue("confirm", True)
     press(qtbot, desk, Qt.Key.Key_Return, CTRL)
-    assert day.ticket(a2.id).state == State.WAITING_VACCINATION
-    assert day.ticket(a1.id).state == State.WAITING_VACCINATION
+    assert day.queries.ticket(a2.id).state == State.WAITING_VACCINATION
+    assert day.queries.ticket(a1.id).state == State.WAITING_VACCINATION
 
 
 def test_duplicate_registered_elsewhere_after_the_check(
     qtbot, day: Engine, make_desk: MakeDesk, monkeypatch
 ) -> None:
     """The engine's duplicate_person refusal (another desk saved first) asks too."""
-    day.issue("A")
-    a2 = day.issue("A")
+    day.tickets.issue("A")
+    a2 = day.tickets.issue("A")
     desk = make_desk()
     press(qtbot, desk, Qt.Key.Key_F1)  # A001 at this desk
-    other = day.call(a2.id, "登记2", actor=desk.actor())
-    desk.panel.set_ticket(day.ticket(desk.current.id))
+    other = day.tickets.call(a2.id, "登记2", actor=desk.actor())
+    desk.panel.set_ticket(day.queries.ticket(desk.current.id))
     fill(qtbot, desk)
-    monkeypatch.setattr(day, "registered_today", lambda _id: None)  # the check ran before...
-    day.register(
+    monkeypatch.setattr(day.care, "registered_today", lambda _id: None)  # the check ran before...
+    day.care.register(
         other.id, PersonIn("张三", VALID_ID), dose_number=1, screening={}, actor=desk.actor()
     )  # ...the other desk's save
     desk.prompts.queue("confirm", True)
     press(qtbot, desk, Qt.Key.Key_Return, CTRL)
     assert "A002" in desk.prompts.asked[-1][1]
-    assert day.ticket(desk.panel.ticket_id or 1).state == State.WAITING_VACCINATION
+    assert day.queries.ticket(desk.panel.ticket_id or 1).state == State.WAITING_VACCINATION
 
 
 @pytest.mark.parametrize(
@@ -138,7 +140,7 @@ def test_duplicate_registered_elsewhere_after_the_check(
 def test_id_validated_at_the_field(
     qtbot, day: Engine, make_desk: MakeDesk, typed: str, ok: bool, shown: str
 ) -> None:
-    day.issue("A")
+    day.tickets.issue("A")
     desk = make_desk()
     press(qtbot, desk, Qt.Key.Key_F1)
     fill(qtbot, desk, id_number=typed)
@@ -149,13 +151,13 @@ def test_id_validated_at_the_field(
         assert f", {sex}, " in desk.panel.id_info.text()
     else:
         press(qtbot, desk, Qt.Key.Key_Return, CTRL)
-        assert desk.current is not None and day.ticket(desk.current.id).person_id is None
+        assert desk.current is not None and day.queries.ticket(desk.current.id).person_id is None
 
 
 def test_phone_must_be_eleven_digits_starting_with_one(
     qtbot, day: Engine, make_desk: MakeDesk
 ) -> None:
-    day.issue("A")
+    day.tickets.issue("A")
     desk = make_desk()
     press(qtbot, desk, Qt.Key.Key_F1)
     fill(qtbot, desk, phone="23800138000")
@@ -168,7 +170,7 @@ def test_phone_must_be_eleven_digits_starting_with_one(
 
 
 def test_unanswered_question_blocks_saving(qtbot, day: Engine, make_desk: MakeDesk) -> None:
-    day.issue("A")
+    day.tickets.issue("A")
     desk = make_desk()
     press(qtbot, desk, Qt.Key.Key_F1)
     p = desk.panel

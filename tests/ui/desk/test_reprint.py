@@ -74,11 +74,11 @@ def reprint_with_ctrl_p(qtbot: Any, desk: DeskScreen) -> tuple[int, PrintResult]
 def test_ctrl_p_reprints_the_desk_ticket_and_logs_it(
     qtbot: Any, day: Engine, desk: DeskScreen, printer: FakePrinter, config: Config
 ) -> None:
-    day.issue("A")
-    a2, a3 = day.issue("A"), day.issue("A")
+    day.tickets.issue("A")
+    a2, a3 = day.tickets.issue("A"), day.tickets.issue("A")
     press(qtbot, desk, Qt.Key.Key_F1)
     assert desk.ticket_label.text() == "A001"
-    a1 = day.at_desk("登记1")
+    a1 = day.queries.at_desk("登记1")
     assert a1 is not None
 
     ticket_id, result = reprint_with_ctrl_p(qtbot, desk)
@@ -91,48 +91,48 @@ def test_ctrl_p_reprints_the_desk_ticket_and_logs_it(
     assert sent.site_name == config.site.name
     assert sent.category == next(c.label for c in config.categories if c.prefix == "A")
     assert sent.issued_at == day.local(a1.issued_at)
-    assert sent.observation_minutes == day.day_status().observation_minutes
+    assert sent.observation_minutes == day.day.status().observation_minutes
     assert printer.threads[0] is not threading.main_thread()  # off the UI thread
-    event = day.history(a1.id)[-1]
+    event = day.queries.history(a1.id)[-1]
     assert event.kind == "reprinted"
     assert (event.staff, event.terminal) == (STAFF_NAME, "登记1")
     assert event.payload["result_code"] == "printed"
     assert event.payload["label"] == "A001"
     assert "A001" in desk.status.text() and desk.status.property("level") == "info"
     # The ticket was not touched: still at the desk, the others still waiting.
-    assert day.ticket(a1.id) == a1
-    assert [t.id for t in day.queue(a1.queue)] == [a2.id, a3.id]
+    assert day.queries.ticket(a1.id) == a1
+    assert [t.id for t in day.queries.queue(a1.queue)] == [a2.id, a3.id]
 
 
 def test_a_failed_reprint_says_why_and_still_logs_the_attempt(
     qtbot: Any, day: Engine, desk: DeskScreen, printer: FakePrinter
 ) -> None:
     printer.result = PrintResult.failed(PAPER_OUT, "fake: no paper")
-    day.issue("A")
+    day.tickets.issue("A")
     press(qtbot, desk, Qt.Key.Key_F1)
-    a1 = day.at_desk("登记1")
+    a1 = day.queries.at_desk("登记1")
     assert a1 is not None
 
     _, result = reprint_with_ctrl_p(qtbot, desk)
 
     assert not result.ok and len(printer.printed) == 1
-    event = day.history(a1.id)[-1]
+    event = day.queries.history(a1.id)[-1]
     assert event.kind == "reprinted" and event.payload["result_code"] == PAPER_OUT
     assert event.staff == STAFF_NAME
     text = desk.status.text()
     assert "A001" in text and "out of paper" in text
     assert desk.status.property("level") == "error"
     assert desk.status.toolTip() == "fake: no paper"
-    assert day.ticket(a1.id).state == a1.state  # still valid, never resent
+    assert day.queries.ticket(a1.id).state == a1.state  # still valid, never resent
     assert len(printer.printed) == 1
 
 
 def test_a_typed_number_is_reprinted_with_the_people_ahead(
     qtbot: Any, day: Engine, desk: DeskScreen, printer: FakePrinter
 ) -> None:
-    day.issue("A")
-    day.issue("A")
-    a3 = day.issue("A")
+    day.tickets.issue("A")
+    day.tickets.issue("A")
+    a3 = day.tickets.issue("A")
     press(qtbot, desk, Qt.Key.Key_F1)  # A001 is at the desk; A002 is ahead of A003
     type_text(qtbot, desk.number, "A003")
 
@@ -140,7 +140,7 @@ def test_a_typed_number_is_reprinted_with_the_people_ahead(
 
     assert ticket_id == a3.id
     assert [(t.label, t.ahead, t.reprint) for t in printer.printed] == [("A003", 1, True)]
-    assert [e.kind for e in day.history(a3.id)] == ["issued", "reprinted"]
+    assert [e.kind for e in day.queries.history(a3.id)] == ["issued", "reprinted"]
     assert desk.number.text() == ""
     assert desk.ticket_label.text() == "A001"  # the desk still serves A001
 
@@ -148,13 +148,13 @@ def test_a_typed_number_is_reprinted_with_the_people_ahead(
 def test_an_unknown_number_prints_nothing(
     qtbot: Any, day: Engine, desk: DeskScreen, printer: FakePrinter
 ) -> None:
-    day.issue("A")
-    seq = day.last_seq()
+    day.tickets.issue("A")
+    seq = day.queries.last_seq()
     type_text(qtbot, desk.number, "A042")
     press(qtbot, desk, Qt.Key.Key_P, CTRL)
     assert desk.status.property("level") == "error"
     assert desk.reprinter is not None and not desk.reprinter.busy()
-    assert printer.printed == [] and day.last_seq() == seq
+    assert printer.printed == [] and day.queries.last_seq() == seq
 
 
 def test_nothing_to_reprint_without_a_ticket_or_number(
@@ -166,11 +166,11 @@ def test_nothing_to_reprint_without_a_ticket_or_number(
 
 
 def test_no_printer_no_reprint_action(qtbot: Any, day: Engine, make_desk: Any) -> None:
-    day.issue("A")
+    day.tickets.issue("A")
     desk = make_desk()
     assert desk.reprinter is None
     assert desk.reprint_button.isHidden()
     press(qtbot, desk, Qt.Key.Key_F1)
-    seq = day.last_seq()
+    seq = day.queries.last_seq()
     press(qtbot, desk, Qt.Key.Key_P, CTRL)
-    assert day.last_seq() == seq
+    assert day.queries.last_seq() == seq

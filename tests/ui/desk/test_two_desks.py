@@ -44,7 +44,7 @@ def at_once(a: DeskScreen, b: DeskScreen) -> None:
     def go(desk: DeskScreen) -> None:
         try:
             start.wait()
-            desk.engine.call_next(desk.queue, desk.desk.name, actor=desk.actor())
+            desk.engine.tickets.call_next(desk.queue, desk.desk.name, actor=desk.actor())
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
@@ -60,7 +60,7 @@ def at_once(a: DeskScreen, b: DeskScreen) -> None:
 
 def test_two_desks_one_engine_in_turn_and_at_once(qtbot, day: Engine, make_desk: MakeDesk) -> None:
     for _ in range(2 * ROUNDS + 2):
-        day.issue("A")
+        day.tickets.issue("A")
     a, b = make_desk("登记1"), make_desk("登记2")
     called = serve_rounds(qtbot, a, b, ROUNDS)
     assert len(called) == len(set(called)) == 2 * ROUNDS
@@ -74,7 +74,7 @@ def test_two_engines_on_one_sqlite_file(
 ) -> None:
     """A second Engine (its own connection pool and feed) over the same file as the first."""
     for _ in range(2 * ROUNDS + 2):
-        day.issue("A")
+        day.tickets.issue("A")
     url = sqlite_url(tmp_path / "ui.sqlite")
     other_db = open_database(url, "main", TRAINING, clock.now())
     try:

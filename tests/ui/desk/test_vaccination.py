@@ -22,9 +22,9 @@ REG = Actor("李护士", "登记2")
 
 
 def registered(engine: Engine, allergy: bool = False, id_number: str = "11010519491231002X"):
-    t = engine.issue("A")
-    engine.call(t.id, "登记2", actor=REG)
-    return engine.register(
+    t = engine.tickets.issue("A")
+    engine.tickets.call(t.id, "登记2", actor=REG)
+    return engine.care.register(
         t.id,
         PersonIn("张三", id_number, "13800138000"),
         dose_number=2,
@@ -48,12 +48,15 @@ def test_vaccination_flow(qtbot, day: Engine, make_desk: MakeDesk) -> None:
     assert p.vials.count() == 1 and "5 of 5 doses left" in p.vials.item(0).text()
     vial_id = p.selected_vial()
     press(qtbot, desk, Qt.Key.Key_Return, CTRL)
-    done = day.ticket(t.id)
+    done = day.queries.ticket(t.id)
     assert done.state == State.OBSERVING and done.vial_id == vial_id
-    assert done.lot_id == day.day_status().lots[0].id
+    assert done.lot_id == day.day.status().lots[0].id
     assert done.observation_end == desk.clock.now() + timedelta(minutes=60)
     assert "4 of 5 doses left" in p.vials.item(0).text()
-    assert (day.history(t.id)[-1].staff, day.history(t.id)[-1].terminal) == (STAFF_NAME, "接种1")
+    assert (day.queries.history(t.id)[-1].staff, day.queries.history(t.id)[-1].terminal) == (
+        STAFF_NAME,
+        "接种1",
+    )
 
 
 def test_not_vaccinated_with_a_reason(qtbot, day: Engine, make_desk: MakeDesk) -> None:
@@ -62,19 +65,21 @@ def test_not_vaccinated_with_a_reason(qtbot, day: Engine, make_desk: MakeDesk) -
     press(qtbot, desk, Qt.Key.Key_F1)
     desk.prompts.queue("reason", "血压过高")
     press(qtbot, desk, Qt.Key.Key_D, CTRL)
-    done = day.ticket(t.id)
+    done = day.queries.ticket(t.id)
     assert (done.state, done.reason) == (State.DEFERRED, "血压过高")
 
 
 def test_vial_near_use_by_warns_and_expired_vial_is_refused(
     qtbot, day: Engine, make_desk: MakeDesk
 ) -> None:
-    day.add_lot(lot(vials=2, doses_per_vial=5, name="L002", use_within_minutes=60), actor=MANAGER)
+    day.day.add_lot(
+        lot(vials=2, doses_per_vial=5, name="L002", use_within_minutes=60), actor=MANAGER
+    )
     t = registered(day)
     desk = make_desk("接种1")
     p = desk.panel
     press(qtbot, desk, Qt.Key.Key_F1)
-    p.lot.setCurrentIndex(p.lot.findData(day.day_status().lots[1].id))
+    p.lot.setCurrentIndex(p.lot.findData(day.day.status().lots[1].id))
     press(qtbot, desk, Qt.Key.Key_O, CTRL)
     assert p.vial_warning.text() == ""
     desk.clock.advance(timedelta(minutes=35))
@@ -84,18 +89,18 @@ def test_vial_near_use_by_warns_and_expired_vial_is_refused(
     desk.clock.advance(timedelta(minutes=30))  # past its use-by, list not redrawn yet
     press(qtbot, desk, Qt.Key.Key_Return, CTRL)
     assert "past its use-by" in desk.status.text()
-    assert day.ticket(t.id).state == State.CALLED_VACCINATION
+    assert day.queries.ticket(t.id).state == State.CALLED_VACCINATION
 
 
 def test_no_vials_left_and_expired_lot_are_refused(qtbot, day: Engine, make_desk: MakeDesk) -> None:
-    day.add_lot(lot(vials=1, doses_per_vial=1, name="L009"), actor=MANAGER)
+    day.day.add_lot(lot(vials=1, doses_per_vial=1, name="L009"), actor=MANAGER)
     with day.db.transaction() as conn:  # a lot entered with the wrong expiry, found today
         conn.execute(sa.update(lots).where(lots.c.lot == "L001").values(expiry=date(2026, 11, 1)))
     t = registered(day)
     desk = make_desk("接种1")
     p = desk.panel
     press(qtbot, desk, Qt.Key.Key_F1)
-    expired = p.lot.findData(next(lt.id for lt in day.day_status().lots if lt.lot == "L001"))
+    expired = p.lot.findData(next(lt.id for lt in day.day.status().lots if lt.lot == "L001"))
     assert "EXPIRED" in p.lot.itemText(expired)
     assert p.lot.currentIndex() != expired  # the station starts on a usable lot
     p.lot.setCurrentIndex(expired)
@@ -106,7 +111,7 @@ def test_no_vials_left_and_expired_lot_are_refused(qtbot, day: Engine, make_desk
     press(qtbot, desk, Qt.Key.Key_O, CTRL)
     assert desk.status.text() == "No unopened vial is left in this lot."
     press(qtbot, desk, Qt.Key.Key_Return, CTRL)
-    assert day.ticket(t.id).state == State.OBSERVING
+    assert day.queries.ticket(t.id).state == State.OBSERVING
 
 
 def test_waste_is_recorded_with_reason(qtbot, day: Engine, make_desk: MakeDesk) -> None:
@@ -114,7 +119,7 @@ def test_waste_is_recorded_with_reason(qtbot, day: Engine, make_desk: MakeDesk) 
     press(qtbot, desk, Qt.Key.Key_O, CTRL)
     desk.prompts.queue("waste", (2, "掉落"))
     qtbot.mouseClick(desk.panel.waste_button, Qt.MouseButton.LeftButton)
-    vial = day.day_status().open_vials[0]
+    vial = day.day.status().open_vials[0]
     assert (vial.doses_wasted, vial.doses_left) == (2, 3)
     assert "3 of 5 doses left" in desk.panel.vials.item(0).text()
 
@@ -135,7 +140,7 @@ def test_correct_a_mistaken_deferral(qtbot, day: Engine, make_desk: MakeDesk) ->
     assert desk.history.undo_button.isEnabled()
     desk.prompts.queue("reason", "点错了，应为接种")
     qtbot.mouseClick(desk.history.undo_button, Qt.MouseButton.LeftButton)
-    assert day.ticket(t.id).state == State.WAITING_VACCINATION
+    assert day.queries.ticket(t.id).state == State.WAITING_VACCINATION
     struck = desk.history.superseded_rows()
     assert len(struck) == 1 and "deferred" in struck[0] and "误点" in struck[0]
     items = [desk.history.events.item(i).text() for i in range(desk.history.events.count())]
@@ -151,7 +156,7 @@ def test_correct_a_wrong_dose_number(qtbot, day: Engine, make_desk: MakeDesk) ->
     assert desk.history.fix_button.isEnabled() and not desk.history.undo_button.isEnabled()
     desk.prompts.queue("correction", CorrectionInput(None, 3, "第三剂"))
     qtbot.mouseClick(desk.history.fix_button, Qt.MouseButton.LeftButton)
-    assert day.ticket(t.id).dose_number == 3
+    assert day.queries.ticket(t.id).dose_number == 3
     struck = desk.history.superseded_rows()
     assert len(struck) == 1 and "vaccinated" in struck[0]
 
@@ -165,10 +170,10 @@ def test_a_vial_past_its_use_by_is_shown_for_waste(
     desk.refresh()
     p = desk.panel
     assert p.vials.count() == 1 and "past its use-by" in p.vial_warning.text()
-    assert day.day_status().expired_vial_doses == 5
+    assert day.day.status().expired_vial_doses == 5
     desk.prompts.queue("waste", (5, "开启超时"))
     qtbot.mouseClick(p.waste_button, Qt.MouseButton.LeftButton)
-    status = day.day_status()
+    status = day.day.status()
     assert status.expired_vial_doses == 0 and status.doses_wasted == 5
     assert p.vials.count() == 0
 
@@ -183,12 +188,14 @@ def test_another_desks_event_does_not_re_read_this_desks_person(
     press(qtbot, desk, Qt.Key.Key_F1)
     assert desk.current is not None and desk.current.id == t.id
     reads: list[str] = []
-    person, history = day.person, day.history
-    monkeypatch.setattr(day, "person", lambda pid: reads.append("person") or person(pid))
-    monkeypatch.setattr(day, "history", lambda tid: reads.append("history") or history(tid))
-    day.issue("A")  # another terminal's event
+    person, history = day.queries.person, day.queries.history
+    monkeypatch.setattr(day.queries, "person", lambda pid: reads.append("person") or person(pid))
+    monkeypatch.setattr(day.queries, "history", lambda tid: reads.append("history") or history(tid))
+    day.tickets.issue("A")  # another terminal's event
     desk.feed.poll()
     assert reads == []
-    day.recall(t.id, actor=Actor("n", "接种1"))  # an event about this ticket: its history again
+    day.tickets.recall(
+        t.id, actor=Actor("n", "接种1")
+    )  # an event about this ticket: its history again
     desk.feed.poll()
     assert reads == ["history"]

@@ -46,14 +46,14 @@ def observe(
     minutes: int | None = None,
 ) -> Ticket:
     """A ticket driven through registration and vaccination: now in observation."""
-    t = engine.issue("A")
-    engine.call(t.id, reg_desk, actor=NURSE)
-    engine.register(
+    t = engine.tickets.issue("A")
+    engine.tickets.call(t.id, reg_desk, actor=NURSE)
+    engine.care.register(
         t.id, person(n), dose_number=1, screening={"fever": False}, actor=NURSE,
         observation_minutes=minutes,
     )  # fmt: skip
-    engine.call(t.id, vac_desk, actor=STATION)
-    return engine.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
+    engine.tickets.call(t.id, vac_desk, actor=STATION)
+    return engine.care.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION)
 
 
 def said(announcer: Announcer) -> list[Announcement]:

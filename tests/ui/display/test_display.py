@@ -19,9 +19,9 @@ DOCTOR = Actor(staff="doctor", terminal="observation")
 def test_a_call_appears_and_is_announced_once(qtbot, engine, clock, day, feed, make_display,
                                               announcer):  # fmt: skip
     screen = make_display()
-    ticket = engine.issue("A")
+    ticket = engine.tickets.issue("A")
     assert said(announcer) == []
-    engine.call(ticket.id, "登记2", actor=NURSE)
+    engine.tickets.call(ticket.id, "登记2", actor=NURSE)
     feed.poll()
     assert screen.hero.number.text() == ticket.label
     assert desk_phrase("登记2") in screen.hero.destination.text()
@@ -34,10 +34,10 @@ def test_a_call_appears_and_is_announced_once(qtbot, engine, clock, day, feed, m
 
 def test_a_recall_repeats_the_announcement(qtbot, engine, day, feed, make_display, announcer):
     make_display()
-    ticket = engine.issue("A")
-    engine.call(ticket.id, "登记1", actor=NURSE)
+    ticket = engine.tickets.issue("A")
+    engine.tickets.call(ticket.id, "登记1", actor=NURSE)
     feed.poll()
-    engine.recall(ticket.id, actor=NURSE)
+    engine.tickets.recall(ticket.id, actor=NURSE)
     feed.poll()
     call = Announcement.call(ticket.label, "登记1")
     assert said(announcer) == [call, call]
@@ -46,8 +46,8 @@ def test_a_recall_repeats_the_announcement(qtbot, engine, day, feed, make_displa
 def test_the_flash_ends_after_a_few_seconds_of_the_injected_clock(qtbot, engine, clock, day, feed,
                                                                   make_display):  # fmt: skip
     screen = make_display()
-    ticket = engine.issue("A")
-    engine.call(ticket.id, "登记1", actor=NURSE)
+    ticket = engine.tickets.issue("A")
+    engine.tickets.call(ticket.id, "登记1", actor=NURSE)
     feed.poll()
     assert screen.flashing
     qtbot.waitUntil(lambda: not screen.hero.flash_on)  # it blinks while the clock stands still
@@ -93,7 +93,7 @@ def test_a_deadline_redraws_without_waiting_for_an_event(qtbot, engine, clock, d
 
 def test_an_open_adverse_event_keeps_them(qtbot, engine, clock, day, feed, make_display, announcer):
     t = observe(engine, 0)
-    ae = engine.record_adverse_event(
+    ae = engine.observation.record_adverse_event(
         t.id, symptoms="rash", severity="mild", action="antihistamine", actor=DOCTOR
     )
     screen = make_display()
@@ -105,7 +105,7 @@ def test_an_open_adverse_event_keeps_them(qtbot, engine, clock, day, feed, make_
     assert "May leave" not in cell_text and "Over time" in cell_text
     assert "0 may leave" in screen.observation.summary.text()
     assert Announcement.may_leave(t.label) not in said(announcer)
-    engine.close_adverse_event(ae.id, "recovered", actor=DOCTOR)
+    engine.observation.close_adverse_event(ae.id, "recovered", actor=DOCTOR)
     feed.poll()
     assert screen.status_of(t.id) == ObsStatus.OVERDUE  # free for 15 minutes already
     assert said(announcer).count(Announcement.may_leave(t.label)) == 1
@@ -115,7 +115,7 @@ def test_a_release_removes_the_person(qtbot, engine, clock, day, feed, make_disp
     t1, t2 = observe(engine, 0), observe(engine, 1)
     screen = make_display()
     clock.advance(timedelta(minutes=30))
-    engine.release(t1.id, actor=NURSE)
+    engine.observation.release(t1.id, actor=NURSE)
     feed.poll()
     assert screen.status_of(t1.id) is None
     assert screen.status_of(t2.id) == ObsStatus.MAY_LEAVE
@@ -145,10 +145,10 @@ def test_only_numbers_and_masked_names_are_shown(qtbot, engine, clock, day, feed
 def test_counts_per_zone(qtbot, engine, clock, day, feed, make_display):
     observe(engine, 0)
     for _ in range(3):
-        engine.issue("A")
+        engine.tickets.issue("A")
     screen = make_display()
     assert screen.counts.values() == ["3", "0", "1"]
-    engine.issue("B")
+    engine.tickets.issue("B")
     feed.poll()
     assert screen.counts.values() == ["4", "0", "1"]
 
@@ -171,8 +171,8 @@ def test_chinese_by_default(qtbot, qapp, engine, clock, day, feed, make_display)
         clock.advance(timedelta(minutes=30))
         screen.tick()
         assert screen.observation.cells[0][2].text() == "可以离开 ✓"
-        u = engine.issue("A")
-        engine.call(u.id, "登记1", actor=NURSE)
+        u = engine.tickets.issue("A")
+        engine.tickets.call(u.id, "登记1", actor=NURSE)
         feed.poll()
         assert screen.hero.sentence.text() == call_text(u.label, "登记1")  # the voice wording
         assert t.label in screen.visible_text()
@@ -182,13 +182,13 @@ def test_chinese_by_default(qtbot, qapp, engine, clock, day, feed, make_display)
 
 
 def test_the_estimated_wait_from_the_call_rate(qtbot, engine, clock, day, feed, make_display):
-    tickets = [engine.issue("A") for _ in range(13)]
+    tickets = [engine.tickets.issue("A") for _ in range(13)]
     screen = make_display()
     assert not screen.counts.wait.isVisibleTo(screen)  # no calls yet: no honest estimate
     for t in tickets[:3]:  # three calls in ten minutes: 0.3 a minute
         clock.advance(timedelta(minutes=5))
-        engine.call(t.id, "登记1", actor=NURSE)
-        engine.cancel(t.id, "left", actor=NURSE)
+        engine.tickets.call(t.id, "登记1", actor=NURSE)
+        engine.tickets.cancel(t.id, "left", actor=NURSE)
     feed.poll()
     screen.update_wait()
     assert screen.counts.values()[0] == "10"
@@ -205,7 +205,7 @@ def test_a_lost_database_is_shown_instead_of_a_stale_screen(
     def fail() -> int:
         raise StorageError("database sqlite:///x failed: disk I/O error")
 
-    monkeypatch.setattr(engine, "last_seq", fail)
+    monkeypatch.setattr(engine.queries, "last_seq", fail)
     feed.poll()
     assert display.notices.isVisible()
     assert display.out_of_date in display.visible_text()

@@ -67,8 +67,8 @@ def test_layout_fits_at_each_size(qtbot, engine, clock, day, feed, make_display,
         observe(engine, n, reg_desk=f"登记{n % 6 + 1}", vac_desk=f"接种{n % 6 + 1}")
         clock.advance(timedelta(minutes=1))
     for i in range(6):
-        t = engine.issue("A")
-        engine.call(t.id, f"登记{i + 1}", actor=NURSE)
+        t = engine.tickets.issue("A")
+        engine.tickets.call(t.id, f"登记{i + 1}", actor=NURSE)
     screen = make_display(twelve_desks(), size)
     feed.poll()
     assert screen.layout_name == layout

@@ -40,8 +40,8 @@ def test_volume_and_engine_come_through(qtbot):
 def test_a_call_to_the_display_starts_the_chime(qtbot, engine, day, feed, make_display, announcer,
                                                 audio):  # fmt: skip
     make_display()
-    t = engine.issue("A")
-    engine.call(t.id, "登记2", actor=NURSE)
+    t = engine.tickets.issue("A")
+    engine.tickets.call(t.id, "登记2", actor=NURSE)
     feed.poll()
     assert len(audio.records) == 1 and audio.records[0].path.name == "chime.wav"
     audio.finish()  # chime over; no speech with the null engine: the announcement completes

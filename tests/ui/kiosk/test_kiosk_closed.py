@@ -34,7 +34,7 @@ def test_closed_at_the_cap_and_reopened_when_a_dose_is_released(
         "Today's vaccination capacity is fully booked.",
     )
     assert first is not None
-    engine.cancel(first.id, "went home", actor=NURSE)
+    engine.tickets.cancel(first.id, "went home", actor=NURSE)
     feed.poll()
     assert kiosk.page() == "start_page"
     assert kiosk.tap(kiosk.config.categories[1]) is not None
@@ -53,8 +53,8 @@ def test_reopened_when_a_missed_tickets_grace_ends(
     kiosk = make_kiosk(FakePrinter())
     ticket = kiosk.tap(kiosk.config.categories[0])
     assert ticket is not None
-    engine.call(ticket.id, "登记1", actor=NURSE)
-    engine.mark_missed(ticket.id, actor=NURSE)
+    engine.tickets.call(ticket.id, "登记1", actor=NURSE)
+    engine.tickets.mark_missed(ticket.id, actor=NURSE)
     feed.poll()  # app.py connects feed.events to deadlines.rearm
     deadlines.rearm()
     kiosk.show_start()
@@ -75,7 +75,7 @@ def test_reopened_when_capacity_is_raised(engine: Engine, make_kiosk, feed: Feed
     kiosk = make_kiosk(FakePrinter())
     assert kiosk.page() == "closed_page"
     assert kiosk.closed_reason == "paused"
-    engine.set_capacity(5, actor=MANAGER)
+    engine.day.set_capacity(5, actor=MANAGER)
     feed.poll()
     assert kiosk.page() == "start_page"
 
@@ -106,7 +106,7 @@ def test_a_day_not_open_then_opened_elsewhere(engine: Engine, make_kiosk, feed: 
 def test_a_closed_day(engine: Engine, make_kiosk, feed: Feed) -> None:
     open_day(engine)
     kiosk = make_kiosk(FakePrinter())
-    engine.close_day(actor=MANAGER)
+    engine.day.close(actor=MANAGER)
     feed.poll()
     assert kiosk.page() == "closed_page"
     assert kiosk.closed_reason == "day_closed"
@@ -115,11 +115,11 @@ def test_a_closed_day(engine: Engine, make_kiosk, feed: Feed) -> None:
 def test_a_tap_that_races_the_cap_shows_the_closed_page(engine: Engine, make_kiosk) -> None:
     open_day(engine, capacity=1)
     kiosk = make_kiosk(FakePrinter())
-    engine.issue("A")  # another kiosk took the last number; our feed has not polled yet
+    engine.tickets.issue("A")  # another kiosk took the last number; our feed has not polled yet
     assert kiosk.page() == "start_page"
     assert kiosk.tap(kiosk.config.categories[0]) is None
     assert kiosk.page() == "closed_page"
-    assert len(engine.tickets_of_day()) == 1
+    assert len(engine.queries.tickets_of_day()) == 1
 
 
 def test_at_midnight_the_new_day_is_not_open_yet(
@@ -158,8 +158,8 @@ def test_a_lost_database_closes_the_kiosk_until_it_is_back(
     def fail(*_args: object, **_kwargs: object) -> object:
         raise StorageError("database sqlite:///x failed: disk I/O error")
 
-    monkeypatch.setattr(engine, "last_seq", fail)
-    monkeypatch.setattr(engine, "day_status", fail)
+    monkeypatch.setattr(engine.queries, "last_seq", fail)
+    monkeypatch.setattr(engine.day, "status", fail)
     feed.poll()
     assert kiosk.page() == "closed_page"
     assert kiosk.closed_reason == "offline"

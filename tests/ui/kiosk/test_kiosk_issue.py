@@ -24,13 +24,13 @@ def test_a_tap_issues_a_ticket_shows_its_number_and_prints_it(
     qtbot: QtBot, engine: Engine, make_kiosk
 ) -> None:
     open_day(engine)
-    engine.issue("A")  # someone is already waiting
+    engine.tickets.issue("A")  # someone is already waiting
     printer = FakePrinter()
     kiosk = make_kiosk(printer)
     assert kiosk.page() == "start_page"
     with qtbot.waitSignal(kiosk.printer.printed, timeout=5000):
         qtbot.mouseClick(button(kiosk, "A"), Qt.MouseButton.LeftButton)
-    queue = engine.queue(Queue.REGISTRATION)
+    queue = engine.queries.queue(Queue.REGISTRATION)
     assert [t.label for t in queue] == ["A001", "A002"]
     assert kiosk.page() == "issued_page"
     assert kiosk.issued.number.text() == "A002"
@@ -41,7 +41,7 @@ def test_a_tap_issues_a_ticket_shows_its_number_and_prints_it(
     assert printed.ahead == 1
     assert printed.site_name == kiosk.config.site.name
     assert printed.category == "第一剂"
-    assert printed.observation_minutes == engine.day_status().observation_minutes
+    assert printed.observation_minutes == engine.day.status().observation_minutes
     assert kiosk.issued.problem.isHidden()
 
 
@@ -56,7 +56,7 @@ def test_the_number_shows_before_printing_finishes(
     qtbot.waitUntil(printer.started.is_set)  # the printer is busy with it in another thread...
     assert kiosk.page() == "issued_page"  # ...while the number is already on screen
     assert kiosk.issued.number.text() == "B001"
-    assert engine.ticket_by_label("B001").state == State.WAITING_REGISTRATION
+    assert engine.queries.ticket_by_label("B001").state == State.WAITING_REGISTRATION
     assert printer.tickets == []
     with qtbot.waitSignal(kiosk.printer.printed, timeout=5000):
         gate.set()
@@ -68,7 +68,7 @@ def test_a_double_tap_issues_one_ticket(qtbot: QtBot, engine: Engine, kiosk: Kio
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
     kiosk.tap(b.category)
-    assert len(engine.tickets_of_day()) == 1
+    assert len(engine.queries.tickets_of_day()) == 1
     qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
     assert len(kiosk.printer.printer.tickets) == 1
 
@@ -83,9 +83,9 @@ def test_a_retried_tap_reuses_the_sessions_key(
     assert key
     first = kiosk.tap(kiosk.config.categories[0])
     assert first is not None and kiosk.tap_key is None
-    again = engine.issue("A", key=key)
+    again = engine.tickets.issue("A", key=key)
     assert again.id == first.id
-    assert len(engine.tickets_of_day()) == 1
+    assert len(engine.queries.tickets_of_day()) == 1
     kiosk.show_start()
     assert kiosk.tap_key not in (None, key)  # a new resident, a new key
     second = kiosk.tap(kiosk.config.categories[0])
@@ -95,28 +95,28 @@ def test_a_retried_tap_reuses_the_sessions_key(
 
 def test_buttons_are_disabled_while_issuing(engine: Engine, kiosk: KioskScreen, monkeypatch):
     seen: list[bool] = []
-    real_issue = engine.issue
+    real_issue = engine.tickets.issue
 
     def spy(*args, **kwargs):
         seen.append(any(b.isEnabled() for b in kiosk.start.buttons))
         assert kiosk.tap(kiosk.config.categories[0]) is None  # re-entrant tap: refused
         return real_issue(*args, **kwargs)
 
-    monkeypatch.setattr(engine, "issue", spy)
+    monkeypatch.setattr(engine.tickets, "issue", spy)
     kiosk.tap(kiosk.config.categories[0])
     assert seen == [False]
-    assert len(engine.tickets_of_day()) == 1
+    assert len(engine.queries.tickets_of_day()) == 1
     kiosk.printer.wait()
 
 
 def test_a_priority_category_issues_a_priority_ticket(
     qtbot: QtBot, engine: Engine, kiosk: KioskScreen
 ) -> None:
-    engine.issue("A")
+    engine.tickets.issue("A")
     qtbot.mouseClick(button(kiosk, "C"), Qt.MouseButton.LeftButton)
-    ticket = engine.ticket_by_label("C001")
+    ticket = engine.queries.ticket_by_label("C001")
     assert ticket.priority
-    assert engine.people_ahead(ticket) == 0
+    assert engine.queries.people_ahead(ticket) == 0
     assert kiosk.issued.ahead.text() == "下一位就是您" or "next" in kiosk.issued.ahead.text()
     assert not button(kiosk, "C").badge.isHidden()
     assert button(kiosk, "A").badge.isHidden()
@@ -128,11 +128,11 @@ def test_people_ahead_is_live_while_the_number_shows(
 ) -> None:
     from tests.ui.conftest import NURSE
 
-    engine.issue("A")
-    engine.issue("A")
+    engine.tickets.issue("A")
+    engine.tickets.issue("A")
     kiosk.tap(kiosk.config.categories[0])
     assert kiosk.issued.ahead.text().count("2") == 1
-    engine.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
+    engine.tickets.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
     feed.poll()
     assert "1" in kiosk.issued.ahead.text() and "2" not in kiosk.issued.ahead.text()
     qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
@@ -171,7 +171,7 @@ def test_a_storage_failure_closes_the_kiosk_until_it_looks_again(
     def broken(*_a, **_k):
         raise StorageError("database is locked")
 
-    monkeypatch.setattr(engine, "issue", broken)
+    monkeypatch.setattr(engine.tickets, "issue", broken)
     assert kiosk.tap(kiosk.config.categories[0]) is None
     assert (kiosk.page(), kiosk.closed_reason) == ("closed_page", "offline")
     assert kiosk.offline_retry.isActive()
@@ -179,7 +179,7 @@ def test_a_storage_failure_closes_the_kiosk_until_it_looks_again(
     kiosk.offline_retry.timeout.emit()  # its moment: the database answers again
     assert kiosk.page() == "start_page"
 
-    monkeypatch.setattr(engine, "day_status", broken)
+    monkeypatch.setattr(engine.day, "status", broken)
     kiosk.refresh()  # the kiosk's own read fails (the feed's need not)
     assert (kiosk.page(), kiosk.closed_reason) == ("closed_page", "offline")
     monkeypatch.undo()
@@ -208,11 +208,11 @@ def test_the_wait_estimate_follows_the_number(
     from tests.ui.conftest import NURSE
 
     for _ in range(8):
-        engine.issue("A")
+        engine.tickets.issue("A")
     for _ in range(4):  # four calls in ten minutes: 0.4 a minute
         clock.advance(timedelta(minutes=2.5))
-        t = engine.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
-        engine.cancel(t.id, "test", actor=NURSE)
+        t = engine.tickets.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
+        engine.tickets.cancel(t.id, "test", actor=NURSE)
     kiosk.tap(kiosk.config.categories[0])
     qtbot.waitUntil(lambda: kiosk.issued.wait.text() != "")
     # 4 calls since the first one 7.5 min ago: 0.533/min; 4 ahead -> 4.5 / 0.533 = 8.4 -> 9
@@ -225,7 +225,7 @@ def test_an_english_site_counts_in_good_english(engine: Engine, make_kiosk, kios
     open_day(engine)
     english = replace(kiosk_config, site=replace(kiosk_config.site, language="en"))
     kiosk = make_kiosk(FakePrinter(), english)
-    engine.issue("A")
+    engine.tickets.issue("A")
     kiosk.tap(kiosk.config.categories[0])
     assert kiosk.issued.ahead.text() == "1 person ahead of you"
     assert kiosk.issued.ahead_sub.text() == ""

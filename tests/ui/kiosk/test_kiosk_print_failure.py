@@ -30,7 +30,7 @@ def test_a_print_problem_shows_the_message_and_keeps_the_ticket(
     assert "登记台" in message or "registration desk" in message
     assert "有效" in message or "still valid" in message
     assert kiosk.issued.take.isHidden()
-    assert [t.id for t in engine.queue(Queue.REGISTRATION)] == [ticket.id]
+    assert [t.id for t in engine.queries.queue(Queue.REGISTRATION)] == [ticket.id]
     assert any(code in r.getMessage() and ticket.label in r.getMessage() for r in caplog.records)
     assert len(printer.tickets) == 1  # tried once, never resent
     assert kiosk.idle.isActive()
@@ -56,7 +56,7 @@ def test_a_backend_that_raises_is_a_failed_print(qtbot: QtBot, engine: Engine, m
         ticket = kiosk.tap(kiosk.config.categories[0])
     assert blocker.args[2].ok is False and blocker.args[2].code == "error"
     assert not kiosk.issued.problem.isHidden()
-    assert engine.ticket(ticket.id).state.value == "waiting_registration"
+    assert engine.queries.ticket(ticket.id).state.value == "waiting_registration"
 
 
 def test_a_late_failure_after_the_next_resident_is_only_logged(

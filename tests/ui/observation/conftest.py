@@ -23,13 +23,13 @@ def day(engine: Engine) -> Engine:
 
 
 def vaccinate(engine: Engine, name: str = "张三", minutes: int | None = None) -> Ticket:
-    t = engine.issue("A")
-    engine.call(t.id, "登记1", actor=DESK)
-    engine.register(
+    t = engine.tickets.issue("A")
+    engine.tickets.call(t.id, "登记1", actor=DESK)
+    engine.care.register(
         t.id, PersonIn(name), dose_number=1, screening={}, observation_minutes=minutes, actor=DESK
     )
-    engine.call(t.id, "接种1", actor=DESK)
-    return engine.vaccinate(t.id, lot_id=engine.day_status().lots[0].id, actor=DESK)
+    engine.tickets.call(t.id, "接种1", actor=DESK)
+    return engine.care.vaccinate(t.id, lot_id=engine.day.status().lots[0].id, actor=DESK)
 
 
 @pytest.fixture

@@ -40,7 +40,7 @@ def test_thirty_minutes_on_the_fake_clock_then_release_by_tap(
     screen.select(t.id)
     press(qtbot, screen, Qt.Key.Key_F5)
     assert screen.status.text() == "Not yet: 20 min of observation left."
-    assert day.ticket(t.id).state == State.OBSERVING
+    assert day.queries.ticket(t.id).state == State.OBSERVING
     screen.clock.advance(timedelta(minutes=20))
     screen.deadlines.reached.emit()
     assert screen.row_texts(t.id)[5] == "may leave"
@@ -56,10 +56,10 @@ def test_thirty_minutes_on_the_fake_clock_then_release_by_tap(
     rect = screen.table.visualItemRect(screen.table.item(row, 0))
     qtbot.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert day.ticket(t.id).state == State.RELEASED, screen.status.text()
-    assert day.ticket(t.id).state == State.RELEASED
+    assert day.queries.ticket(t.id).state == State.RELEASED, screen.status.text()
+    assert day.queries.ticket(t.id).state == State.RELEASED
     assert screen.table.rowCount() == 1
-    last = day.history(t.id)[-1]
+    last = day.queries.history(t.id)[-1]
     assert (last.kind, last.staff, last.terminal) == ("released", STAFF_NAME, "observation")
 
 
@@ -72,7 +72,7 @@ def test_release_by_scan_refused_until_the_end(
     assert "Not yet" in screen.status.text()
     screen.clock.advance(timedelta(minutes=30))
     scan(qtbot, screen, t.token)
-    assert day.ticket(t.id).state == State.RELEASED
+    assert day.queries.ticket(t.id).state == State.RELEASED
     scan(qtbot, screen, t.token)
     assert "not in observation" in screen.status.text()
 
@@ -92,13 +92,13 @@ def test_adverse_event_keeps_the_person_until_closed(
     assert screen.row_texts(t.id)[5] == "adverse event open"
     press(qtbot, screen, Qt.Key.Key_F5)
     assert screen.status.text() == "An adverse event is still open: close it before releasing."
-    assert day.ticket(t.id).state == State.OBSERVING
+    assert day.queries.ticket(t.id).state == State.OBSERVING
     screen.prompts.queue("reason", "好转")
     press(qtbot, screen, Qt.Key.Key_F10)
     assert screen.row_texts(t.id)[5] == "may leave"
     press(qtbot, screen, Qt.Key.Key_F5)
-    assert day.ticket(t.id).state == State.RELEASED
-    ae_kinds = [e.kind for e in day.history(t.id)]
+    assert day.queries.ticket(t.id).state == State.RELEASED
+    ae_kinds = [e.kind for e in day.queries.history(t.id)]
     assert ae_kinds[-3:] == ["adverse_event", "adverse_event_closed", "released"]
 
 
@@ -109,11 +109,11 @@ def test_extend_and_left_early(qtbot, day: Engine, screen: ObservationScreen) ->
     screen.prompts.queue("number", 15)
     press(qtbot, screen, Qt.Key.Key_F6)
     assert screen.row_texts(t.id)[4] == "45:00"
-    assert day.ticket(t.id).observation_end == t.observation_end + timedelta(minutes=15)
+    assert day.queries.ticket(t.id).observation_end == t.observation_end + timedelta(minutes=15)
     screen.select(u.id)
     screen.prompts.queue("reason", "赶车")
     press(qtbot, screen, Qt.Key.Key_F7)
-    assert day.ticket(u.id).state == State.LEFT_EARLY
+    assert day.queries.ticket(u.id).state == State.LEFT_EARLY
     assert screen.row_texts(u.id) == []
 
 

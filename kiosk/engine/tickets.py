@@ -11,7 +11,8 @@ from sqlalchemy.engine import Connection
 
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import tickets
-from kiosk.engine_day import DayOps
+from kiosk.engine.core import EngineCore, Part
+from kiosk.engine.day import DayOps
 from kiosk.errors import CapReached, InvalidInput, InvalidTransition
 from kiosk.eventlog import Tx
 from kiosk.model import KIOSK_ACTOR, Actor, Ticket, ticket_label
@@ -31,7 +32,14 @@ def call_order() -> tuple[sa.ColumnElement[Any], ...]:
     )
 
 
-class TicketOps(DayOps):
+class TicketOps(Part):
+    """Taking a number and moving tickets through the queues: call, recall, missed, reinstate,
+    cancel; the reprint log."""
+
+    def __init__(self, core: EngineCore, day: DayOps) -> None:
+        super().__init__(core)
+        self.day = day
+
     def issue(
         self,
         prefix: str,
@@ -46,7 +54,7 @@ class TicketOps(DayOps):
         day = self.today()
 
         def work(tx: Tx) -> Ticket:
-            self._require_room(tx.conn, day, tx.now)
+            self.day.require_room(tx.conn, day, tx.now)
             row = _INSERT_TICKET(
                 tx.conn,
                 {
@@ -61,10 +69,10 @@ class TicketOps(DayOps):
                 },
             ).one()
             ticket = Ticket.from_row(row)
-            self._ticket_event(tx, "issued", ticket, priority=priority)
+            self.core.ticket_event(tx, "issued", ticket, priority=priority)
             return ticket
 
-        return self._write(actor, work, key=key, replay=self._replay_ticket)
+        return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
 
     def call_next(
         self, queue: Queue, desk: str, *, actor: Actor, key: str | None = None
@@ -84,25 +92,25 @@ class TicketOps(DayOps):
                     if row is not None:
                         break
             if row is None:
-                self._day_row(tx.conn, day)  # nobody waiting, or no open day (DayNotOpen)
+                self.core.day_row(tx.conn, day)  # nobody waiting, or no open day (DayNotOpen)
                 return None
             return self._call(tx, Ticket.from_row(row), desk)
 
-        return self._write(actor, work, key=key, replay=self._replay_ticket)
+        return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
 
     def call(self, ticket_id: int, desk: str, *, actor: Actor, key: str | None = None) -> Ticket:
         """Call a specific waiting ticket (a number asked for, or a scanned ticket)."""
 
         def work(tx: Tx) -> Ticket:
-            ticket = self._load(tx.conn, ticket_id, lock=True)
-            self._expect(ticket, *WAITING.values())
+            ticket = self.core.load(tx.conn, ticket_id, lock=True)
+            self.core.expect(ticket, *WAITING.values())
             self._require_desk_free(tx.conn, desk, ticket.day)
             return self._call(tx, ticket, desk)
 
-        return self._write(actor, work, key=key, replay=self._replay_ticket)
+        return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
 
     def _call(self, tx: Tx, ticket: Ticket, desk: str) -> Ticket:
-        called = self._update(
+        called = self.core.update(
             tx,
             ticket,
             state=CALLED[ticket.queue],
@@ -110,7 +118,7 @@ class TicketOps(DayOps):
             called_at=tx.now,
             first_called_at=ticket.first_called_at or tx.now,
         )
-        self._ticket_event(
+        self.core.ticket_event(
             tx,
             "called",
             ticket,
@@ -135,9 +143,9 @@ class TicketOps(DayOps):
         """Announce a called ticket again."""
 
         def work(tx: Tx) -> Ticket:
-            ticket = self._load(tx.conn, ticket_id)
-            self._expect(ticket, *CALLED.values())
-            self._ticket_event(
+            ticket = self.core.load(tx.conn, ticket_id)
+            self.core.expect(ticket, *CALLED.values())
+            self.core.ticket_event(
                 tx,
                 "recalled",
                 ticket,
@@ -146,16 +154,16 @@ class TicketOps(DayOps):
             )
             return ticket
 
-        return self._write(actor, work, key=key, replay=self._replay_ticket)
+        return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
 
     def mark_missed(self, ticket_id: int, *, actor: Actor, key: str | None = None) -> Ticket:
         """No answer: the ticket keeps its queue and its dose for the day's grace period."""
 
         def work(tx: Tx) -> Ticket:
-            ticket = self._load(tx.conn, ticket_id, lock=True)
-            self._expect(ticket, *CALLED.values())
-            grace = self._day_row(tx.conn, ticket.day, open_only=False).missed_grace_minutes
-            missed = self._update(
+            ticket = self.core.load(tx.conn, ticket_id, lock=True)
+            self.core.expect(ticket, *CALLED.values())
+            grace = self.core.day_row(tx.conn, ticket.day, open_only=False).missed_grace_minutes
+            missed = self.core.update(
                 tx,
                 ticket,
                 state=State.MISSED,
@@ -164,7 +172,7 @@ class TicketOps(DayOps):
                 missed_until=tx.now + timedelta(minutes=grace),
                 reinstated_seq=None,
             )
-            self._ticket_event(
+            self.core.ticket_event(
                 tx,
                 "missed",
                 ticket,
@@ -173,36 +181,36 @@ class TicketOps(DayOps):
             )
             return missed
 
-        return self._write(actor, work, key=key, replay=self._replay_ticket)
+        return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
 
     def reinstate(self, ticket_id: int, *, actor: Actor, key: str | None = None) -> Ticket:
         """The person came back: to the front of the queue they were in. After the grace period
         their dose was released, so only while a dose is free."""
 
         def work(tx: Tx) -> Ticket:
-            ticket = self._load(tx.conn, ticket_id, lock=True)
-            self._expect(ticket, State.MISSED)
-            self._day_row(tx.conn, ticket.day, lock=True)
+            ticket = self.core.load(tx.conn, ticket_id, lock=True)
+            self.core.expect(ticket, State.MISSED)
+            self.core.day_row(tx.conn, ticket.day, lock=True)
             assert ticket.missed_until is not None
             in_grace = tx.now < ticket.missed_until
             if not in_grace:
                 try:
-                    self._require_room(tx.conn, ticket.day, tx.now)
+                    self.day.require_room(tx.conn, ticket.day, tx.now)
                 except CapReached as exc:
                     raise CapReached(
                         f"{ticket.label} missed the grace period and no dose is free",
                         reason=exc.details.get("reason"),
                     ) from exc
-            seq = self._ticket_event(
+            seq = self.core.ticket_event(
                 tx,
                 "reinstated",
                 ticket,
                 queue=ticket.queue,
                 in_grace=in_grace,
             )
-            return self._update(tx, ticket, state=WAITING[ticket.queue], reinstated_seq=seq)
+            return self.core.update(tx, ticket, state=WAITING[ticket.queue], reinstated_seq=seq)
 
-        return self._write(actor, work, key=key, replay=self._replay_ticket)
+        return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
 
     def cancel(
         self, ticket_id: int, reason: str, *, actor: Actor, key: str | None = None
@@ -210,9 +218,9 @@ class TicketOps(DayOps):
         """The resident leaves before being served: final, the dose is released."""
 
         def work(tx: Tx) -> Ticket:
-            ticket = self._load(tx.conn, ticket_id, lock=True)
-            self._expect(ticket, *IN_PROGRESS)
-            done = self._update(
+            ticket = self.core.load(tx.conn, ticket_id, lock=True)
+            self.core.expect(ticket, *IN_PROGRESS)
+            done = self.core.update(
                 tx,
                 ticket,
                 state=State.CANCELLED,
@@ -220,7 +228,7 @@ class TicketOps(DayOps):
                 finished_at=tx.now,
                 reason=reason.strip() or None,
             )
-            self._ticket_event(
+            self.core.ticket_event(
                 tx,
                 "cancelled",
                 ticket,
@@ -230,7 +238,7 @@ class TicketOps(DayOps):
             )
             return done
 
-        return self._write(actor, work, key=key, replay=self._replay_ticket)
+        return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
 
     def record_reprint(self, ticket_id: int, result_code: str, *, actor: Actor) -> Ticket:
         """Log a staff reprint of a ticket and what the printer answered (``result_code``, e.g.
@@ -238,8 +246,8 @@ class TicketOps(DayOps):
         unchanged, in whatever state it is (refused only for an unknown ticket)."""
 
         def work(tx: Tx) -> Ticket:
-            ticket = self._load(tx.conn, ticket_id)
-            self._ticket_event(
+            ticket = self.core.load(tx.conn, ticket_id)
+            self.core.ticket_event(
                 tx,
                 "reprinted",
                 ticket,
@@ -248,28 +256,7 @@ class TicketOps(DayOps):
             )
             return ticket
 
-        return self._write(actor, work)
-
-    def queue(self, queue: Queue, day: date | None = None) -> list[Ticket]:
-        """Who is waiting in ``queue``, in call order."""
-        with self.db.read() as conn:
-            rows = conn.execute(
-                sa.select(tickets)
-                .where(
-                    tickets.c.site == self.site,
-                    tickets.c.day == (day or self.today()),
-                    tickets.c.state == WAITING[queue],
-                )
-                .order_by(*call_order())
-            )
-            return [Ticket.from_row(r) for r in rows]
-
-    def people_ahead(self, ticket: Ticket) -> int:
-        """How many will be called before this ticket in its queue, as things stand."""
-        if ticket.state != WAITING[ticket.queue]:
-            return 0
-        ids = [t.id for t in self.queue(ticket.queue, ticket.day)]
-        return ids.index(ticket.id) if ticket.id in ids else len(ids)
+        return self.core.write(actor, work)
 
 
 _ISSUED = ("site", "day", "prefix", "token", "priority", "state", "queue", "issued_at")

@@ -1,4 +1,8 @@
-"""What every part of the engine shares: the clock, the write path with idempotency, ticket loading."""
+"""What every part of the engine shares: the database, the clock and the site; the write path with
+idempotency; loading, checking and updating a ticket inside a transaction; the day row.
+
+Each part (:mod:`kiosk.engine.stock`, ``day``, ``tickets``…) holds this one :class:`EngineCore`
+and, where it builds on another part, that part; none of them inherits from another."""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from kiosk.clock import Clock
 from kiosk.db.database import Database
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import days, tickets
-from kiosk.errors import DayNotOpen, InvalidTransition, NotFound
+from kiosk.errors import DayNotOpen, InvalidInput, InvalidTransition, NotFound
 from kiosk.eventlog import Tx, find_by_key
 from kiosk.model import Actor, Event, Ticket
 from kiosk.states import State
@@ -52,7 +56,13 @@ def _as_stored(value: Any) -> Any:
     return value.astimezone(UTC) if isinstance(value, datetime) else value
 
 
-class EngineBase:
+def required_text(text: str, what: str = "reason") -> str:
+    if not text or not text.strip():
+        raise InvalidInput(f"a {what} is required", field=what)
+    return text.strip()
+
+
+class EngineCore:
     def __init__(self, db: Database, clock: Clock, site: str, timezone: str) -> None:
         self.db = db
         self.clock = clock
@@ -71,7 +81,7 @@ class EngineBase:
 
     # --- the write path -------------------------------------------------------------------------
 
-    def _write(
+    def write(
         self,
         actor: Actor,
         work: Callable[[Tx], T],
@@ -99,21 +109,21 @@ class EngineBase:
                 raise
             return self.db.write(run)  # a concurrent twin committed first: answer as it did
 
-    def _replay_ticket(self, conn: Connection, event: Event) -> Ticket:
+    def replay_ticket(self, conn: Connection, event: Event) -> Ticket:
         if event.ticket_id is None:
             raise InvalidTransition("this request was already carried out")
-        return self._load(conn, event.ticket_id)
+        return self.load(conn, event.ticket_id)
 
     # --- tickets ----------------------------------------------------------------------------------
 
-    def _load(self, conn: Connection, ticket_id: int, *, lock: bool = False) -> Ticket:
+    def load(self, conn: Connection, ticket_id: int, *, lock: bool = False) -> Ticket:
         q = _LOAD_FOR_UPDATE if lock else _LOAD
         row = q(conn, {"site": self.site, "ticket_id": ticket_id}).first()
         if row is None:
             raise NotFound(f"no ticket with id {ticket_id}", ticket_id=ticket_id)
         return Ticket.from_row(row)
 
-    def _expect(self, ticket: Ticket, *allowed: State) -> None:
+    def expect(self, ticket: Ticket, *allowed: State) -> None:
         if ticket.state not in allowed:
             raise InvalidTransition(
                 f"ticket {ticket.label} is {ticket.state.value}, expected "
@@ -122,7 +132,7 @@ class EngineBase:
                 state=ticket.state.value,
             )
 
-    def _update(self, tx: Tx, ticket: Ticket, **values: Any) -> Ticket:
+    def update(self, tx: Tx, ticket: Ticket, **values: Any) -> Ticket:
         """Store ``values`` on ``ticket``, which the caller loaded locked in this transaction, and
         return it as stored. The row is locked, so the stored row is ``ticket`` with ``values``:
         reading it back (RETURNING) would only convert every column again."""
@@ -133,19 +143,19 @@ class EngineBase:
             raise NotFound(f"no ticket with id {ticket.id}", ticket_id=ticket.id)
         return dataclasses.replace(ticket, **{k: _as_stored(v) for k, v in values.items()})
 
-    def _ticket_event(self, tx: Tx, kind: str, ticket: Ticket, **payload: Any) -> int:
+    def ticket_event(self, tx: Tx, kind: str, ticket: Ticket, **payload: Any) -> int:
         """An event about ``ticket``: its id, day and number always go with it."""
         return tx.event(kind, ticket_id=ticket.id, day=ticket.day, label=ticket.label, **payload)
 
-    def _day_row(
+    def day_row(
         self, conn: Connection, day: date, *, lock: bool = False, open_only: bool = True
     ) -> Any:
         q = _DAY_FOR_UPDATE if lock else _DAY
         row = q(conn, {"site": self.site, "day": day}).first()
-        self._check_day(row, day, open_only=open_only)
+        self.check_day(row, day, open_only=open_only)
         return row
 
-    def _check_day(self, row: Any, day: date, *, open_only: bool = True) -> None:
+    def check_day(self, row: Any, day: date, *, open_only: bool = True) -> None:
         """Raise :class:`DayNotOpen` unless ``row`` (of ``day``, with its status) is there and
         open (or only there, with ``open_only`` false)."""
         if row is None:
@@ -156,3 +166,19 @@ class EngineBase:
             )
         if open_only and row.status != "open":
             raise DayNotOpen(f"service day {day} is closed", day=str(day))
+
+
+class Part:
+    """A part of the engine: one concept's operations over the shared :class:`EngineCore`."""
+
+    def __init__(self, core: EngineCore) -> None:
+        self.core = core
+        self.db = core.db
+        self.clock = core.clock
+        self.site = core.site
+
+    def today(self) -> date:
+        return self.core.today()
+
+    def local(self, moment: datetime) -> datetime:
+        return self.core.local(moment)

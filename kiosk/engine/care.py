@@ -8,7 +8,8 @@ import sqlalchemy as sa
 
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import persons, tickets
-from kiosk.engine_tickets import TicketOps
+from kiosk.engine.core import EngineCore, Part, required_text
+from kiosk.engine.stock import StockOps
 from kiosk.errors import DomainError, InvalidInput
 from kiosk.eventlog import Tx
 from kiosk.model import Actor, PersonIn, Ticket
@@ -23,13 +24,13 @@ REGISTERED_STATES = (
 )
 
 
-def required_text(text: str, what: str = "reason") -> str:
-    if not text or not text.strip():
-        raise InvalidInput(f"a {what} is required", field=what)
-    return text.strip()
+class CareOps(Part):
+    """Registration (screening passed, or deferred) and vaccination."""
 
+    def __init__(self, core: EngineCore, stock: StockOps) -> None:
+        super().__init__(core)
+        self.stock = stock
 
-class CareOps(TicketOps):
     # --- registration ------------------------------------------------------------------------------
 
     def register(
@@ -52,8 +53,8 @@ class CareOps(TicketOps):
             raise InvalidInput("observation minutes must be 1..240", field="observation_minutes")
 
         def work(tx: Tx) -> Ticket:
-            ticket = self._load(tx.conn, ticket_id, lock=True)
-            self._expect(ticket, State.CALLED_REGISTRATION)
+            ticket = self.core.load(tx.conn, ticket_id, lock=True)
+            self.core.expect(ticket, State.CALLED_REGISTRATION)
             if person.id_number and not allow_duplicate:
                 twin = self.find_registered_today(tx.conn, person.id_number, ticket)
                 if twin is not None:
@@ -65,7 +66,7 @@ class CareOps(TicketOps):
                         state=twin.state.value,
                     )
             person_id = self._save_person(tx, PersonIn(name, person.id_number, person.phone))
-            done = self._update(
+            done = self.core.update(
                 tx,
                 ticket,
                 state=State.WAITING_VACCINATION,
@@ -78,7 +79,7 @@ class CareOps(TicketOps):
                 registered_at=tx.now,
                 reinstated_seq=None,
             )
-            self._ticket_event(
+            self.core.ticket_event(
                 tx,
                 "registered",
                 ticket,
@@ -90,7 +91,11 @@ class CareOps(TicketOps):
             )
             return done
 
-        return self._write(actor, work, key=key, replay=self._replay_ticket)
+        return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
+
+    def registered_today(self, id_number: str) -> Ticket | None:
+        with self.db.read() as conn:
+            return self.find_registered_today(conn, id_number)
 
     def find_registered_today(
         self, conn: sa.Connection, id_number: str, other_than: Ticket | None = None
@@ -128,12 +133,12 @@ class CareOps(TicketOps):
         why = required_text(reason)
 
         def work(tx: Tx) -> Ticket:
-            ticket = self._load(tx.conn, ticket_id, lock=True)
-            self._expect(ticket, *CALLED.values())
-            done = self._update(
+            ticket = self.core.load(tx.conn, ticket_id, lock=True)
+            self.core.expect(ticket, *CALLED.values())
+            done = self.core.update(
                 tx, ticket, state=State.DEFERRED, desk=None, finished_at=tx.now, reason=why
             )
-            self._ticket_event(
+            self.core.ticket_event(
                 tx,
                 "deferred",
                 ticket,
@@ -143,7 +148,7 @@ class CareOps(TicketOps):
             )
             return done
 
-        return self._write(actor, work, key=key, replay=self._replay_ticket)
+        return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
 
     # --- vaccination -------------------------------------------------------------------------------
 
@@ -161,13 +166,13 @@ class CareOps(TicketOps):
         the observation period starts now; its end is stored with the ticket."""
 
         def work(tx: Tx) -> Ticket:
-            ticket = self._load(tx.conn, ticket_id, lock=True)
-            self._expect(ticket, State.CALLED_VACCINATION)
-            lot = self._lot_row(tx.conn, lot_id, ticket.day)  # only the ticket's day's stock
-            vial = self._draw_dose(tx, lot, vial_id)
+            ticket = self.core.load(tx.conn, ticket_id, lock=True)
+            self.core.expect(ticket, State.CALLED_VACCINATION)
+            lot = self.stock.lot_row(tx.conn, lot_id, ticket.day)  # only the ticket's day's stock
+            vial = self.stock.draw_dose(tx, lot, vial_id)
             minutes = ticket.observation_minutes or lot.day_observation_minutes
             dose = dose_number or ticket.dose_number or 1
-            done = self._update(
+            done = self.core.update(
                 tx,
                 ticket,
                 state=State.OBSERVING,
@@ -179,7 +184,7 @@ class CareOps(TicketOps):
                 observation_minutes=minutes,
                 observation_end=tx.now + timedelta(minutes=minutes),
             )
-            self._ticket_event(
+            self.core.ticket_event(
                 tx,
                 "vaccinated",
                 ticket,
@@ -191,7 +196,7 @@ class CareOps(TicketOps):
             )
             return done
 
-        return self._write(actor, work, key=key, replay=self._replay_ticket)
+        return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
 
 
 _PERSON = {

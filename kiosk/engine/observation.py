@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import adverse_events
-from kiosk.engine_care import CareOps, required_text
+from kiosk.engine.core import Part, required_text
 from kiosk.errors import (
     InvalidInput,
     InvalidTransition,
@@ -26,13 +26,15 @@ from kiosk.model import (
 from kiosk.states import State
 
 
-class ObservationOps(CareOps):
+class ObservationOps(Part):
+    """Observation: may-leave and release, early leave, extension, adverse events."""
+
     def release(self, ticket_id: int, *, actor: Actor, key: str | None = None) -> Ticket:
         """The person may leave (the may-leave rule) and is released."""
 
         def work(tx: Tx) -> Ticket:
-            ticket = self._load(tx.conn, ticket_id, lock=True)
-            self._expect(ticket, State.OBSERVING)
+            ticket = self.core.load(tx.conn, ticket_id, lock=True)
+            self.core.expect(ticket, State.OBSERVING)
             assert ticket.observation_end is not None
             if tx.now < ticket.observation_end:
                 left = ticket.observation_end - tx.now
@@ -42,15 +44,15 @@ class ObservationOps(CareOps):
                 )
             if self._open_adverse(tx.conn, ticket.id):
                 raise NotYet(f"{ticket.label} has an open adverse event", code="adverse_event_open")
-            done = self._update(tx, ticket, state=State.RELEASED, finished_at=tx.now)
-            self._ticket_event(
+            done = self.core.update(tx, ticket, state=State.RELEASED, finished_at=tx.now)
+            self.core.ticket_event(
                 tx,
                 "released",
                 ticket,
             )
             return done
 
-        return self._write(actor, work, key=key, replay=self._replay_ticket)
+        return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
 
     def leave_early(
         self, ticket_id: int, reason: str, *, actor: Actor, key: str | None = None
@@ -58,25 +60,27 @@ class ObservationOps(CareOps):
         why = required_text(reason)
 
         def work(tx: Tx) -> Ticket:
-            ticket = self._load(tx.conn, ticket_id, lock=True)
-            self._expect(ticket, State.OBSERVING)
-            done = self._update(tx, ticket, state=State.LEFT_EARLY, finished_at=tx.now, reason=why)
-            self._ticket_event(tx, "left_early", ticket, reason=why)
+            ticket = self.core.load(tx.conn, ticket_id, lock=True)
+            self.core.expect(ticket, State.OBSERVING)
+            done = self.core.update(
+                tx, ticket, state=State.LEFT_EARLY, finished_at=tx.now, reason=why
+            )
+            self.core.ticket_event(tx, "left_early", ticket, reason=why)
             return done
 
-        return self._write(actor, work, key=key, replay=self._replay_ticket)
+        return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
 
-    def extend_observation(self, ticket_id: int, minutes: int, *, actor: Actor) -> Ticket:
+    def extend(self, ticket_id: int, minutes: int, *, actor: Actor) -> Ticket:
         if not 1 <= minutes <= 240:
             raise InvalidInput("extend by 1..240 minutes", field="minutes")
 
         def work(tx: Tx) -> Ticket:
-            ticket = self._load(tx.conn, ticket_id, lock=True)
-            self._expect(ticket, State.OBSERVING)
+            ticket = self.core.load(tx.conn, ticket_id, lock=True)
+            self.core.expect(ticket, State.OBSERVING)
             assert ticket.observation_end is not None
             end = max(ticket.observation_end, tx.now) + timedelta(minutes=minutes)
-            done = self._update(tx, ticket, observation_end=end)
-            self._ticket_event(
+            done = self.core.update(tx, ticket, observation_end=end)
+            self.core.ticket_event(
                 tx,
                 "observation_extended",
                 ticket,
@@ -85,7 +89,7 @@ class ObservationOps(CareOps):
             )
             return done
 
-        return self._write(actor, work)
+        return self.core.write(actor, work)
 
     def record_adverse_event(
         self,
@@ -102,8 +106,8 @@ class ObservationOps(CareOps):
             raise InvalidInput(f"severity must be one of {', '.join(SEVERITIES)}", field="severity")
 
         def work(tx: Tx) -> int:
-            ticket = self._load(tx.conn, ticket_id, lock=True)
-            self._expect(ticket, State.OBSERVING)
+            ticket = self.core.load(tx.conn, ticket_id, lock=True)
+            self.core.expect(ticket, State.OBSERVING)
             ae_id = tx.conn.execute(
                 sa.insert(adverse_events)
                 .values(
@@ -117,7 +121,7 @@ class ObservationOps(CareOps):
                 )
                 .returning(adverse_events.c.id)
             ).scalar_one()
-            self._ticket_event(
+            self.core.ticket_event(
                 tx,
                 "adverse_event",
                 ticket,
@@ -126,7 +130,7 @@ class ObservationOps(CareOps):
             )
             return int(ae_id)
 
-        ae_id = self._write(actor, work)
+        ae_id = self.core.write(actor, work)
         return self.adverse_event(ae_id)
 
     def close_adverse_event(self, ae_id: int, outcome: str, *, actor: Actor) -> AdverseEvent:
@@ -143,12 +147,21 @@ class ObservationOps(CareOps):
             )
             tx.event("adverse_event_closed", ticket_id=ae.ticket_id, adverse_event_id=ae_id)
 
-        self._write(actor, work)
+        self.core.write(actor, work)
         return self.adverse_event(ae_id)
 
     def adverse_event(self, ae_id: int) -> AdverseEvent:
         with self.db.read() as conn:
             return self._adverse(conn, ae_id)
+
+    def open_adverse_events(self, ticket_id: int) -> list[AdverseEvent]:
+        with self.db.read() as conn:
+            ids = conn.execute(
+                sa.select(adverse_events.c.id).where(
+                    adverse_events.c.ticket_id == ticket_id, adverse_events.c.closed_at.is_(None)
+                )
+            ).scalars()
+            return [self._adverse(conn, i) for i in ids]
 
     def _adverse(self, conn: sa.Connection, ae_id: int) -> AdverseEvent:
         row = conn.execute(

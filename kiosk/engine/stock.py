@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import UTCDateTime, days, lots, vials
-from kiosk.engine_base import EngineBase
+from kiosk.engine.core import Part
 from kiosk.errors import (
     InvalidInput,
     StockError,
@@ -23,17 +23,20 @@ from kiosk.model import (
 )
 
 
-class StockOps(EngineBase):
+class StockOps(Part):
+    """Lots and vials of a day: open a vial, draw a dose, waste doses; in-transaction helpers the
+    day, care and corrections parts use."""
+
     def open_vial(self, lot_id: int, *, actor: Actor) -> Vial:
         day = self.today()
 
         def work(tx: Tx) -> int:
-            self._day_row(tx.conn, day, lock=True)
-            return self._open_vial(tx, self._lot_row(tx.conn, lot_id, day))
+            self.core.day_row(tx.conn, day, lock=True)
+            return self._open_vial(tx, self.lot_row(tx.conn, lot_id, day))
 
-        vial_id = self._write(actor, work)
+        vial_id = self.core.write(actor, work)
         with self.db.read() as conn:
-            return self._vial(conn, vial_id)
+            return self.vial(conn, vial_id)
 
     def _open_vial(self, tx: Tx, lot: Any) -> int:
         """Open the next vial of ``lot`` (a row of the lots table)."""
@@ -66,28 +69,28 @@ class StockOps(EngineBase):
             raise InvalidInput("say why the doses were wasted", field="reason")
 
         def work(tx: Tx) -> None:
-            vial = self._vial(tx.conn, vial_id)
+            vial = self.vial(tx.conn, vial_id)
             # The check is repeated in the UPDATE: on PostgreSQL a station may draw from this
             # vial between the read and the write.
             wasted = _WASTE(
                 tx.conn, {"b_vial": vial_id, "b_doses": doses, "dpv": vial.doses_per_vial}
             ).rowcount
             if wasted != 1:
-                left = self._vial(tx.conn, vial_id).doses_left
+                left = self.vial(tx.conn, vial_id).doses_left
                 raise StockError(f"vial {vial_id} has only {left} doses left", code="too_many")
             tx.event("doses_wasted", vial_id=vial_id, doses=doses, reason=reason.strip())
 
-        self._write(actor, work)
+        self.core.write(actor, work)
         with self.db.read() as conn:
-            return self._vial(conn, vial_id)
+            return self.vial(conn, vial_id)
 
-    def _lot_row(self, conn: Connection, lot_id: int, day: date) -> Any:
+    def lot_row(self, conn: Connection, lot_id: int, day: date) -> Any:
         row = _LOT_ROW(conn, {"site": self.site, "lot_id": lot_id, "day": day}).first()
         if row is None:
             raise StockError(f"no lot {lot_id} in the stock of {day}", code="unknown_lot")
         return row
 
-    def _lots(self, conn: Connection, day: date | None) -> list[Lot]:
+    def lots(self, conn: Connection, day: date | None) -> list[Lot]:
         used = (
             sa.select(
                 vials.c.lot_id,
@@ -123,7 +126,7 @@ class StockOps(EngineBase):
             for r in conn.execute(q)
         ]
 
-    def _vial(self, conn: Connection, vial_id: int) -> Vial:
+    def vial(self, conn: Connection, vial_id: int) -> Vial:
         r = conn.execute(
             sa.select(vials, lots.c.doses_per_vial)
             .select_from(vials.join(lots, lots.c.id == vials.c.lot_id))
@@ -133,7 +136,7 @@ class StockOps(EngineBase):
             raise StockError(f"no vial {vial_id}", code="unknown_vial")
         return _vial_of(r)
 
-    def _open_vials(self, conn: Connection, day: date) -> list[Vial]:
+    def open_vials(self, conn: Connection, day: date) -> list[Vial]:
         rows = conn.execute(
             sa.select(vials, lots.c.doses_per_vial)
             .select_from(vials.join(lots, lots.c.id == vials.c.lot_id))
@@ -146,7 +149,7 @@ class StockOps(EngineBase):
         )
         return [_vial_of(r) for r in rows]
 
-    def _draw_dose(self, tx: Tx, lot: Any, vial_id: int | None) -> Vial:
+    def draw_dose(self, tx: Tx, lot: Any, vial_id: int | None) -> Vial:
         """Draw one dose of ``lot`` (its row, from :meth:`_lot_row`) from ``vial_id`` or the
         oldest usable open vial, opening one when none is; returns the vial after the draw.
 
@@ -158,7 +161,7 @@ class StockOps(EngineBase):
         if vial_id is not None:
             row = _DRAW_FROM(tx.conn, {**params, "b_vial": vial_id, "b_lot": lot.id}).first()
             if row is None:  # say why (reading the vial only then)
-                vial = self._vial(tx.conn, vial_id)
+                vial = self.vial(tx.conn, vial_id)
                 if vial.lot_id != lot.id:
                     raise StockError(f"vial {vial_id} is not from lot {lot.lot}", code="wrong_lot")
                 if tx.now >= vial.use_by:

@@ -7,8 +7,9 @@ from typing import Any
 import sqlalchemy as sa
 
 from kiosk.db.schema import events, vials
-from kiosk.engine_care import required_text
-from kiosk.engine_observation import ObservationOps
+from kiosk.engine.core import EngineCore, Part, required_text
+from kiosk.engine.day import DayOps
+from kiosk.engine.stock import StockOps
 from kiosk.errors import (
     InvalidInput,
 )
@@ -20,8 +21,15 @@ from kiosk.model import (
 from kiosk.states import VACCINATED, WAITING, State
 
 
-class CorrectionOps(ObservationOps):
-    def correct_outcome(self, ticket_id: int, reason: str, *, actor: Actor) -> Ticket:
+class CorrectionOps(Part):
+    """Corrections: a new event that supersedes a wrong one; nothing is rewritten."""
+
+    def __init__(self, core: EngineCore, day: DayOps, stock: StockOps) -> None:
+        super().__init__(core)
+        self.day = day
+        self.stock = stock
+
+    def outcome(self, ticket_id: int, reason: str, *, actor: Actor) -> Ticket:
         """Undo a mistaken deferral, cancellation, early leave or release, as a new event that
         supersedes the wrong one. A person put back in a queue goes to its front."""
         why = required_text(reason)
@@ -33,8 +41,8 @@ class CorrectionOps(ObservationOps):
         }
 
         def work(tx: Tx) -> Ticket:
-            ticket = self._load(tx.conn, ticket_id, lock=True)
-            self._expect(ticket, *undoable)
+            ticket = self.core.load(tx.conn, ticket_id, lock=True)
+            self.core.expect(ticket, *undoable)
             wrong = tx.conn.execute(
                 sa.select(events.c.seq)
                 .where(events.c.ticket_id == ticket.id, events.c.kind == undoable[ticket.state])
@@ -44,9 +52,9 @@ class CorrectionOps(ObservationOps):
             if ticket.state in (State.LEFT_EARLY, State.RELEASED):
                 values: dict[str, Any] = {"state": State.OBSERVING, "finished_at": None}
             else:
-                self._require_room(tx.conn, ticket.day, tx.now)
+                self.day.require_room(tx.conn, ticket.day, tx.now)
                 values = {"state": WAITING[ticket.queue], "finished_at": None}
-            seq = self._ticket_event(
+            seq = self.core.ticket_event(
                 tx,
                 "corrected",
                 ticket,
@@ -57,11 +65,11 @@ class CorrectionOps(ObservationOps):
             )
             if values["state"] != State.OBSERVING:
                 values["reinstated_seq"] = seq
-            return self._update(tx, ticket, reason=None, **values)
+            return self.core.update(tx, ticket, reason=None, **values)
 
-        return self._write(actor, work)
+        return self.core.write(actor, work)
 
-    def correct_vaccination(
+    def vaccination(
         self,
         ticket_id: int,
         reason: str,
@@ -78,8 +86,8 @@ class CorrectionOps(ObservationOps):
             raise InvalidInput("the dose number must be 1..9", field="dose_number")
 
         def work(tx: Tx) -> Ticket:
-            ticket = self._load(tx.conn, ticket_id, lock=True)
-            self._expect(ticket, *VACCINATED)
+            ticket = self.core.load(tx.conn, ticket_id, lock=True)
+            self.core.expect(ticket, *VACCINATED)
             wrong = tx.conn.execute(
                 sa.select(events.c.seq)
                 .where(
@@ -98,11 +106,11 @@ class CorrectionOps(ObservationOps):
                     .values(doses_drawn=vials.c.doses_drawn - 1)
                 )
                 values["lot_id"] = lot_id
-                lot = self._lot_row(tx.conn, lot_id, ticket.day)
-                values["vial_id"] = self._draw_dose(tx, lot, None).id
+                lot = self.stock.lot_row(tx.conn, lot_id, ticket.day)
+                values["vial_id"] = self.stock.draw_dose(tx, lot, None).id
             if not values:
                 raise InvalidInput("nothing to correct: the lot and dose number are already so")
-            self._ticket_event(
+            self.core.ticket_event(
                 tx,
                 "corrected",
                 ticket,
@@ -111,6 +119,6 @@ class CorrectionOps(ObservationOps):
                 old={"lot_id": ticket.lot_id, "dose_number": ticket.dose_number},
                 new=values,
             )
-            return self._update(tx, ticket, **values)
+            return self.core.update(tx, ticket, **values)
 
-        return self._write(actor, work)
+        return self.core.write(actor, work)

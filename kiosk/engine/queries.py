@@ -8,17 +8,41 @@ import sqlalchemy as sa
 
 from kiosk import eventlog
 from kiosk.db.schema import UTCDateTime, adverse_events, days, persons, tickets
-from kiosk.engine_corrections import CorrectionOps
+from kiosk.engine.core import Part
+from kiosk.engine.tickets import call_order
 from kiosk.errors import NotFound
-from kiosk.model import AdverseEvent, Event, Observation, Person, Ticket, parse_label
-from kiosk.states import CALLED, State
+from kiosk.model import Event, Observation, Person, Ticket, parse_label
+from kiosk.states import CALLED, WAITING, Queue, State
 from kiosk.wait_estimate import WaitEstimate, estimate_wait, registration_calls
 
 
-class Queries(CorrectionOps):
+class Queries(Part):
+    """What the screens read: tickets, queues, desks, observation, deadlines and the change feed."""
+
+    def queue(self, queue: Queue, day: date | None = None) -> list[Ticket]:
+        """Who is waiting in ``queue``, in call order."""
+        with self.db.read() as conn:
+            rows = conn.execute(
+                sa.select(tickets)
+                .where(
+                    tickets.c.site == self.site,
+                    tickets.c.day == (day or self.today()),
+                    tickets.c.state == WAITING[queue],
+                )
+                .order_by(*call_order())
+            )
+            return [Ticket.from_row(r) for r in rows]
+
+    def people_ahead(self, ticket: Ticket) -> int:
+        """How many will be called before this ticket in its queue, as things stand."""
+        if ticket.state != WAITING[ticket.queue]:
+            return 0
+        ids = [t.id for t in self.queue(ticket.queue, ticket.day)]
+        return ids.index(ticket.id) if ticket.id in ids else len(ids)
+
     def ticket(self, ticket_id: int) -> Ticket:
         with self.db.read() as conn:
-            return self._load(conn, ticket_id)
+            return self.core.load(conn, ticket_id)
 
     def ticket_by_token(self, token: str) -> Ticket:
         """The ticket a scanner read (its QR token)."""
@@ -123,15 +147,6 @@ class Queries(CorrectionOps):
             )
             return [Observation(Ticket.from_row(r), r.person_name, int(r.n or 0)) for r in rows]
 
-    def open_adverse_events(self, ticket_id: int) -> list[AdverseEvent]:
-        with self.db.read() as conn:
-            ids = conn.execute(
-                sa.select(adverse_events.c.id).where(
-                    adverse_events.c.ticket_id == ticket_id, adverse_events.c.closed_at.is_(None)
-                )
-            ).scalars()
-            return [self._adverse(conn, i) for i in ids]
-
     def person(self, person_id: int) -> Person:
         """Staff screens only: public surfaces show masked names."""
         with self.db.read() as conn:
@@ -141,10 +156,6 @@ class Queries(CorrectionOps):
         if row is None:
             raise NotFound(f"no person {person_id}")
         return Person(row.id, row.name, row.id_number, row.phone)
-
-    def registered_today(self, id_number: str) -> Ticket | None:
-        with self.db.read() as conn:
-            return self.find_registered_today(conn, id_number)
 
     def wait_estimate(self, ahead: int) -> WaitEstimate | None:
         """The wait of someone with ``ahead`` people before them in the registration queue, from

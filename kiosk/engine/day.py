@@ -10,7 +10,8 @@ from sqlalchemy.engine import Connection
 
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import UTCDateTime, days, lots, tickets, vials
-from kiosk.engine_stock import StockOps
+from kiosk.engine.core import EngineCore, Part
+from kiosk.engine.stock import StockOps
 from kiosk.errors import CapReached, InvalidInput, InvalidTransition, StockError
 from kiosk.eventlog import Tx
 from kiosk.model import Actor, Counts, DayStatus, LotIn, ticket_label
@@ -39,10 +40,16 @@ def _check_day_numbers(capacity: int, observation_minutes: int, grace_minutes: i
         raise InvalidInput("the missed grace period must be 0..480 minutes", field="grace")
 
 
-class DayOps(StockOps):
+class DayOps(Part):
+    """The service day and the cap on issuing (DESIGN.md, "The cap on issuing")."""
+
+    def __init__(self, core: EngineCore, stock: StockOps) -> None:
+        super().__init__(core)
+        self.stock = stock
+
     # --- opening and changing the day -----------------------------------------------------------
 
-    def open_day(
+    def open(
         self,
         *,
         capacity: int,
@@ -94,8 +101,8 @@ class DayOps(StockOps):
                 ],
             )
 
-        self._write(actor, work, key=key, replay=lambda c, e: None)
-        return self.day_status(the_day)
+        self.core.write(actor, work, key=key, replay=lambda c, e: None)
+        return self.status(the_day)
 
     def _insert_lot(self, tx: Tx, day: date, lot: LotIn) -> int:
         return int(
@@ -120,7 +127,7 @@ class DayOps(StockOps):
         _check_lot(lot, day)
 
         def work(tx: Tx) -> None:
-            self._day_row(tx.conn, day, lock=True)
+            self.core.day_row(tx.conn, day, lock=True)
             twin = tx.conn.execute(
                 sa.select(lots.c.id).where(
                     lots.c.site == self.site,
@@ -134,8 +141,8 @@ class DayOps(StockOps):
             lot_id = self._insert_lot(tx, day, lot)
             tx.event("lot_added", day=day, lot_id=lot_id, lot=lot.lot, vials=lot.vials)
 
-        self._write(actor, work, key=key, replay=lambda c, e: None)
-        return self.day_status(day)
+        self.core.write(actor, work, key=key, replay=lambda c, e: None)
+        return self.status(day)
 
     def add_vials(self, lot_id: int, vials_added: int, *, actor: Actor) -> DayStatus:
         if vials_added < 1:
@@ -143,15 +150,15 @@ class DayOps(StockOps):
         day = self.today()
 
         def work(tx: Tx) -> None:
-            self._day_row(tx.conn, day, lock=True)
-            lot = self._lot_row(tx.conn, lot_id, day)
+            self.core.day_row(tx.conn, day, lock=True)
+            lot = self.stock.lot_row(tx.conn, lot_id, day)
             tx.conn.execute(
                 sa.update(lots).where(lots.c.id == lot.id).values(vials=lots.c.vials + vials_added)
             )
             tx.event("vials_added", day=day, lot_id=lot.id, lot=lot.lot, vials=vials_added)
 
-        self._write(actor, work)
-        return self.day_status(day)
+        self.core.write(actor, work)
+        return self.status(day)
 
     def set_capacity(self, capacity: int, *, actor: Actor) -> DayStatus:
         day = self.today()
@@ -159,7 +166,7 @@ class DayOps(StockOps):
             raise InvalidInput("capacity cannot be negative", field="capacity")
 
         def work(tx: Tx) -> None:
-            row = self._day_row(tx.conn, day, lock=True)
+            row = self.core.day_row(tx.conn, day, lock=True)
             tx.conn.execute(
                 sa.update(days)
                 .where(days.c.site == self.site, days.c.day == day)
@@ -167,15 +174,15 @@ class DayOps(StockOps):
             )
             tx.event("capacity_set", day=day, capacity=capacity, previous=row.capacity)
 
-        self._write(actor, work)
-        return self.day_status(day)
+        self.core.write(actor, work)
+        return self.status(day)
 
-    def close_day(self, *, actor: Actor, day: date | None = None) -> DayStatus:
+    def close(self, *, actor: Actor, day: date | None = None) -> DayStatus:
         """Close the day: whoever is still waiting or called becomes ``unserved``; missed stay."""
         the_day = day or self.today()
 
         def work(tx: Tx) -> None:
-            self._day_row(tx.conn, the_day, lock=True)
+            self.core.day_row(tx.conn, the_day, lock=True)
             rows = tx.conn.execute(
                 sa.select(tickets.c.id, tickets.c.prefix, tickets.c.number, tickets.c.state)
                 .where(
@@ -200,24 +207,24 @@ class DayOps(StockOps):
             )
             tx.event("day_closed", day=the_day, unserved=len(rows))
 
-        self._write(actor, work)
-        return self.day_status(the_day)
+        self.core.write(actor, work)
+        return self.status(the_day)
 
     # --- the cap -----------------------------------------------------------------------------------
 
-    def day_status(self, day: date | None = None) -> DayStatus:
+    def status(self, day: date | None = None) -> DayStatus:
         the_day = day or self.today()
         with self.db.read() as conn:
             return self._status(conn, the_day, self.clock.now())
 
     def _status(self, conn: Connection, day: date, now: datetime) -> DayStatus:
-        row = self._day_row(conn, day, open_only=False)
+        row = self.core.day_row(conn, day, open_only=False)
         counts = self._counts(conn, day, now)
-        lot_list = self._lots(conn, day)
+        lot_list = self.stock.lots(conn, day)
         stock = sum(lot.doses for lot in lot_list)
         used = sum(lot.doses_used for lot in lot_list)
         wasted = sum(lot.doses_wasted for lot in lot_list)
-        opened = self._open_vials(conn, day)
+        opened = self.stock.open_vials(conn, day)
         expired_vials = tuple(v for v in opened if now >= v.use_by)
         expired = sum(v.doses_left for v in expired_vials)
         reason = _closed_reason(
@@ -279,17 +286,17 @@ class DayOps(StockOps):
             left_early=per_state.get(State.LEFT_EARLY.value, 0),
         )
 
-    def _require_room(self, conn: Connection, day: date, now: datetime) -> None:
+    def require_room(self, conn: Connection, day: date, now: datetime) -> None:
         """Raise :class:`CapReached` unless one more dose can be reserved on ``day``. Issuing and
         reinstating serialise on the day row; one query then reads it with the figures the cap
-        needs (the same as :meth:`day_status`, only those)."""
+        needs (the same as :meth:`status`, only those)."""
         if conn.dialect.name != "sqlite":
             # PostgreSQL: lock the day row first. A statement that waited for a lock still reads
             # the snapshot it started with, so the figures must come from a later statement.
             # (SQLite's BEGIN IMMEDIATE already serialises every writer.)
-            self._day_row(conn, day, lock=True, open_only=False)
+            self.core.day_row(conn, day, lock=True, open_only=False)
         row = _DAY_ROOM(conn, {"site": self.site, "day": day, "now": now}).first()
-        self._check_day(row, day)
+        self.core.check_day(row, day)
         reserved = row.in_progress + row.missed_in_grace
         reason = _closed_reason(
             row.status,

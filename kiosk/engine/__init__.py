@@ -1,0 +1,62 @@
+"""The engine: every operation of a service day, each one transaction that appends its events.
+
+:class:`Engine` holds one object per concept, as Anki's collection holds its parts, all sharing one
+:class:`~kiosk.engine.core.EngineCore` (database, clock, site, the write path):
+
+- ``engine.stock``: lots and vials (:mod:`kiosk.engine.stock`);
+- ``engine.day``: open, change and close the day; its status and the cap (:mod:`kiosk.engine.day`);
+- ``engine.tickets``: issue, call, recall, missed, reinstate, cancel (:mod:`kiosk.engine.tickets`);
+- ``engine.care``: registration and vaccination (:mod:`kiosk.engine.care`);
+- ``engine.observation``: release, early leave, adverse events (:mod:`kiosk.engine.observation`);
+- ``engine.corrections``: undoing a wrong outcome (:mod:`kiosk.engine.corrections`);
+- ``engine.queries``: what the screens read (:mod:`kiosk.engine.queries`).
+
+A part that builds on another receives it in its constructor (the day reads the stock, issuing
+checks the day's cap); none inherits from another. A screen or panel takes the parts it uses.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from kiosk.clock import Clock
+from kiosk.db.database import Database
+from kiosk.engine.care import CareOps
+from kiosk.engine.core import EngineCore
+from kiosk.engine.corrections import CorrectionOps
+from kiosk.engine.day import DayOps
+from kiosk.engine.observation import ObservationOps
+from kiosk.engine.queries import Queries
+from kiosk.engine.stock import StockOps
+from kiosk.engine.tickets import TicketOps
+
+__all__ = ["Engine"]
+
+
+class Engine:
+    """One site's engine over one database, with an injected clock."""
+
+    def __init__(self, db: Database, clock: Clock, site: str, timezone: str) -> None:
+        self.core = EngineCore(db, clock, site, timezone)
+        self.db = db
+        self.clock = clock
+        self.site = site
+        self.tz: ZoneInfo = self.core.tz
+        self.stock = StockOps(self.core)
+        self.day = DayOps(self.core, self.stock)
+        self.tickets = TicketOps(self.core, self.day)
+        self.care = CareOps(self.core, self.stock)
+        self.observation = ObservationOps(self.core)
+        self.corrections = CorrectionOps(self.core, self.day, self.stock)
+        self.queries = Queries(self.core)
+
+    def now(self) -> datetime:
+        return self.core.now()
+
+    def today(self) -> date:
+        """The service day: the site's local date."""
+        return self.core.today()
+
+    def local(self, moment: datetime) -> datetime:
+        return self.core.local(moment)
