@@ -94,7 +94,7 @@ def _read_status(printer: Escpos, timeout_seconds: float) -> bytes:
             if "timeout" in type(exc).__name__.lower() or "timed out" in str(exc).lower():
                 return b""
             raise
-    return printer._read()
+    return bytes(printer._read())
 
 
 def interpret_paper_status(answer: bytes) -> PrintResult:

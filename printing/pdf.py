@@ -92,7 +92,8 @@ def _qr_matrix(token: str) -> list[list[bool]]:
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
     qr.add_data(token)
     qr.make(fit=True)
-    return qr.get_matrix()  # includes the 4-module quiet zone
+    matrix: list[list[bool]] = qr.get_matrix()  # includes the 4-module quiet zone
+    return matrix
 
 
 class _Layout:

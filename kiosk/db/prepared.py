@@ -8,10 +8,17 @@ SQLite takes to run the statement (BENCHMARKS.md). The SQL runs on the connectio
 inside the transaction SQLAlchemy began (:meth:`kiosk.db.database.Database.transaction`); driver
 errors are wrapped as SQLAlchemy wraps them (``OperationalError`` for a locked or lost database,
 ``IntegrityError``), and a lost connection is invalidated as SQLAlchemy would.
+
+This leans on SQLAlchemy's compiler (``SQLCompiler.bind_names``, ``positiontup``, type processors),
+which is not a public API: pyproject.toml bounds SQLAlchemy below the next minor series, and
+``KIOSK_PREPARED=0`` in the environment runs every statement through plain ``Connection.execute``
+instead (scripts/test runs the engine suite that way too, so an upgrade that changes these
+internals shows as a difference between the two runs).
 """
 
 from __future__ import annotations
 
+import os
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +29,9 @@ from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 
 Processor = Callable[[Any], Any] | None
+
+ENABLED = os.environ.get("KIOSK_PREPARED", "1") != "0"
+"""False: every :class:`Prepared` runs through ``Connection.execute`` (the reference path)."""
 
 
 class Rows:
@@ -85,6 +95,10 @@ class Prepared:
         return f"Prepared({self.statement})"
 
     def __call__(self, conn: Connection, params: Mapping[str, Any] | None = None) -> Rows:
+        if not ENABLED:
+            result = conn.execute(cast(sa.Executable, self.statement), dict(params or {}))
+            rows = result.all() if result.returns_rows else []
+            return Rows(list(rows), result.rowcount)
         dialect = conn.dialect
         kind = f"{dialect.name}+{dialect.driver}"  # the SQL and its conversions differ by both
         plan = self._plans.get(kind)

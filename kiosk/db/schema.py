@@ -36,6 +36,8 @@ class UTCDateTime(sa.types.TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
+        if not isinstance(value, datetime):
+            raise TypeError(f"the database returned {type(value).__name__} for a timestamp")
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
@@ -142,7 +144,7 @@ tickets = sa.Table(
     sa.Column("reason", sa.String(200)),
     sa.UniqueConstraint("site", "day", "prefix", "number", name="uq_tickets_site_day_number"),
     # Call order without sorting the queue: the first reinstated, the first priority ticket,
-    # the first of the rest, each one index range (see kiosk.engine_tickets).
+    # the first of the rest, each one index range (see kiosk.engine.tickets).
     sa.Index("ix_tickets_site_day_state_priority", "site", "day", "state", "priority"),
     sa.Index("ix_tickets_site_day_state_reinstated", "site", "day", "state", "reinstated_seq"),
     sa.Index("ix_tickets_site_desk", "site", "desk"),  # set only while a desk has the ticket

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from kiosk.db import prepared
 from kiosk.db.database import Database, sqlite_url
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import UTCDateTime
@@ -196,3 +197,30 @@ def test_a_failed_transaction_leaves_the_kept_connection_usable(tmp_path: Path) 
         names = conn.execute(sa.select(things.c.name)).scalars().all()
     assert names == ["again"]
     db.dispose()
+
+
+def test_switched_off_it_runs_through_connection_execute(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``KIOSK_PREPARED=0`` (scripts/test runs the engine suite so): the same rows, through
+    SQLAlchemy's own execute (which its cursor events see)."""
+    seen: list[str] = []
+    sa.event.listen(
+        db.engine,
+        "before_cursor_execute",
+        lambda *a: seen.append(a[2]) if "things" in a[2] else None,
+    )
+    with db.transaction() as conn:
+        Prepared(INSERT)(conn, ROW)
+    assert seen == []  # the prepared path runs on the DBAPI cursor
+    with db.read() as conn:
+        ours = tuple(Prepared(SELECT_BY_NAME)(conn, {"name": "first"}).one())
+    monkeypatch.setattr(prepared, "ENABLED", False)
+    rename = sa.update(things).where(things.c.name == sa.bindparam("old")).values(name="renamed")
+    with db.transaction() as conn:
+        Prepared(INSERT)(conn, {**ROW, "b_name": "second"})
+        assert Prepared(rename)(conn, {"old": "second"}).rowcount == 1
+    with db.read() as conn:
+        assert tuple(Prepared(SELECT_BY_NAME)(conn, {"name": "first"}).one()) == ours
+        assert Prepared(SELECT_BY_NAME)(conn, {"name": "second"}).first() is None
+    assert [sql.split()[0] for sql in seen] == ["INSERT", "UPDATE", "SELECT", "SELECT"]

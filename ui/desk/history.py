@@ -6,8 +6,6 @@ shows both, the superseded event struck through and marked.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -22,16 +20,13 @@ from PySide6.QtWidgets import (
 from kiosk.errors import DomainError
 from kiosk.model import Event
 from kiosk.states import VACCINATED, State
-from ui.widgets.console import button
-
-if TYPE_CHECKING:
-    from ui.widgets.console import Console
+from ui.widgets.console import ConsoleContext, button
 
 UNDOABLE = (State.DEFERRED, State.CANCELLED, State.LEFT_EARLY, State.RELEASED)
 
 
 class HistoryPanel(QGroupBox):
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__()
         self.setTitle(self.tr("History and corrections"))
         self.console = console
@@ -42,9 +37,9 @@ class HistoryPanel(QGroupBox):
         self.lookup.setObjectName("historyLookup")
         self.lookup.setPlaceholderText(self.tr("Number, e.g. A012 [Ctrl+H]"))
         self.lookup.returnPressed.connect(self.look_up)
-        self.title = QLabel()
-        self.title.setObjectName("historyTitle")
-        self.title.setStyleSheet("font-weight: bold;")
+        self.heading = QLabel()
+        self.heading.setObjectName("historyTitle")
+        self.heading.setStyleSheet("font-weight: bold;")
         self.events = QListWidget()
         self.events.setObjectName("historyList")
         self.events.setWordWrap(True)
@@ -54,7 +49,7 @@ class HistoryPanel(QGroupBox):
         self.fix_button.clicked.connect(self.correct_vaccination)
         layout = QVBoxLayout(self)
         layout.addWidget(self.lookup)
-        layout.addWidget(self.title)
+        layout.addWidget(self.heading)
         layout.addWidget(self.events, 1)
         layout.addWidget(self.undo_button)
         layout.addWidget(self.fix_button)
@@ -86,7 +81,7 @@ class HistoryPanel(QGroupBox):
             self.console.say(m.error(exc), "error")
             return
         self.shown_id = ticket_id
-        self.title.setText(f"{ticket.label} · {m.state(ticket.state)}")
+        self.heading.setText(f"{ticket.label} · {m.state(ticket.state)}")
         superseded = {int(e.payload["supersedes"]) for e in history if e.payload.get("supersedes")}
         self.events.clear()
         for event in history:

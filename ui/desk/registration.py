@@ -8,7 +8,6 @@ it encodes (GB 11643, :mod:`kiosk.idnumber`).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,10 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.errors import DomainError
 from kiosk.idnumber import IdNumber, InvalidIdNumber, parse_id_number
 from kiosk.model import Actor, DayStatus, PersonIn, Ticket
-from ui.widgets.console import button
-
-if TYPE_CHECKING:
-    from ui.desk.screen import DeskScreen
+from ui.widgets.console import ConsoleContext, button
 
 PHONE = re.compile(r"^1\d{10}$")
 ERROR_STYLE = "color: #b00020;"
@@ -38,7 +34,7 @@ OK_STYLE = "color: #1b5e20;"
 
 
 class RegistrationPanel(QGroupBox):
-    def __init__(self, desk: DeskScreen) -> None:
+    def __init__(self, desk: ConsoleContext) -> None:
         super().__init__()
         self.setTitle(self.tr("Registration and screening"))
         self.desk = desk

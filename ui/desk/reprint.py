@@ -27,7 +27,7 @@ from printing.result import (
     PrintResult,
 )
 from ui.print_worker import PrintWorker, ticket_print
-from ui.widgets.console import Console
+from ui.widgets.console import ConsoleContext
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +38,10 @@ class Reprinter(QObject):
 
     done = Signal(int, object)
 
-    def __init__(self, console: Console, printer: PrinterBackend) -> None:
-        super().__init__(console)
+    def __init__(
+        self, console: ConsoleContext, printer: PrinterBackend, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
         self.console = console
         self.worker = PrintWorker(printer, self)
         self.worker.printed.connect(self._printed)

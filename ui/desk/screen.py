@@ -63,7 +63,7 @@ class DeskScreen(Console):
         )
         self.setObjectName("desk")
         self.current: Ticket | None = None
-        self.reprinter = Reprinter(self, printer) if printer is not None else None
+        self.reprinter = Reprinter(self, printer, self) if printer is not None else None
         self.panel: RegistrationPanel | VaccinationPanel = (
             VaccinationPanel(self) if self.queue == Queue.VACCINATION else RegistrationPanel(self)
         )
@@ -265,12 +265,16 @@ class DeskScreen(Console):
 
     def recall(self) -> None:
         t = self.current
-        if t is not None and self.act(lambda a: self.engine.tickets.recall(t.id, actor=a)):
+        if t is None:
+            return
+        if self.act(lambda a: self.engine.tickets.recall(t.id, actor=a)) is not None:
             self.say(self.tr("Called %1 again.").replace("%1", t.label))
 
     def mark_missed(self) -> None:
         t = self.current
-        if t is not None and self.act(lambda a: self.engine.tickets.mark_missed(t.id, actor=a)):
+        if t is None:
+            return
+        if self.act(lambda a: self.engine.tickets.mark_missed(t.id, actor=a)) is not None:
             self.say(self.tr("%1 marked missed.").replace("%1", t.label), "warn")
 
     def reinstate(self) -> None:

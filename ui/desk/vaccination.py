@@ -8,7 +8,6 @@ empty stock are refused by the engine and explained through ``ui.widgets.message
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QStandardItemModel
@@ -25,17 +24,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.idnumber import InvalidIdNumber, parse_id_number
 from kiosk.model import DayStatus, Lot, Ticket, Vial
-from ui.widgets.console import button
-
-if TYPE_CHECKING:
-    from ui.desk.screen import DeskScreen
+from ui.widgets.console import ConsoleContext, button
 
 WARN_BEFORE_USE_BY = timedelta(minutes=30)
 TICK_MS = 15_000
 
 
 class VaccinationPanel(QGroupBox):
-    def __init__(self, desk: DeskScreen) -> None:
+    def __init__(self, desk: ConsoleContext) -> None:
         super().__init__()
         self.setTitle(self.tr("Vaccination"))
         self.desk = desk

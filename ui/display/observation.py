@@ -1,7 +1,7 @@
 """The observation board: everyone observing as ticket number + masked name, with a countdown to
 their stored end; who may leave (the engine's rule) and who is over time, in words and colour.
 
-Rows come from the display's snapshot (re-read on feed events and deadlines); ``render(now)``
+Rows come from the display's snapshot (re-read on feed events and deadlines); ``redraw(now)``
 recomputes every visible cell from the stored ends, so it is cheap enough to run every second.
 More people than cells: the board shows pages in turn (``next_page``), soonest end first.
 """
@@ -82,7 +82,7 @@ class ObservationBoard(Panel):
         return status, self._texts[status]
 
     # --- drawing -------------------------------------------------------------------------
-    def render(self, now: datetime, free: int) -> None:
+    def redraw(self, now: datetime, free: int) -> None:
         """Redraw the visible cells for ``now``; ``free``: how many may leave (for the title)."""
         summary = self.tr("%1 observing · %2 may leave").replace("%1", str(len(self.people)))
         summary = summary.replace("%2", str(free))

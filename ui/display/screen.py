@@ -194,7 +194,7 @@ class DisplayScreen(QWidget):
                 self.update_wait()
         self.time.setText(self.engine.local(now).strftime("%Y-%m-%d  %H:%M:%S"))
         free = free_to_leave(self.snapshot.observing, now) if self.snapshot else []
-        self.observation.render(now, len(free))
+        self.observation.redraw(now, len(free))
         for row in free:  # announced once per ticket for the session
             if row.ticket_id not in self.announced:
                 self.announced.add(row.ticket_id)

@@ -35,7 +35,7 @@ def _label(name: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) ->
     return label
 
 
-def set_px(widget: QWidget, px: int, bold: bool = False) -> None:
+def set_px(widget: QWidget, px: float, bold: bool = False) -> None:
     font = QFont(widget.font())
     font.setPixelSize(max(8, int(px)))
     font.setBold(bold)
@@ -187,8 +187,8 @@ class IssuedPage(QWidget):
         for w in (self.ahead, self.ahead_sub, self.wait, self.wait_sub):
             layout.addWidget(w)
         layout.addStretch(1)
-        for w in (self.take, self.print_state, self.problem):
-            layout.addWidget(w)
+        for widget in (self.take, self.print_state, self.problem):
+            layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
 

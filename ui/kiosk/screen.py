@@ -140,7 +140,8 @@ class KioskScreen(QWidget):
         return category.label_en or category.label, ""
 
     def page(self) -> str:
-        return self.stack.currentWidget().objectName()
+        current = self.stack.currentWidget()
+        return current.objectName() if current is not None else ""
 
     def show_start(self) -> None:
         """Back to the start (or closed) page: a new tap session, nothing of the last resident."""

@@ -6,9 +6,16 @@ When the site speaks Chinese, the resident sees the Chinese text with the Englis
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from collections.abc import Callable
+
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication
 
 CONTEXT = "Kiosk"
+
+# Qt's marker returns its message (a str) unchanged; the name stays QT_TRANSLATE_NOOP for lupdate.
+_noop = QtCore.QT_TRANSLATE_NOOP
+QT_TRANSLATE_NOOP: Callable[[str, str], str] = _noop  # type: ignore[assignment]  # stubs: -> object
 
 CHOOSE = QT_TRANSLATE_NOOP("Kiosk", "Tap a button to take a number")
 PRIORITY = QT_TRANSLATE_NOOP("Kiosk", "Priority")

@@ -186,7 +186,8 @@ class ObservationScreen(Console):
         """What the nurse reads on this ticket's row (tests and tools)."""
         for r, obs in enumerate(self.rows):
             if obs.ticket.id == ticket_id:
-                return [self.table.item(r, c).text() for c in range(COLUMNS)]
+                items = (self.table.item(r, c) for c in range(COLUMNS))
+                return [item.text() if item is not None else "" for item in items]
         return []
 
     # --- actions -----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from the log, never from a private copy.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -26,7 +26,7 @@ from kiosk.clock import Clock
 from kiosk.config import Config
 from kiosk.engine import Engine
 from kiosk.errors import DomainError
-from kiosk.model import Actor
+from kiosk.model import Actor, Event
 from kiosk.staff import StaffDirectory
 from ui.deadlines import DeadlineWatcher
 from ui.feed import Feed
@@ -55,8 +55,31 @@ def button(text: str, shortcut: str | None, name: str) -> QPushButton:
     return b
 
 
+class ConsoleContext(Protocol):
+    """What a panel uses of the console it sits in: the engine, the signed-in nurse, the status
+    line, prompts and shortcuts. Panels take this, never the screen that holds them, so a panel
+    imports no screen and a test can hand it a stand-in. :class:`Console` provides it."""
+
+    engine: Engine
+    clock: Clock
+    config: Config
+    feed: Feed
+    prompts: Prompts
+    messages: DeskMessages
+    status: QLabel
+    user: str | None
+
+    def shortcut(self, keys: str, slot: Callable[[], object]) -> QShortcut: ...
+
+    def actor(self) -> Actor: ...
+
+    def act(self, operation: Callable[[Actor], T]) -> T | None: ...
+
+    def say(self, text: str, level: str = "info") -> None: ...
+
+
 class Console(QWidget):
-    """The base of the desk and observation consoles."""
+    """The base of the desk and observation consoles (a :class:`ConsoleContext` for panels)."""
 
     def __init__(
         self,
@@ -182,7 +205,7 @@ class Console(QWidget):
 
     # Two slots with exact signatures: a variadic ``*args`` slot on a list-carrying signal
     # crashed PySide6 after a few hundred emissions ("none_dealloc", a refcount bug).
-    def _feed_events(self, events: list) -> None:
+    def _feed_events(self, events: list[Event]) -> None:
         self.changed = {e.ticket_id for e in events}
         self._redraw()
         self.changed = None

@@ -83,7 +83,8 @@ class DeskMessages(QObject):
         }.get(name, name)
 
     def state(self, state: str) -> str:
-        return {
+        """A ticket state in words (``state`` is a :class:`State` or its value from a payload)."""
+        names: dict[str, str] = {
             State.WAITING_REGISTRATION: self.tr("waiting for registration"),
             State.CALLED_REGISTRATION: self.tr("called to registration"),
             State.WAITING_VACCINATION: self.tr("waiting for vaccination"),
@@ -95,7 +96,8 @@ class DeskMessages(QObject):
             State.CANCELLED: self.tr("cancelled"),
             State.MISSED: self.tr("missed"),
             State.UNSERVED: self.tr("not served"),
-        }.get(state, self.tr("in another state"))
+        }
+        return names.get(state, self.tr("in another state"))
 
     def event_kind(self, kind: str) -> str:
         return {

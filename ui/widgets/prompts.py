@@ -76,7 +76,8 @@ class Prompts(QObject):
     def adverse_event(self, parent: QWidget, label: str, now: datetime) -> AdverseInput | None:
         dialog = QDialog(parent)
         dialog.setWindowTitle(self.tr("Adverse event: %1").replace("%1", label))
-        onset = QDateTimeEdit(QDateTime(now))
+        # PySide6 converts a Python datetime; its stubs lack that overload.
+        onset = QDateTimeEdit(QDateTime(now))  # type: ignore[call-overload]
         onset.setDisplayFormat("HH:mm")
         symptoms, action = QLineEdit(), QLineEdit()
         severity = QComboBox()
