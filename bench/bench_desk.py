@@ -34,10 +34,10 @@ from kiosk.db.database import sqlite_url  # noqa: E402
 from kiosk.engine import Engine  # noqa: E402
 from kiosk.model import Actor, LotIn  # noqa: E402
 from kiosk.staff import StaffDirectory  # noqa: E402
-from ui.deadlines import DeadlineWatcher  # noqa: E402
 from ui.desk.screen import DeskScreen  # noqa: E402
 from ui.feed import Feed  # noqa: E402
 from ui.fonts import register_fonts  # noqa: E402
+from ui.scheduler import QtScheduler  # noqa: E402
 
 START = "2026-11-30T08:00:00+08:00"
 MANAGER = Actor("manager", "admin")
@@ -96,10 +96,9 @@ def main() -> int:
     staff = StaffDirectory(db, clock, "main")
     staff.add("王护士", "2468")
     config = Config()
-    feed = Feed(engine, interval_ms=args.interval)
-    desk = DeskScreen(
-        engine, clock, config, config.desks[0], staff, feed, DeadlineWatcher(engine, clock)
-    )
+    scheduler = QtScheduler()
+    feed = Feed(engine, clock, scheduler, interval_ms=args.interval)
+    desk = DeskScreen(engine, clock, config, config.desks[0], staff, feed, scheduler)
     desk.show()
     desk.activateWindow()
     QTest.qWaitForWindowExposed(desk)

@@ -139,10 +139,10 @@ def main() -> int:
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])
-    from ui.deadlines import DeadlineWatcher
     from ui.display.screen import DisplayScreen
     from ui.feed import Feed
     from ui.fonts import register_fonts
+    from ui.scheduler import QtScheduler
     from ui.voice.announcer import Announcer
     from ui.voice.audio import FakeAudioOutput
     from ui.voice.engines import NullEngine
@@ -158,11 +158,12 @@ def main() -> int:
     build_day(engine, clock, args.observing, args.calls + 10)
     print(f"data: {args.observing} observing, 12 desks, built in {time.perf_counter() - t0:.1f} s")
 
-    feed = Feed(engine, interval_ms=args.feed_ms)
-    deadlines = DeadlineWatcher(engine, clock)
+    scheduler = QtScheduler()
+    feed = Feed(engine, clock, scheduler, interval_ms=args.feed_ms)
+    deadlines = feed.deadlines
     audio = FakeAudioOutput("instant", now=time.time)
     announcer = Announcer(NullEngine("bench"), audio)
-    screen = DisplayScreen(engine, clock, twelve_desks(), feed, deadlines, announcer)
+    screen = DisplayScreen(engine, clock, twelve_desks(), feed, scheduler, announcer)
     screen.resize(1920, 1080)
     screen.show()
     app.processEvents()
@@ -229,11 +230,11 @@ def main() -> int:
 
     announcer.chimeStarted.connect(chimed)
 
-    def seen(_events: object) -> None:
+    def seen(_changes: object) -> None:
         label = screen.hero.number.text()
         shown.setdefault(label, time.time())
 
-    feed.events.connect(seen)  # after the screen's own slot: the hero is already redrawn
+    feed.changed.connect(seen)  # after the screen's own slot: the hero is already redrawn
     caller = subprocess.Popen(
         [sys.executable, "-c", CALLER, url, clock.now().isoformat(), str(args.calls)],
         cwd=ROOT, stdout=subprocess.PIPE, text=True,

@@ -30,6 +30,7 @@ from kiosk.engine import Engine  # noqa: E402
 from kiosk.model import Actor, LotIn  # noqa: E402
 from tests.pg_server import PgServer  # noqa: E402
 from ui.feed import Feed  # noqa: E402
+from ui.scheduler import QtScheduler  # noqa: E402
 
 
 def main() -> None:
@@ -53,12 +54,12 @@ def main() -> None:
             lots_in=[LotIn("bench vaccine", "B1", date(2027, 6, 1), 1, n + 10)],
             actor=Actor("bench", "bench"),
         )
-        feed = Feed(here, interval_ms=3_600_000)
+        feed = Feed(here, clock, QtScheduler(), interval_ms=3_600_000)
         assert feed.listener is not None
         feed.start()
         assert feed.listener.listening.wait(10), "the listener did not start"
         loop = QEventLoop()
-        feed.events.connect(lambda _events: loop.quit())
+        feed.changed.connect(lambda _changes: loop.quit())
         give_up = QTimer()
         give_up.setSingleShot(True)
         give_up.setInterval(5000)

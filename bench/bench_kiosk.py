@@ -36,11 +36,11 @@ def _setup(folder: Path):  # -> (app, engine, kiosk)
     from kiosk.model import Actor, LotIn
     from kiosk.staff import StaffDirectory
     from printing.result import PrintResult
-    from ui.deadlines import DeadlineWatcher
     from ui.feed import Feed
     from ui.fonts import register_fonts
     from ui.i18n import install_translator
     from ui.kiosk.screen import KioskScreen
+    from ui.scheduler import QtScheduler
 
     class Printer:
         def print_ticket(self, ticket):
@@ -61,9 +61,9 @@ def _setup(folder: Path):  # -> (app, engine, kiosk)
         actor=Actor("manager", "admin"),
     )
     staff = StaffDirectory(db, clock, "main")
-    kiosk = KioskScreen(
-        engine, clock, Config(), Printer(), staff, Feed(engine), DeadlineWatcher(engine, clock)
-    )
+    scheduler = QtScheduler()
+    feed = Feed(engine, clock, scheduler)
+    kiosk = KioskScreen(engine, clock, Config(), Printer(), staff, feed, scheduler)
     return app, engine, kiosk
 
 

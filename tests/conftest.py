@@ -9,6 +9,7 @@ on tests.kiosk.conftest's service day.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KIOSK_DATA_DIR", os.path.join(os.path.dirname(__file__), ".data-unused"))
 
 pytest_plugins = ["tests.pg_server"]
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_threads() -> Iterator[None]:
+    """A thread the test started and did not end fails it (a print worker, a listener, a runner
+    left running). Threads of session fixtures (a PostgreSQL server) start before this looks."""
+    before = set(threading.enumerate())
+    yield
+    leaked = [
+        t
+        for t in threading.enumerate()
+        if t not in before and not isinstance(t, threading._DummyThread)  # Qt's own
+    ]
+    for t in leaked:
+        t.join(timeout=10)  # one finishing its last job is not a leak
+    alive = [t.name for t in leaked if t.is_alive()]
+    assert alive == [], f"threads left running: {alive}"
 
 
 @pytest.fixture

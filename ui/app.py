@@ -1,8 +1,8 @@
 """The one wiring function: builds the program from the options and the config, then runs it.
 
 Everything below receives what it needs in ``__init__``; nothing reaches for globals. The screens
-are thin views over the engine; they learn of changes from the :class:`~ui.feed.Feed` and re-check
-time-driven changes through the :class:`~ui.deadlines.DeadlineWatcher`.
+are thin views over the engine; they learn of every change, time-driven ones included, from the
+:class:`~ui.feed.Feed`, and their timers come from one :class:`~ui.scheduler.Scheduler`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -23,10 +22,10 @@ from kiosk.config import Config, Desk
 from kiosk.engine import Engine
 from kiosk.staff import StaffDirectory
 from printing.backend import OneJobAtATime, PrinterBackend, build_printer
-from ui.deadlines import DeadlineWatcher
 from ui.feed import Feed
 from ui.fonts import register_fonts
 from ui.i18n import install_translator
+from ui.scheduler import QtScheduler, Scheduler
 
 log = logging.getLogger(__name__)
 
@@ -52,14 +51,13 @@ class Program:
     clock: Clock
     staff: StaffDirectory
     feed: Feed
-    deadlines: DeadlineWatcher
+    scheduler: Scheduler
     printer: PrinterBackend
     windows: list[QWidget] = field(default_factory=list)
     extras: list[object] = field(default_factory=list)
 
     def shutdown(self) -> None:
         self.feed.stop()
-        self.deadlines.stop()
         for extra in [*self.windows, *self.extras]:
             stop = getattr(extra, "shutdown", None)
             if callable(stop):
@@ -82,12 +80,10 @@ def build(options: RunOptions, data_dir: str) -> Program:
     staff = StaffDirectory(db, clock, config.site.code)
     if purpose == TRAINING and not staff.members():
         staff.add(TRAINING_STAFF[0], TRAINING_STAFF[1], "manager")
-    feed = Feed(engine)
-    deadlines = DeadlineWatcher(engine, clock)
-    feed.events.connect(deadlines.rearm)
-    feed.storageRestored.connect(deadlines.rearm)
+    scheduler = QtScheduler()
+    feed = Feed(engine, clock, scheduler)
     printer = OneJobAtATime(build_printer(config.printer, Path(data_dir)))
-    program = Program(engine, clock, staff, feed, deadlines, printer)
+    program = Program(engine, clock, staff, feed, scheduler, printer)
     for name in options.screens:
         program.windows.extend(_screens(name, options, program))
     if purpose == TRAINING:  # never mistaken for the real day
@@ -111,7 +107,7 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
     if name == "kiosk":
         from ui.kiosk.screen import KioskScreen
 
-        return [KioskScreen(p.engine, p.clock, config, p.printer, p.staff, p.feed, p.deadlines)]
+        return [KioskScreen(p.engine, p.clock, config, p.printer, p.staff, p.feed, p.scheduler)]
     if name == "desk":
         from ui.desk.screen import DeskScreen
 
@@ -122,7 +118,7 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
         )
         return [
             DeskScreen(
-                p.engine, p.clock, config, desk, p.staff, p.feed, p.deadlines, printer=p.printer
+                p.engine, p.clock, config, desk, p.staff, p.feed, p.scheduler, printer=p.printer
             )
             for desk in desks
             if desk.kind in ("registration", "vaccination")
@@ -130,14 +126,14 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
     if name == "observation":
         from ui.observation.screen import ObservationScreen
 
-        return [ObservationScreen(p.engine, p.clock, config, p.staff, p.feed, p.deadlines)]
+        return [ObservationScreen(p.engine, p.clock, config, p.staff, p.feed, p.scheduler)]
     if name == "display":
         from ui.display.screen import DisplayScreen
         from ui.display.voice import build_announcer
 
         announcer = build_announcer(config.voice)
         p.extras.append(announcer)
-        return [DisplayScreen(p.engine, p.clock, config, p.feed, p.deadlines, announcer)]
+        return [DisplayScreen(p.engine, p.clock, config, p.feed, p.scheduler, announcer)]
     raise SystemExit(f"kiosk run: unknown screen {name!r} (one of {', '.join(SCREENS)})")
 
 
@@ -180,7 +176,6 @@ def run(options: RunOptions, data_dir: str) -> int:
     install_translator(app, options.config.site.language)
     program = build(options, data_dir)
     program.feed.start()
-    program.deadlines.rearm()
     place(program.windows, displays_alone=options.screens == ("display",))
 
     def quit_now(*_args: object) -> None:
@@ -193,8 +188,7 @@ def run(options: RunOptions, data_dir: str) -> int:
 
     signal.signal(signal.SIGINT, quit_now)
     signal.signal(signal.SIGTERM, quit_now)
-    heartbeat = QTimer()  # lets Python see Ctrl+C while Qt's loop runs
-    heartbeat.start(500)
-    heartbeat.timeout.connect(lambda: None)
+    heartbeat = program.scheduler.timer(lambda: None, 500, repeat=True)  # Python sees Ctrl+C
+    heartbeat.start()
     app.aboutToQuit.connect(program.shutdown)
     return app.exec()

@@ -4,7 +4,8 @@ Time passing writes nothing: the engine answers when the next grace period or ob
 this watcher sets one single-shot timer for that moment (re-armed after every change in the feed).
 Local midnight is a deadline too: the service day changes, so a kiosk left on overnight shows the
 new day's state (not yet opened) instead of yesterday's. Countdowns on screen are redrawn by a
-separate one-second ticker, computed from stored times.
+separate one-second ticker, computed from stored times. The feed owns the watcher and passes
+``reached`` on to the screens as :class:`~ui.feed.Changes` with ``time`` set.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kiosk.clock import Clock
 from kiosk.engine import Engine
 from kiosk.errors import StorageError
+from ui.scheduler import Scheduler
 
 log = logging.getLogger(__name__)
 
@@ -26,14 +28,14 @@ MAX_WAIT_MS = 60_000  # re-ask at least once a minute (a day opened elsewhere, c
 class DeadlineWatcher(QObject):
     reached = Signal()
 
-    def __init__(self, engine: Engine, clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(
+        self, engine: Engine, clock: Clock, scheduler: Scheduler, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.engine = engine
         self.clock = clock
         self.next: datetime | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._fire)
+        self.timer = scheduler.timer(self._fire, parent=self)
 
     def rearm(self, *_args: object) -> None:
         midnight = self.next_midnight()
@@ -44,7 +46,7 @@ class DeadlineWatcher(QObject):
             deadline = None
         self.next = midnight if deadline is None else min(deadline, midnight)
         wait_ms = int((self.next - self.clock.now()).total_seconds() * 1000) + 5
-        self._timer.start(max(0, min(wait_ms, MAX_WAIT_MS)))
+        self.timer.start(max(0, min(wait_ms, MAX_WAIT_MS)))
 
     def next_midnight(self) -> datetime:
         """The start of the next service day, in the site's time zone."""
@@ -52,7 +54,7 @@ class DeadlineWatcher(QObject):
         return datetime.combine(today + timedelta(days=1), time(0), tzinfo=self.engine.tz)
 
     def stop(self) -> None:
-        self._timer.stop()
+        self.timer.stop()
 
     def _fire(self) -> None:
         if self.next is not None and self.clock.now() >= self.next:

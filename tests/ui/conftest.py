@@ -1,5 +1,6 @@
-"""Fixtures for the screens: the shipped font, config, staff, feed and deadlines, over the real
-engine (SQLite, fake clock) of tests/conftest.py."""
+"""Fixtures for the screens: the shipped font, config, staff, the fake scheduler and the feed, over
+the real engine (SQLite, fake clock) of tests/conftest.py. Every timer of a screen runs on the
+fake clock: ``clock.advance()`` fires what has come due, and no test waits on the wall clock."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from tests.kiosk.conftest import MANAGER, NURSE, lot, open_day
 from ui.deadlines import DeadlineWatcher
 from ui.feed import Feed
 from ui.fonts import register_fonts
+from ui.scheduler import FakeScheduler
 
 __all__ = ["MANAGER", "NURSE", "lot", "open_day"]
 
@@ -49,14 +51,24 @@ def staff(db: Database, clock: FakeClock) -> StaffDirectory:
 
 
 @pytest.fixture
-def feed(engine: Engine) -> Iterator[Feed]:
-    f = Feed(engine, interval_ms=20)
+def scheduler(clock: FakeClock) -> Iterator[FakeScheduler]:
+    """Every screen timer of the test. Torn down after the widgets were closed (pytest-qt closes
+    them first) and after the feed stopped: a timer still running then was leaked, and fails the
+    test that leaked it."""
+    s = FakeScheduler(clock)
+    yield s
+    leaked = s.stop_all()
+    assert leaked == [], f"timers left running: {leaked}"
+
+
+@pytest.fixture
+def feed(engine: Engine, clock: FakeClock, scheduler: FakeScheduler) -> Iterator[Feed]:
+    f = Feed(engine, clock, scheduler)
     yield f
     f.stop()
 
 
 @pytest.fixture
-def deadlines(engine: Engine, clock: FakeClock) -> Iterator[DeadlineWatcher]:
-    w = DeadlineWatcher(engine, clock)
-    yield w
-    w.stop()
+def deadlines(feed: Feed) -> DeadlineWatcher:
+    """The feed's deadline watcher (its ``next`` moment)."""
+    return feed.deadlines

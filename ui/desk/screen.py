@@ -30,12 +30,12 @@ from kiosk.model import Ticket
 from kiosk.staff import StaffDirectory
 from kiosk.states import CALLED, WAITING, Queue, State
 from printing.backend import PrinterBackend
-from ui.deadlines import DeadlineWatcher
 from ui.desk.history import HistoryPanel
 from ui.desk.registration import RegistrationPanel
 from ui.desk.reprint import Reprinter
 from ui.desk.vaccination import VaccinationPanel
-from ui.feed import Feed
+from ui.feed import EVERYTHING, Changes, Feed
+from ui.scheduler import Scheduler
 from ui.widgets.console import Console, button
 
 
@@ -48,7 +48,7 @@ class DeskScreen(Console):
         desk: Desk,
         staff: StaffDirectory,
         feed: Feed,
-        deadlines: DeadlineWatcher,
+        scheduler: Scheduler,
         printer: PrinterBackend | None = None,
     ) -> None:
         self.desk = desk
@@ -59,7 +59,7 @@ class DeskScreen(Console):
             else self.tr("Registration desk")
         )
         super().__init__(
-            engine, clock, config, staff, feed, deadlines, desk.name, f"{desk.name} · {kind}"
+            engine, clock, config, staff, feed, scheduler, desk.name, f"{desk.name} · {kind}"
         )
         self.setObjectName("desk")
         self.current: Ticket | None = None
@@ -149,7 +149,7 @@ class DeskScreen(Console):
 
     # --- redraw ----------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
         try:
             self.current = self.engine.queries.at_desk(self.desk.name)
             status = self.engine.day.status()
@@ -175,9 +175,9 @@ class DeskScreen(Console):
         self.panel.refresh_stock(status)
         if t is not None and self.history.shown_id in (None, t.id):
             # Its history, read again only when an event touched it (not on every other desk's).
-            if self.history.shown_id is None or self.changed is None or t.id in self.changed:
+            if self.history.shown_id is None or changes.touches(t.id):
                 self.history.show_ticket(t.id)
-        elif self.changed is None or self.history.shown_id in self.changed:
+        elif changes.touches(self.history.shown_id):
             self.history.reload()
 
     def _fill_missed(self, missed: list[Ticket], grace: int) -> None:

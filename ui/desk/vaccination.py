@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -86,9 +86,7 @@ class VaccinationPanel(QGroupBox):
         layout.addWidget(stock)
         layout.addStretch(1)
         layout.addLayout(outcome)
-        self.ticker = QTimer(self)
-        self.ticker.setInterval(TICK_MS)
-        self.ticker.timeout.connect(self._fill_vials)
+        self.ticker = desk.scheduler.timer(self._fill_vials, TICK_MS, repeat=True, parent=self)
         self.ticker.start()
         self.set_ticket(None)
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -28,7 +27,6 @@ from kiosk.config import Config
 from kiosk.engine import Engine
 from kiosk.errors import StorageError
 from kiosk.model import Event
-from ui.deadlines import DeadlineWatcher
 from ui.display.boards import (
     LEFT,
     RIGHT,
@@ -49,7 +47,8 @@ from ui.display.data import (
 from ui.display.fit import BACKGROUND, TEXT, FitLabel
 from ui.display.layout import Layout, layout_for
 from ui.display.observation import ObservationBoard
-from ui.feed import Feed
+from ui.feed import Changes, Feed
+from ui.scheduler import Scheduler
 from ui.voice.announcer import Announcement, Announcer
 
 log = logging.getLogger(__name__)
@@ -71,7 +70,7 @@ class DisplayScreen(QWidget):
         clock: Clock,
         config: Config,
         feed: Feed,
-        deadlines: DeadlineWatcher,
+        scheduler: Scheduler,
         announcer: Announcer,
         parent: QWidget | None = None,
     ) -> None:
@@ -103,16 +102,9 @@ class DisplayScreen(QWidget):
         self._seconds = 0
         self._flash_phase = False
 
-        self.ticker = QTimer(self)
-        self.ticker.setInterval(TICK_MS)
-        self.ticker.timeout.connect(self.tick)
-        self.flasher = QTimer(self)
-        self.flasher.setInterval(FLASH_MS)
-        self.flasher.timeout.connect(self._flash_step)
-        feed.events.connect(self.on_events)
-        feed.storageFailed.connect(self._storage_failed)
-        feed.storageRestored.connect(self._storage_restored)
-        deadlines.reached.connect(lambda: self.reload())
+        self.ticker = scheduler.timer(self.tick, TICK_MS, repeat=True, parent=self)
+        self.flasher = scheduler.timer(self._flash_step, FLASH_MS, repeat=True, parent=self)
+        feed.subscribe(self, self.on_changes)
 
         self.apply_layout(layout_for(1920, 1080))
         self.reload()
@@ -121,10 +113,20 @@ class DisplayScreen(QWidget):
         self.ticker.start()
 
     # --- data ----------------------------------------------------------------------------
-    def on_events(self, events: list[Event]) -> None:
-        """Announce the calls in ``events`` (in order), show the newest, then re-read."""
+    def on_changes(self, changes: Changes) -> None:
+        """The database lost or back (say so), time passed (re-read), or events: announce the
+        calls among them (in order), show the newest, then re-read."""
+        if changes.storage_failed is not None:
+            log.warning("display: out of date: %s", changes.storage_failed)
+            self.notices.show_problem(self.out_of_date)
+            return
+        if changes.storage_restored:
+            self.notices.clear_problem()
+        if not changes.events:
+            self.reload()
+            return
         newest: Call | None = None
-        for event in events:
+        for event in changes.events:
             if event.kind not in CALL_KINDS:
                 continue
             label, desk = str(event.payload.get("label", "")), str(event.payload.get("desk", ""))
@@ -133,18 +135,10 @@ class DisplayScreen(QWidget):
                 continue
             self.announcer.enqueue(Announcement.call(label, desk))
             newest = Call(label, desk, event.at)
-        self.reload(events)
+        self.reload(list(changes.events))
         if newest is not None:
             self.hero.set_call(newest)
             self.start_flash()
-
-    def _storage_failed(self, message: str) -> None:
-        log.warning("display: out of date: %s", message)
-        self.notices.show_problem(self.out_of_date)
-
-    def _storage_restored(self) -> None:
-        self.notices.clear_problem()
-        self.reload()
 
     def reload(self, events: list[Event] | None = None) -> None:
         """Re-read what the display shows (all of it, or what ``events`` may have changed)."""

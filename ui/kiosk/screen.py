@@ -21,8 +21,8 @@ import logging
 import uuid
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.clock import Clock
@@ -34,13 +34,13 @@ from kiosk.staff import StaffDirectory
 from printing.backend import PrinterBackend
 from printing.model import TicketPrint
 from printing.result import PrintResult
-from ui.deadlines import DeadlineWatcher
-from ui.feed import Feed
+from ui.feed import EVERYTHING, Changes, Feed
 from ui.kiosk import text
 from ui.kiosk.guard import KioskGuard
 from ui.kiosk.pages import CategoryButton, ClosedPage, IssuedPage, StartPage
 from ui.kiosk.sizing import widget_min_touch_px
 from ui.print_worker import PrintWorker, ticket_print
+from ui.scheduler import Scheduler
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class KioskScreen(QWidget):
         printer: PrinterBackend,
         staff: StaffDirectory,
         feed: Feed,
-        deadlines: DeadlineWatcher,
+        scheduler: Scheduler,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -92,23 +92,15 @@ class KioskScreen(QWidget):
         layout.addWidget(self.stack)
         self._fill_static()
 
-        self.idle = QTimer(self)
-        self.idle.setSingleShot(True)
-        self.idle.setInterval(config.kiosk.idle_seconds * 1000)
-        self.idle.timeout.connect(self.show_start)
+        self.scheduler = scheduler
+        self.idle = scheduler.timer(self.show_start, config.kiosk.idle_seconds * 1000, parent=self)
         # Offline because of the kiosk's own read or tap (the feed may not have noticed, or may
         # never: its reads can work while ours failed): look again by itself.
-        self.offline_retry = QTimer(self)
-        self.offline_retry.setSingleShot(True)
-        self.offline_retry.setInterval(OFFLINE_RETRY_MS)
-        self.offline_retry.timeout.connect(self.refresh)
+        self.offline_retry = scheduler.timer(self.refresh, OFFLINE_RETRY_MS, parent=self)
         self.issued.done.connect(self.show_start)
         self.start.site.tapped.connect(self.guard.tap)
         self.closed.site.tapped.connect(self.guard.tap)
-        feed.events.connect(self.refresh)
-        feed.storageFailed.connect(self._storage_changed)
-        feed.storageRestored.connect(self.refresh)
-        deadlines.reached.connect(self.refresh)
+        feed.subscribe(self, self.refresh)
         self.show_start()
 
     # --- pages ---------------------------------------------------------------------------------
@@ -154,8 +146,9 @@ class KioskScreen(QWidget):
         self.stack.setCurrentWidget(self.start)
         self.refresh()
 
-    def refresh(self, *_events: object) -> None:
-        """Redraw from the engine (feed events, deadlines, our own writes)."""
+    def refresh(self, _changes: Changes = EVERYTHING) -> None:
+        """Redraw from the engine (every change: events, deadlines, the database lost or back;
+        our own writes)."""
         self.closed_reason = self._closed_reason()
         if self.stack.currentWidget() is self.issued:
             self._refresh_ahead()
@@ -174,9 +167,6 @@ class KioskScreen(QWidget):
             log.error("kiosk: cannot read the day: %s", exc)
             self.offline_retry.start()
             return "offline"  # no taps into failures
-
-    def _storage_changed(self, _message: str) -> None:
-        self.refresh()
 
     def _show_closed(self, reason: str) -> None:
         main, sub = self.words.headline(reason)
@@ -227,7 +217,7 @@ class KioskScreen(QWidget):
             return None
         self.show_issued(ticket, category)
         self.issuing = False
-        QTimer.singleShot(0, self.feed.poll)  # redraw from the feed after the number has painted
+        self.scheduler.soon(self.feed.poll)  # redraw from the feed after the number has painted
         return ticket
 
     def show_issued(self, ticket: Ticket, category: Category) -> None:
@@ -248,7 +238,7 @@ class KioskScreen(QWidget):
         ahead = self._refresh_ahead(ticket)
         self.idle.start()
         # Right after the number has painted: the print job (one more read) and the wait estimate.
-        QTimer.singleShot(0, partial(self._after_issue, ticket, ahead))
+        self.scheduler.soon(partial(self._after_issue, ticket, ahead))
 
     def _after_issue(self, ticket: Ticket, ahead: int) -> None:
         self.printer.submit(ticket.id, ticket_print(self.engine, self.config, ticket, ahead))
@@ -306,7 +296,11 @@ class KioskScreen(QWidget):
         """The PIN pad closes with the idle reset too; each tap on it restarts the idle time."""
         self.idle.start()
         for button in pad.findChildren(QPushButton):
-            button.clicked.connect(self.idle.start)
+            button.clicked.connect(self._pad_tapped)
+
+    def _pad_tapped(self) -> None:
+        if self.guard.pad is not None and self.isVisible():  # not the tap that closed the kiosk
+            self.idle.start()
 
     # --- sizing and lifetime --------------------------------------------------------------------
 
@@ -329,6 +323,12 @@ class KioskScreen(QWidget):
         self.start.scale(unit, touch, landscape, h)
         self.issued.scale(unit, touch, int(min(h * 0.24, w * 0.28)))
         self.closed.scale(unit)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        # Only reached when the guard let the close through (a staff PIN, or the program ending).
+        self.idle.stop()
+        self.offline_retry.stop()
+        super().closeEvent(event)
 
     def shutdown(self) -> None:
         """Let queued print jobs finish (results are logged) before the program ends."""

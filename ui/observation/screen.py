@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,8 +28,8 @@ from kiosk.errors import DomainError
 from kiosk.model import Observation
 from kiosk.staff import StaffDirectory
 from kiosk.states import State
-from ui.deadlines import DeadlineWatcher
-from ui.feed import Feed
+from ui.feed import EVERYTHING, Changes, Feed
+from ui.scheduler import Scheduler
 from ui.widgets.console import Console, button
 
 TERMINAL = "observation"
@@ -53,10 +53,10 @@ class ObservationScreen(Console):
         config: Config,
         staff: StaffDirectory,
         feed: Feed,
-        deadlines: DeadlineWatcher,
+        scheduler: Scheduler,
     ) -> None:
         title = self.tr("Observation desk")
-        super().__init__(engine, clock, config, staff, feed, deadlines, TERMINAL, title)
+        super().__init__(engine, clock, config, staff, feed, scheduler, TERMINAL, title)
         self.setObjectName("observation")
         self.rows: list[Observation] = []
         self.summary = QLabel()
@@ -104,9 +104,7 @@ class ObservationScreen(Console):
         page.addWidget(self.table, 1)
         page.addLayout(actions)
         page.addWidget(self.status)
-        self.ticker = QTimer(self)
-        self.ticker.setInterval(1000)
-        self.ticker.timeout.connect(self.redraw)
+        self.ticker = scheduler.timer(self.redraw, 1000, repeat=True, parent=self)
         self.ticker.start()
         self.resize(1280, 800)
 
@@ -115,7 +113,7 @@ class ObservationScreen(Console):
 
     # --- redraw ----------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
         try:
             self.rows = self.engine.queries.observations()
         except DomainError as exc:

@@ -26,10 +26,10 @@ from kiosk.clock import Clock
 from kiosk.config import Config
 from kiosk.engine import Engine
 from kiosk.errors import DomainError
-from kiosk.model import Actor, Event
+from kiosk.model import Actor
 from kiosk.staff import StaffDirectory
-from ui.deadlines import DeadlineWatcher
-from ui.feed import Feed
+from ui.feed import EVERYTHING, Changes, Feed
+from ui.scheduler import Scheduler
 from ui.widgets.messages import DeskMessages
 from ui.widgets.prompts import Prompts
 from ui.widgets.scanner import ScannerFilter
@@ -64,6 +64,7 @@ class ConsoleContext(Protocol):
     clock: Clock
     config: Config
     feed: Feed
+    scheduler: Scheduler
     prompts: Prompts
     messages: DeskMessages
     status: QLabel
@@ -88,17 +89,15 @@ class Console(QWidget):
         config: Config,
         staff: StaffDirectory,
         feed: Feed,
-        deadlines: DeadlineWatcher,
+        scheduler: Scheduler,
         terminal: str,
         title: str,
     ) -> None:
         super().__init__()
         self.engine, self.clock, self.config = engine, clock, config
-        self.staff, self.feed, self.deadlines = staff, feed, deadlines
+        self.staff, self.feed, self.scheduler = staff, feed, scheduler
         self.terminal = terminal
         self.user: str | None = None
-        self.changed: set[int | None] | None = None
-        """While redrawing for feed events: the tickets they touched (None: redraw everything)."""
         self.prompts = Prompts(self)
         self.messages = DeskMessages(self)
         self.setWindowTitle(title)
@@ -121,15 +120,12 @@ class Console(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.scanner = ScannerFilter(self)
+        self.scanner = ScannerFilter(scheduler, self)
         self.scanner.enabled = False
         self.scanner.scanned.connect(self._scanned)
         self.scanner.install()
         self._closed = False
-        feed.events.connect(self._feed_events)
-        feed.storageFailed.connect(self._storage_failed)
-        feed.storageRestored.connect(self._storage_restored)
-        deadlines.reached.connect(self._deadline)
+        feed.subscribe(self, self._changed)
         self._out_of_date = ""  # the status text that says so, while it does
 
     def top_bar(self, title: str) -> QHBoxLayout:
@@ -158,7 +154,7 @@ class Console(QWidget):
         self.stack.setCurrentWidget(self.work)
         self.scanner.enabled = True
         self.say("")
-        self.refresh()
+        self.refresh(EVERYTHING)
 
     def sign_out(self) -> None:
         self.user = None
@@ -194,8 +190,8 @@ class Console(QWidget):
 
     # --- what subclasses fill in ------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Redraw from the engine (after a feed event, a deadline, or a sign-in)."""
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
+        """Redraw from the engine: after events, a deadline, or a sign-in (``EVERYTHING``)."""
 
     def scanned(self, token: str) -> None:
         """A ticket's QR token was scanned."""
@@ -203,31 +199,19 @@ class Console(QWidget):
     def stop_timers(self) -> None:
         """Stop any ticker (on close)."""
 
-    # Two slots with exact signatures: a variadic ``*args`` slot on a list-carrying signal
-    # crashed PySide6 after a few hundred emissions ("none_dealloc", a refcount bug).
-    def _feed_events(self, events: list[Event]) -> None:
-        self.changed = {e.ticket_id for e in events}
-        self._redraw()
-        self.changed = None
-
-    def _deadline(self) -> None:
-        self._redraw()
-
-    def _storage_failed(self, message: str) -> None:
-        self._out_of_date = self.tr(
-            "The database cannot be reached: this screen is not up to date (%1)"
-        ).replace("%1", message)
-        self.say(self._out_of_date, "error")
-
-    def _storage_restored(self) -> None:
-        if self._out_of_date and self.status.text() == self._out_of_date:
-            self.say(self.tr("The database can be reached again."))  # not over a newer message
-        self._out_of_date = ""
-        self._redraw()
-
-    def _redraw(self) -> None:
+    def _changed(self, changes: Changes) -> None:
+        if changes.storage_failed is not None:
+            self._out_of_date = self.tr(
+                "The database cannot be reached: this screen is not up to date (%1)"
+            ).replace("%1", changes.storage_failed)
+            self.say(self._out_of_date, "error")
+            return
+        if changes.storage_restored:
+            if self._out_of_date and self.status.text() == self._out_of_date:
+                self.say(self.tr("The database can be reached again."))  # not over a newer one
+            self._out_of_date = ""
         if self.user is not None and not self._closed:
-            self.refresh()
+            self.refresh(changes)
 
     def _scanned(self, token: str) -> None:
         if self.user is not None:
@@ -237,11 +221,4 @@ class Console(QWidget):
         self._closed = True
         self.scanner.uninstall()
         self.stop_timers()
-        try:
-            self.feed.events.disconnect(self._feed_events)
-            self.feed.storageFailed.disconnect(self._storage_failed)
-            self.feed.storageRestored.disconnect(self._storage_restored)
-            self.deadlines.reached.disconnect(self._deadline)
-        except (RuntimeError, TypeError):
-            pass
         super().closeEvent(event)

@@ -15,9 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.scheduler import Scheduler
 
 TOKEN_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-_")
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -43,6 +45,7 @@ class ScannerFilter(QObject):
 
     def __init__(
         self,
+        scheduler: Scheduler,
         window: QWidget,
         *,
         min_length: int = 16,
@@ -58,10 +61,7 @@ class ScannerFilter(QObject):
         self.enabled = True
         self._held: list[_Held] = []
         self._replaying = False
-        self._flush_timer = QTimer(self)
-        self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(max_gap_ms * 3)
-        self._flush_timer.timeout.connect(self.flush)
+        self._flush_timer = scheduler.timer(self.flush, max_gap_ms * 3, parent=self)
 
     def install(self) -> None:
         app = QApplication.instance()

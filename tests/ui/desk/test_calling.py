@@ -62,8 +62,7 @@ def test_call_recall_missed_grace_and_reinstate(qtbot, day: Engine, make_desk: M
     assert desk.ticket_label.text() == "A002"
     press(qtbot, desk, Qt.Key.Key_F4)  # nothing selected
     assert desk.status.property("level") == "warn"
-    desk.clock.advance(timedelta(minutes=31))
-    desk.deadlines.reached.emit()  # what the DeadlineWatcher says when the grace period ends
+    desk.clock.advance(timedelta(minutes=31))  # the grace period ends: the deadline fires
     assert "grace period over" in desk.missed_list.item(0).text()
     desk.missed_list.setCurrentRow(0)
     press(qtbot, desk, Qt.Key.Key_F4)
@@ -99,9 +98,12 @@ def test_other_desks_actions_show_here(qtbot, day: Engine, make_desk: MakeDesk) 
     desk.feed.start()
     assert desk.waiting.text().endswith("3")
     day.tickets.call_next(desk.queue, "登记2", actor=OTHER)
-    qtbot.waitUntil(lambda: desk.waiting.text().endswith("2"))
+    assert desk.waiting.text().endswith("3")  # until the feed's next poll...
+    desk.clock.advance(timedelta(milliseconds=desk.feed.interval_ms))
+    assert desk.waiting.text().endswith("2")  # ...50 ms later
     day.tickets.issue("A")
-    qtbot.waitUntil(lambda: desk.waiting.text().endswith("3"))
+    desk.clock.advance(timedelta(milliseconds=desk.feed.interval_ms))
+    assert desk.waiting.text().endswith("3")
 
 
 def test_scan_calls_the_ticket_and_types_nothing(qtbot, day: Engine, make_desk: MakeDesk) -> None:
@@ -135,7 +137,8 @@ def test_slow_typing_is_not_a_scan(qtbot, day: Engine, make_desk: MakeDesk) -> N
     desk = make_desk()
     press(qtbot, desk, Qt.Key.Key_F1)
     scan(qtbot, desk, a1.token, into=desk.panel.phone, gap_ms=150)
-    qtbot.waitUntil(lambda: desk.scanner.pending() == "")
+    desk.clock.advance(timedelta(milliseconds=desk.scanner.max_gap_ms * 3))  # the last key's hold
+    assert desk.scanner.pending() == ""
     assert desk.panel.phone.text() == a1.token[:11]  # typed like any text (max 11)
 
 

@@ -49,11 +49,11 @@ def desk(
     config: Config,
     staff: Any,
     feed: Any,
-    deadlines: Any,
+    scheduler: Any,
     printer: FakePrinter,
 ) -> Iterator[DeskScreen]:
     screen = DeskScreen(
-        day, clock, config, Desk("登记1", "registration"), staff, feed, deadlines, printer=printer
+        day, clock, config, Desk("登记1", "registration"), staff, feed, scheduler, printer=printer
     )
     qtbot.addWidget(screen)
     screen.prompts = FakePrompts()  # type: ignore[assignment]

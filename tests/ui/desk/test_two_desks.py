@@ -70,7 +70,7 @@ def test_two_desks_one_engine_in_turn_and_at_once(qtbot, day: Engine, make_desk:
 
 
 def test_two_engines_on_one_sqlite_file(
-    qtbot, tmp_path: Path, clock, config, staff, make_desk: MakeDesk, day: Engine
+    qtbot, tmp_path: Path, clock, scheduler, config, staff, make_desk: MakeDesk, day: Engine
 ) -> None:
     """A second Engine (its own connection pool and feed) over the same file as the first."""
     for _ in range(2 * ROUNDS + 2):
@@ -79,7 +79,7 @@ def test_two_engines_on_one_sqlite_file(
     other_db = open_database(url, "main", TRAINING, clock.now())
     try:
         other = Engine(other_db, clock, "main", "Asia/Shanghai")
-        other_feed = Feed(other, interval_ms=20)
+        other_feed = Feed(other, clock, scheduler)
         a = make_desk("登记1")
         b = make_desk("登记2", engine=other, feed_=other_feed)
         assert a.engine is not b.engine and a.engine.db is not b.engine.db

@@ -82,11 +82,11 @@ def test_vial_near_use_by_warns_and_expired_vial_is_refused(
     p.lot.setCurrentIndex(p.lot.findData(day.day.status().lots[1].id))
     press(qtbot, desk, Qt.Key.Key_O, CTRL)
     assert p.vial_warning.text() == ""
-    desk.clock.advance(timedelta(minutes=35))
-    p.ticker.timeout.emit()  # the panel's ticker: "open for" minutes and the use-by warning
+    desk.clock.advance(timedelta(minutes=35))  # the panel's ticker: "open for", the warning
     assert "must be used by 09:00" in p.vial_warning.text()
     assert "open 35 min" in p.vials.item(0).text()
-    desk.clock.advance(timedelta(minutes=30))  # past its use-by, list not redrawn yet
+    desk.clock.advance(timedelta(minutes=24, seconds=59))  # 08:59:59: redrawn, still usable
+    desk.clock.advance(timedelta(seconds=2))  # past its use-by, before the ticker's next round
     press(qtbot, desk, Qt.Key.Key_Return, CTRL)
     assert "past its use-by" in desk.status.text()
     assert day.queries.ticket(t.id).state == State.CALLED_VACCINATION

@@ -14,9 +14,9 @@ from kiosk.idnumber import check_character
 from kiosk.model import PersonIn, Ticket
 from tests.kiosk.conftest import STATION, lot_id
 from tests.ui.conftest import NURSE, open_day
-from ui.deadlines import DeadlineWatcher
 from ui.display.screen import DisplayScreen
 from ui.feed import Feed
+from ui.scheduler import FakeScheduler
 from ui.voice.announcer import Announcement, Announcer
 from ui.voice.audio import FakeAudioOutput
 from ui.voice.engines import NullEngine
@@ -81,12 +81,12 @@ def day(engine: Engine) -> date:
 
 
 @pytest.fixture
-def make_display(qtbot, engine, clock: FakeClock, feed: Feed, deadlines: DeadlineWatcher,
+def make_display(qtbot, engine, clock: FakeClock, feed: Feed, scheduler: FakeScheduler,
                  announcer: Announcer):  # fmt: skip
     made: list[DisplayScreen] = []  # qtbot holds widgets weakly; the screen must live on
 
     def make(config: Config | None = None, size: tuple[int, int] = (1920, 1080)) -> DisplayScreen:
-        screen = DisplayScreen(engine, clock, config or Config(), feed, deadlines, announcer)
+        screen = DisplayScreen(engine, clock, config or Config(), feed, scheduler, announcer)
         made.append(screen)
         qtbot.addWidget(screen)
         screen.resize(*size)

@@ -10,6 +10,7 @@ from kiosk.model import Actor
 from tests.ui.conftest import NURSE
 from tests.ui.display.conftest import NAMES, id_number, observe, phone, said
 from ui.display.data import ObsStatus
+from ui.display.screen import FLASH_MS
 from ui.voice.announcer import Announcement
 from ui.voice.phrases import call_text, desk_phrase
 
@@ -49,11 +50,12 @@ def test_the_flash_ends_after_a_few_seconds_of_the_injected_clock(qtbot, engine,
     ticket = engine.tickets.issue("A")
     engine.tickets.call(ticket.id, "登记1", actor=NURSE)
     feed.poll()
-    assert screen.flashing
-    qtbot.waitUntil(lambda: not screen.hero.flash_on)  # it blinks while the clock stands still
+    assert screen.flashing and screen.hero.flash_on
+    clock.advance(timedelta(milliseconds=FLASH_MS))
+    assert not screen.hero.flash_on  # it blinks
     assert screen.flashing
     clock.advance(timedelta(seconds=6))
-    qtbot.waitUntil(lambda: not screen.flashing)
+    assert not screen.flashing
     assert not screen.hero.badge.isVisible()
 
 
@@ -79,14 +81,15 @@ def test_countdowns_follow_the_clock_and_the_end_is_announced_once(qtbot, engine
     assert said(announcer).count(Announcement.may_leave(t.label)) == 1
 
 
-def test_a_deadline_redraws_without_waiting_for_an_event(qtbot, engine, clock, day, deadlines,
+def test_a_deadline_redraws_without_waiting_for_an_event(qtbot, engine, clock, day, feed,
                                                          make_display, announcer):  # fmt: skip
     t = observe(engine, 0)
     screen = make_display()
+    feed.start()  # arms the next deadline: the observation's end at 08:30
     screen.ticker.stop()  # only the deadline may redraw here
-    clock.advance(timedelta(minutes=30))
+    clock.advance(timedelta(minutes=29, seconds=59))
     assert screen.status_of(t.id) == ObsStatus.COUNTING
-    deadlines.reached.emit()
+    clock.advance(timedelta(seconds=2))
     assert screen.status_of(t.id) == ObsStatus.MAY_LEAVE
     assert Announcement.may_leave(t.label) in said(announcer)
 

@@ -16,9 +16,9 @@ from kiosk.staff import StaffDirectory
 from printing.model import TicketPrint
 from printing.result import PrintResult
 from tests.ui.conftest import open_day
-from ui.deadlines import DeadlineWatcher
 from ui.feed import Feed
 from ui.kiosk.screen import KioskScreen
+from ui.scheduler import FakeScheduler
 
 
 class FakePrinter:
@@ -62,13 +62,13 @@ def make_kiosk(
     clock: FakeClock,
     staff: StaffDirectory,
     feed: Feed,
-    deadlines: DeadlineWatcher,
+    scheduler: FakeScheduler,
     kiosk_config: Config,
 ) -> Iterator:
     made: list[KioskScreen] = []
 
     def make(printer: FakePrinter, config: Config | None = None) -> KioskScreen:
-        screen = KioskScreen(engine, clock, config or kiosk_config, printer, staff, feed, deadlines)
+        screen = KioskScreen(engine, clock, config or kiosk_config, printer, staff, feed, scheduler)
         qtbot.addWidget(screen)
         made.append(screen)
         return screen
@@ -79,7 +79,8 @@ def make_kiosk(
         if gate is not None:
             gate.set()
         screen.printer.wait()
-        screen.guard.is_unlocked = True  # let qtbot close it
+        screen.guard.is_unlocked = True  # pytest-qt's close came before this, and was refused
+        screen.close()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -13,7 +14,7 @@ from kiosk.states import Queue, State
 from printing.result import PrintResult
 from tests.ui.conftest import open_day
 from tests.ui.kiosk.conftest import FakePrinter
-from ui.kiosk.screen import KioskScreen
+from ui.kiosk.screen import OFFLINE_RETRY_MS, KioskScreen
 
 
 def button(kiosk: KioskScreen, prefix: str):
@@ -143,10 +144,10 @@ def test_idle_returns_to_the_start_page_by_itself(
 ) -> None:
     kiosk.tap(kiosk.config.categories[0])
     assert kiosk.page() == "issued_page"
-    assert kiosk.idle.isActive()
-    assert kiosk.idle.interval() == kiosk.config.kiosk.idle_seconds * 1000
-    with qtbot.waitSignal(kiosk.idle.timeout, timeout=10_000):
-        pass
+    idle = timedelta(seconds=kiosk.config.kiosk.idle_seconds)
+    kiosk.clock.advance(idle - timedelta(milliseconds=1))
+    assert kiosk.page() == "issued_page"
+    kiosk.clock.advance(timedelta(milliseconds=1))
     assert kiosk.page() == "start_page"
     assert all(b.isEnabled() for b in kiosk.start.buttons)
     assert kiosk.shown_ticket is None
@@ -157,7 +158,7 @@ def test_done_returns_at_once(qtbot: QtBot, engine: Engine, kiosk: KioskScreen) 
     kiosk.tap(kiosk.config.categories[0])
     qtbot.mouseClick(kiosk.issued.done_button, Qt.MouseButton.LeftButton)
     assert kiosk.page() == "start_page"
-    assert not kiosk.idle.isActive()
+    assert not kiosk.idle.is_active()
     qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
 
 
@@ -174,16 +175,17 @@ def test_a_storage_failure_closes_the_kiosk_until_it_looks_again(
     monkeypatch.setattr(engine.tickets, "issue", broken)
     assert kiosk.tap(kiosk.config.categories[0]) is None
     assert (kiosk.page(), kiosk.closed_reason) == ("closed_page", "offline")
-    assert kiosk.offline_retry.isActive()
-    monkeypatch.undo()
-    kiosk.offline_retry.timeout.emit()  # its moment: the database answers again
+    monkeypatch.undo()  # the database answers again...
+    kiosk.clock.advance(timedelta(milliseconds=OFFLINE_RETRY_MS - 1))
+    assert kiosk.page() == "closed_page"
+    kiosk.clock.advance(timedelta(milliseconds=1))  # ...and the kiosk looks again by itself
     assert kiosk.page() == "start_page"
 
     monkeypatch.setattr(engine.day, "status", broken)
     kiosk.refresh()  # the kiosk's own read fails (the feed's need not)
     assert (kiosk.page(), kiosk.closed_reason) == ("closed_page", "offline")
     monkeypatch.undo()
-    kiosk.offline_retry.timeout.emit()
+    kiosk.clock.advance(timedelta(milliseconds=OFFLINE_RETRY_MS))
     assert kiosk.page() == "start_page"
     assert kiosk.tap(kiosk.config.categories[0]) is not None
     kiosk.printer.wait()

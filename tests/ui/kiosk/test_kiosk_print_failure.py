@@ -33,7 +33,7 @@ def test_a_print_problem_shows_the_message_and_keeps_the_ticket(
     assert [t.id for t in engine.queries.queue(Queue.REGISTRATION)] == [ticket.id]
     assert any(code in r.getMessage() and ticket.label in r.getMessage() for r in caplog.records)
     assert len(printer.tickets) == 1  # tried once, never resent
-    assert kiosk.idle.isActive()
+    assert kiosk.idle.is_active()
 
 
 def test_a_printed_ticket_shows_no_problem(qtbot: QtBot, engine: Engine, make_kiosk) -> None:

@@ -16,9 +16,9 @@ from kiosk.engine import Engine
 from kiosk.staff import StaffDirectory
 from printing.result import PrintResult
 from tests.kiosk.conftest import open_day, start_of_day
-from ui.deadlines import DeadlineWatcher
 from ui.feed import Feed
 from ui.kiosk.screen import KioskScreen
+from ui.scheduler import FakeScheduler
 
 
 class _Printer:
@@ -33,9 +33,9 @@ def main(folder: str) -> None:
     engine = Engine(db, clock, "main", "Asia/Shanghai")
     open_day(engine)
     staff = StaffDirectory(db, clock, "main")
-    kiosk = KioskScreen(
-        engine, clock, Config(), _Printer(), staff, Feed(engine), DeadlineWatcher(engine, clock)
-    )
+    scheduler = FakeScheduler(clock)
+    feed = Feed(engine, clock, scheduler)
+    kiosk = KioskScreen(engine, clock, Config(), _Printer(), staff, feed, scheduler)
     kiosk.showFullScreen()
     app.processEvents()
     screen = kiosk.screen()

@@ -15,10 +15,6 @@ from ui.observation.screen import ObservationScreen, countdown
 from ui.widgets.prompts import AdverseInput
 
 
-def tick(screen: ObservationScreen) -> None:
-    screen.ticker.timeout.emit()  # what the one-second ticker does
-
-
 def test_countdown_text() -> None:
     assert countdown(30 * 60) == "30:00"
     assert countdown(61) == "01:01"
@@ -34,20 +30,17 @@ def test_thirty_minutes_on_the_fake_clock_then_release_by_tap(
     screen.feed.poll()
     assert screen.table.rowCount() == 2
     assert screen.row_texts(t.id)[4] == "30:00" and screen.row_texts(t.id)[5] == "observing"
-    screen.clock.advance(timedelta(minutes=10, seconds=15))
-    tick(screen)
+    screen.clock.advance(timedelta(minutes=10, seconds=15))  # the one-second ticker redraws
     assert screen.row_texts(t.id)[4] == "19:45"
     screen.select(t.id)
     press(qtbot, screen, Qt.Key.Key_F5)
     assert screen.status.text() == "Not yet: 20 min of observation left."
     assert day.queries.ticket(t.id).state == State.OBSERVING
-    screen.clock.advance(timedelta(minutes=20))
-    screen.deadlines.reached.emit()
+    screen.clock.advance(timedelta(minutes=20))  # the observation's end: a deadline re-reads
     assert screen.row_texts(t.id)[5] == "may leave"
     assert screen.row_texts(long.id)[5] == "observing"
     assert "may leave: 1" in screen.summary.text()
     screen.clock.advance(timedelta(minutes=3))
-    tick(screen)
     assert screen.row_texts(t.id)[4] == "+03:15"
     assert "over time: 1" in screen.summary.text()
     row = next(
@@ -88,7 +81,6 @@ def test_adverse_event_keeps_the_person_until_closed(
     press(qtbot, screen, Qt.Key.Key_F9)
     assert screen.row_texts(t.id)[5] == "adverse event open"
     screen.clock.advance(timedelta(minutes=31))
-    tick(screen)
     assert screen.row_texts(t.id)[5] == "adverse event open"
     press(qtbot, screen, Qt.Key.Key_F5)
     assert screen.status.text() == "An adverse event is still open: close it before releasing."
@@ -122,7 +114,8 @@ def test_other_terminals_show_up_and_ticker_stops_on_close(
 ) -> None:
     screen.feed.start()
     t = vaccinate(day)
-    qtbot.waitUntil(lambda: screen.row_texts(t.id) != [])
-    assert screen.ticker.isActive()
+    screen.clock.advance(timedelta(milliseconds=screen.feed.interval_ms))  # the feed's next poll
+    assert screen.row_texts(t.id) != []
+    assert screen.ticker.is_active()
     screen.close()
-    assert not screen.ticker.isActive()
+    assert not screen.ticker.is_active()
