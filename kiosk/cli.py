@@ -31,6 +31,7 @@ from kiosk.config import Config, ConfigError, check_config, load_config
 from kiosk.db.database import Database, describe, sqlite_url
 from kiosk.engine import Engine
 from kiosk.errors import DomainError
+from kiosk.logs import start_logging
 from kiosk.model import Actor, LotIn
 
 
@@ -223,6 +224,11 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
         return 2
     ctx = Context(args, config)
     try:
+        stop_logging = start_logging(data_dir())
+    except OSError as exc:  # a log that cannot be written must not stop the site's work
+        print(f"kiosk: cannot write the log in {data_dir()}: {exc}", file=sys.stderr)
+        stop_logging = None
+    try:
         return int(args.handler(ctx))
     except DomainError as exc:
         print(f"kiosk: {exc.args[0]} [{exc.code}]", file=sys.stderr)
@@ -235,6 +241,9 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
                 file=sys.stderr,
             )
         return 1
+    finally:
+        if stop_logging is not None:
+            stop_logging()
 
 
 # --- commands ----------------------------------------------------------------------------------

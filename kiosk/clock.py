@@ -7,7 +7,6 @@ microseconds in a test and ``kiosk run --at`` can start a demo day at 09:30.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 

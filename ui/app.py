@@ -25,6 +25,7 @@ from printing.backend import OneJobAtATime, PrinterBackend, build_printer
 from ui.feed import Feed
 from ui.fonts import register_fonts
 from ui.i18n import install_translator
+from ui.logs import route_qt_messages
 from ui.scheduler import QtScheduler, Scheduler
 
 log = logging.getLogger(__name__)
@@ -172,6 +173,7 @@ def run(options: RunOptions, data_dir: str) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("vaccination-kiosk")
+    route_qt_messages()  # into the log file (kiosk.logs, started by the command line)
     register_fonts(app)
     install_translator(app, options.config.site.language)
     program = build(options, data_dir)

@@ -7,6 +7,7 @@ it encodes (GB 11643, :mod:`kiosk.idnumber`).
 
 from __future__ import annotations
 
+import logging
 import re
 
 from PySide6.QtWidgets import (
@@ -26,7 +27,10 @@ from PySide6.QtWidgets import (
 from kiosk.errors import DomainError
 from kiosk.idnumber import IdNumber, InvalidIdNumber, parse_id_number
 from kiosk.model import Actor, DayStatus, PersonIn, Ticket
+from kiosk.privacy import mask_name
 from ui.widgets.console import ConsoleContext, button
+
+log = logging.getLogger(__name__)
 
 PHONE = re.compile(r"^1\d{10}$")
 ERROR_STYLE = "color: #b00020;"
@@ -286,6 +290,16 @@ class RegistrationPanel(QGroupBox):
                 return
             done = desk.act(lambda a: register(a, True))
         if done is not None:
+            # The handlers' filter masks the ID and phone numbers (kiosk.logs); the name is
+            # masked here, as on every public surface.
+            log.info(
+                "registration: %s registered %s, ID %s, phone %s, dose %s",
+                done.label,
+                mask_name(person.name),
+                person.id_number,
+                person.phone or "-",
+                done.dose_number,
+            )
             desk.say(self.tr("%1 registered: waiting for vaccination.").replace("%1", done.label))
 
     def _confirm_duplicate(self, label: str) -> bool:

@@ -8,6 +8,7 @@ from the log, never from a private copy.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
@@ -35,6 +36,7 @@ from ui.widgets.prompts import Prompts
 from ui.widgets.scanner import ScannerFilter
 from ui.widgets.signin import SignInPanel
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 STATUS_STYLE = {
@@ -149,6 +151,7 @@ class Console(QWidget):
     # --- signing in and out --------------------------------------------------------------------
 
     def sign_in(self, name: str) -> None:
+        log.info("%s: %s signed in", self.terminal, name)
         self.user = name
         self.who.setText(self.tr("Signed in: %1").replace("%1", name))
         self.stack.setCurrentWidget(self.work)
@@ -157,6 +160,8 @@ class Console(QWidget):
         self.refresh(EVERYTHING)
 
     def sign_out(self) -> None:
+        if self.user is not None:
+            log.info("%s: %s signed out", self.terminal, self.user)
         self.user = None
         self.scanner.enabled = False
         self.signin.reload()
