@@ -37,6 +37,7 @@ from kiosk.staff import StaffDirectory  # noqa: E402
 from ui.desk.screen import DeskScreen  # noqa: E402
 from ui.feed import Feed  # noqa: E402
 from ui.fonts import register_fonts  # noqa: E402
+from ui.runner import Runner  # noqa: E402
 from ui.scheduler import QtScheduler  # noqa: E402
 
 START = "2026-11-30T08:00:00+08:00"
@@ -97,8 +98,9 @@ def main() -> int:
     staff.add("王护士", "2468")
     config = Config()
     scheduler = QtScheduler()
-    feed = Feed(engine, clock, scheduler, interval_ms=args.interval)
-    desk = DeskScreen(engine, clock, config, config.desks[0], staff, feed, scheduler)
+    runner = Runner()
+    feed = Feed(engine, clock, scheduler, runner, interval_ms=args.interval)
+    desk = DeskScreen(engine, clock, config, config.desks[0], staff, feed, scheduler, runner)
     desk.show()
     desk.activateWindow()
     QTest.qWaitForWindowExposed(desk)
@@ -124,6 +126,8 @@ def main() -> int:
         # free the desk (not timed): the resident leaves; the console redraws from the feed
         engine.tickets.cancel(desk.current.id, "bench", actor=MANAGER)  # type: ignore[union-attr]
         feed.poll()
+        while not runner.idle:  # the redraw it caused, read off the UI thread
+            app.processEvents()
     report("F1 -> next ticket shown", press_ms, 50)
 
     feed.start()
@@ -148,6 +152,7 @@ def main() -> int:
     report(f"other process -> shown (feed poll {args.interval} ms)", change_ms, 100)
     feed.stop()
     desk.close()
+    runner.shutdown()
     db.dispose()
     sys.stdout.flush()
 

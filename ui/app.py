@@ -26,6 +26,7 @@ from ui.feed import Feed
 from ui.fonts import register_fonts
 from ui.i18n import install_translator
 from ui.logs import route_qt_messages
+from ui.runner import Runner
 from ui.scheduler import QtScheduler, Scheduler
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ class Program:
     staff: StaffDirectory
     feed: Feed
     scheduler: Scheduler
+    runner: Runner
     printer: PrinterBackend
     windows: list[QWidget] = field(default_factory=list)
     extras: list[object] = field(default_factory=list)
@@ -63,6 +65,7 @@ class Program:
             stop = getattr(extra, "shutdown", None)
             if callable(stop):
                 stop()
+        self.runner.shutdown()
         self.engine.db.dispose()
 
 
@@ -82,9 +85,10 @@ def build(options: RunOptions, data_dir: str) -> Program:
     if purpose == TRAINING and not staff.members():
         staff.add(TRAINING_STAFF[0], TRAINING_STAFF[1], "manager")
     scheduler = QtScheduler()
-    feed = Feed(engine, clock, scheduler)
+    runner = Runner()
+    feed = Feed(engine, clock, scheduler, runner)
     printer = OneJobAtATime(build_printer(config.printer, Path(data_dir)))
-    program = Program(engine, clock, staff, feed, scheduler, printer)
+    program = Program(engine, clock, staff, feed, scheduler, runner, printer)
     for name in options.screens:
         program.windows.extend(_screens(name, options, program))
     if purpose == TRAINING:  # never mistaken for the real day
@@ -119,7 +123,15 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
         )
         return [
             DeskScreen(
-                p.engine, p.clock, config, desk, p.staff, p.feed, p.scheduler, printer=p.printer
+                p.engine,
+                p.clock,
+                config,
+                desk,
+                p.staff,
+                p.feed,
+                p.scheduler,
+                p.runner,
+                printer=p.printer,
             )
             for desk in desks
             if desk.kind in ("registration", "vaccination")
@@ -127,7 +139,9 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
     if name == "observation":
         from ui.observation.screen import ObservationScreen
 
-        return [ObservationScreen(p.engine, p.clock, config, p.staff, p.feed, p.scheduler)]
+        return [
+            ObservationScreen(p.engine, p.clock, config, p.staff, p.feed, p.scheduler, p.runner)
+        ]
     if name == "display":
         from ui.display.screen import DisplayScreen
         from ui.display.voice import build_announcer

@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.clock import Clock
 from kiosk.engine import Engine
-from kiosk.errors import StorageError
+from kiosk.errors import DomainError
+from ui.runner import Runner
 from ui.scheduler import Scheduler
 
 log = logging.getLogger(__name__)
@@ -29,21 +30,38 @@ class DeadlineWatcher(QObject):
     reached = Signal()
 
     def __init__(
-        self, engine: Engine, clock: Clock, scheduler: Scheduler, parent: QObject | None = None
+        self,
+        engine: Engine,
+        clock: Clock,
+        scheduler: Scheduler,
+        runner: Runner | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.engine = engine
         self.clock = clock
+        self.runner = runner  # given: the engine is asked off the UI thread (PostgreSQL)
         self.next: datetime | None = None
         self.timer = scheduler.timer(self._fire, parent=self)
 
     def rearm(self, *_args: object) -> None:
+        if self.runner is None:
+            try:
+                deadline = self.engine.queries.next_deadline()
+            except DomainError as exc:
+                self._not_known(exc)
+                return
+            self._arm(deadline)
+        else:
+            self.runner.read(self, "deadline", self.engine.queries.next_deadline, self._arm,
+                             self._not_known)  # fmt: skip
+
+    def _not_known(self, exc: DomainError) -> None:
+        log.warning("deadline check failed: %s", exc)
+        self._arm(None)
+
+    def _arm(self, deadline: datetime | None) -> None:
         midnight = self.next_midnight()
-        try:
-            deadline = self.engine.queries.next_deadline()
-        except StorageError as exc:
-            log.warning("deadline check failed: %s", exc)
-            deadline = None
         self.next = midnight if deadline is None else min(deadline, midnight)
         wait_ms = int((self.next - self.clock.now()).total_seconds() * 1000) + 5
         self.timer.start(max(0, min(wait_ms, MAX_WAIT_MS)))

@@ -19,6 +19,7 @@ from tests.kiosk.conftest import MANAGER, NURSE, lot, open_day
 from ui.deadlines import DeadlineWatcher
 from ui.feed import Feed
 from ui.fonts import register_fonts
+from ui.runner import Runner
 from ui.scheduler import FakeScheduler
 
 __all__ = ["MANAGER", "NURSE", "lot", "open_day"]
@@ -62,8 +63,18 @@ def scheduler(clock: FakeClock) -> Iterator[FakeScheduler]:
 
 
 @pytest.fixture
-def feed(engine: Engine, clock: FakeClock, scheduler: FakeScheduler) -> Iterator[Feed]:
-    f = Feed(engine, clock, scheduler)
+def runner(qapp: QApplication) -> Iterator[Runner]:
+    """The screens' real worker threads (``tests.ui.desk.helpers.settle`` waits for them)."""
+    r = Runner()
+    yield r
+    r.shutdown()
+
+
+@pytest.fixture
+def feed(
+    engine: Engine, clock: FakeClock, scheduler: FakeScheduler, runner: Runner
+) -> Iterator[Feed]:
+    f = Feed(engine, clock, scheduler, runner)
     yield f
     f.stop()
 

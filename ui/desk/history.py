@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.errors import DomainError
-from kiosk.model import Event
+from kiosk.model import Event, Ticket
 from kiosk.states import VACCINATED, State
 from ui.widgets.console import ConsoleContext, button
 
@@ -131,9 +131,8 @@ class HistoryPanel(QGroupBox):
         why = c.prompts.reason(
             self, self.tr("Correct the outcome"), self.tr("Why was the outcome wrong?")
         )
-        if why and c.act(lambda a: c.engine.corrections.outcome(ticket_id, why, actor=a)):
-            c.say(self.tr("Corrected; the original stays in the history."))
-            self.show_ticket(ticket_id)
+        if why:
+            c.act(lambda a: c.engine.corrections.outcome(ticket_id, why, actor=a), self._corrected)
 
     def correct_vaccination(self) -> None:
         c, ticket_id = self.console, self.shown_id
@@ -148,11 +147,13 @@ class HistoryPanel(QGroupBox):
         got = c.prompts.correction(self, lots, ticket.lot_id, ticket.dose_number or 1)
         if got is None:
             return
-        done = c.act(
+        c.act(
             lambda a: c.engine.corrections.vaccination(
                 ticket_id, got.reason, actor=a, lot_id=got.lot_id, dose_number=got.dose_number
-            )
+            ),
+            self._corrected,
         )
-        if done is not None:
-            c.say(self.tr("Corrected; the original stays in the history."))
-            self.show_ticket(ticket_id)
+
+    def _corrected(self, ticket: Ticket) -> None:
+        self.console.say(self.tr("Corrected; the original stays in the history."))
+        self.show_ticket(ticket.id)

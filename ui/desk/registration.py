@@ -278,18 +278,7 @@ class RegistrationPanel(QGroupBox):
                 allow_duplicate=allow,
             )
 
-        try:
-            done: Ticket | None = register(desk.actor(), duplicate)
-            desk.feed.poll()
-        except DomainError as exc:
-            # registered at another desk between the check and the save: ask, then save anyway
-            if exc.code != "duplicate_person" or duplicate:
-                desk.say(desk.messages.error(exc), "error")
-                return
-            if not self._confirm_duplicate(str(exc.details.get("ticket", ""))):
-                return
-            done = desk.act(lambda a: register(a, True))
-        if done is not None:
+        def registered(done: Ticket) -> None:
             # The handlers' filter masks the ID and phone numbers (kiosk.logs); the name is
             # masked here, as on every public surface.
             log.info(
@@ -301,6 +290,15 @@ class RegistrationPanel(QGroupBox):
                 done.dose_number,
             )
             desk.say(self.tr("%1 registered: waiting for vaccination.").replace("%1", done.label))
+
+        def refused(exc: DomainError) -> None:
+            # registered at another desk between the check and the save: ask, then save anyway
+            if exc.code != "duplicate_person" or duplicate:
+                desk.say(desk.messages.error(exc), "error")
+            elif self._confirm_duplicate(str(exc.details.get("ticket", ""))):
+                desk.act(lambda a: register(a, True), registered)
+
+        desk.act(lambda a: register(a, duplicate), registered, refused)
 
     def _confirm_duplicate(self, label: str) -> bool:
         return self.desk.prompts.confirm(
@@ -316,5 +314,8 @@ class RegistrationPanel(QGroupBox):
         if ticket_id is None or desk.user is None:
             return
         why = desk.prompts.reason(self, self.tr("Defer"), self.tr("Why is vaccination deferred?"))
-        if why and desk.act(lambda a: desk.engine.care.defer(ticket_id, why, actor=a)):
-            desk.say(self.tr("Deferred; the dose is released."), "warn")
+        if why:
+            desk.act(
+                lambda a: desk.engine.care.defer(ticket_id, why, actor=a),
+                lambda _t: desk.say(self.tr("Deferred; the dose is released."), "warn"),
+            )

@@ -26,7 +26,7 @@ from kiosk.clock import Clock
 from kiosk.config import Config, Desk
 from kiosk.engine import Engine
 from kiosk.errors import DomainError
-from kiosk.model import Ticket
+from kiosk.model import DayStatus, Ticket
 from kiosk.staff import StaffDirectory
 from kiosk.states import CALLED, WAITING, Queue, State
 from printing.backend import PrinterBackend
@@ -35,6 +35,7 @@ from ui.desk.registration import RegistrationPanel
 from ui.desk.reprint import Reprinter
 from ui.desk.vaccination import VaccinationPanel
 from ui.feed import EVERYTHING, Changes, Feed
+from ui.runner import Runner
 from ui.scheduler import Scheduler
 from ui.widgets.console import Console, button
 
@@ -49,6 +50,7 @@ class DeskScreen(Console):
         staff: StaffDirectory,
         feed: Feed,
         scheduler: Scheduler,
+        runner: Runner,
         printer: PrinterBackend | None = None,
     ) -> None:
         self.desk = desk
@@ -59,10 +61,19 @@ class DeskScreen(Console):
             else self.tr("Registration desk")
         )
         super().__init__(
-            engine, clock, config, staff, feed, scheduler, desk.name, f"{desk.name} · {kind}"
+            engine,
+            clock,
+            config,
+            staff,
+            feed,
+            scheduler,
+            runner,
+            desk.name,
+            f"{desk.name} · {kind}",
         )
         self.setObjectName("desk")
         self.current: Ticket | None = None
+        self._changes: Changes | None = None  # what the refresh being read was asked for
         self.reprinter = Reprinter(self, printer, self) if printer is not None else None
         self.panel: RegistrationPanel | VaccinationPanel = (
             VaccinationPanel(self) if self.queue == Queue.VACCINATION else RegistrationPanel(self)
@@ -150,15 +161,26 @@ class DeskScreen(Console):
     # --- redraw ----------------------------------------------------------------------------------
 
     def refresh(self, changes: Changes = EVERYTHING) -> None:
-        try:
-            self.current = self.engine.queries.at_desk(self.desk.name)
-            status = self.engine.day.status()
-            missed = [t for t in self.engine.queries.missed() if t.queue == self.queue]
-        except DomainError as exc:
-            self.current = None
-            self.waiting.setText(self.messages.error(exc))
-            self.panel.set_ticket(None)
-            return
+        """Re-read the desk off the UI thread, then draw it (a refresh asked for while one runs
+        is read again after it, with both changes' tickets)."""
+        self._changes = changes if self._changes is None else self._changes.merge(changes)
+        self.runner.read(self, "refresh", self._read, self._draw, self._read_failed)
+
+    def _read(self) -> tuple[Ticket | None, DayStatus, list[Ticket]]:
+        current = self.engine.queries.at_desk(self.desk.name)
+        status = self.engine.day.status()
+        missed = [t for t in self.engine.queries.missed() if t.queue == self.queue]
+        return current, status, missed
+
+    def _read_failed(self, exc: DomainError) -> None:
+        self._changes = None
+        self.current = None
+        self.waiting.setText(self.messages.error(exc))
+        self.panel.set_ticket(None)
+
+    def _draw(self, read: tuple[Ticket | None, DayStatus, list[Ticket]]) -> None:
+        changes, self._changes = self._changes or EVERYTHING, None
+        self.current, status, missed = read
         t = self.current
         self.ticket_label.setText(t.label if t else "—")
         self.ticket_state.setText(self.tr("at this desk") if t else self.tr("nobody called"))
@@ -207,13 +229,16 @@ class DeskScreen(Console):
     def call_next(self) -> None:
         if self.user is None:
             return
-        ticket = self.act(
-            lambda a: self.engine.tickets.call_next(self.queue, self.desk.name, actor=a)
+
+        def called(ticket: Ticket | None) -> None:
+            if ticket is not None:
+                self.say(self.tr("Called %1.").replace("%1", ticket.label))
+            else:
+                self.say(self.tr("Nobody is waiting."), "warn")
+
+        self.act(
+            lambda a: self.engine.tickets.call_next(self.queue, self.desk.name, actor=a), called
         )
-        if ticket is not None:
-            self.say(self.tr("Called %1.").replace("%1", ticket.label))
-        elif self.status.property("level") != "error":
-            self.say(self.tr("Nobody is waiting."), "warn")
 
     def call_number(self) -> None:
         text = self.number.text().strip()
@@ -228,7 +253,8 @@ class DeskScreen(Console):
             self.number.clear()
 
     def open_ticket(self, ticket: Ticket) -> bool:
-        """Bring ``ticket`` to this desk if it can come here, else say why not."""
+        """Bring ``ticket`` to this desk if it can come here, else say why not (True: it is
+        here, or the call has started)."""
         if ticket.state == CALLED[self.queue] and ticket.desk == self.desk.name:
             self.say(self.tr("%1 is at this desk.").replace("%1", ticket.label))
             return True
@@ -248,10 +274,10 @@ class DeskScreen(Console):
                 "error",
             )
             return False
-        called = self.act(lambda a: self.engine.tickets.call(ticket.id, self.desk.name, actor=a))
-        if called is not None:
-            self.say(self.tr("Called %1.").replace("%1", called.label))
-        return called is not None
+        return self.act(
+            lambda a: self.engine.tickets.call(ticket.id, self.desk.name, actor=a),
+            lambda called: self.say(self.tr("Called %1.").replace("%1", called.label)),
+        )
 
     def scanned(self, token: str) -> None:
         try:
@@ -267,24 +293,31 @@ class DeskScreen(Console):
         t = self.current
         if t is None:
             return
-        if self.act(lambda a: self.engine.tickets.recall(t.id, actor=a)) is not None:
-            self.say(self.tr("Called %1 again.").replace("%1", t.label))
+        self.act(
+            lambda a: self.engine.tickets.recall(t.id, actor=a),
+            lambda _t: self.say(self.tr("Called %1 again.").replace("%1", t.label)),
+        )
 
     def mark_missed(self) -> None:
         t = self.current
         if t is None:
             return
-        if self.act(lambda a: self.engine.tickets.mark_missed(t.id, actor=a)) is not None:
-            self.say(self.tr("%1 marked missed.").replace("%1", t.label), "warn")
+        self.act(
+            lambda a: self.engine.tickets.mark_missed(t.id, actor=a),
+            lambda _t: self.say(self.tr("%1 marked missed.").replace("%1", t.label), "warn"),
+        )
 
     def reinstate(self) -> None:
         ticket_id = self.selected_missed()
         if ticket_id is None:
             self.say(self.tr("Select a missed number first."), "warn")
             return
-        done = self.act(lambda a: self.engine.tickets.reinstate(ticket_id, actor=a))
-        if done is not None:
-            self.say(self.tr("%1 is back at the front of the queue.").replace("%1", done.label))
+        self.act(
+            lambda a: self.engine.tickets.reinstate(ticket_id, actor=a),
+            lambda done: self.say(
+                self.tr("%1 is back at the front of the queue.").replace("%1", done.label)
+            ),
+        )
 
     def cancel(self) -> None:
         t = self.current
@@ -293,8 +326,11 @@ class DeskScreen(Console):
         why = self.prompts.reason(
             self, self.tr("Cancel %1").replace("%1", t.label), self.tr("Why is it cancelled?")
         )
-        if why and self.act(lambda a: self.engine.tickets.cancel(t.id, why, actor=a)):
-            self.say(self.tr("%1 cancelled.").replace("%1", t.label), "warn")
+        if why:
+            self.act(
+                lambda a: self.engine.tickets.cancel(t.id, why, actor=a),
+                lambda _t: self.say(self.tr("%1 cancelled.").replace("%1", t.label), "warn"),
+            )
 
     def reprint(self) -> None:
         """Reprint the number typed in the number field, else the ticket at this desk."""

@@ -37,6 +37,7 @@ class VaccinationPanel(QGroupBox):
         self.desk = desk
         self.ticket: Ticket | None = None
         self.status: DayStatus | None = None
+        self.opened: int | None = None  # a vial just opened here: selected once it is listed
         self.person_name = QLabel("—")
         self.person_name.setObjectName("personName")
         self.person_name.setStyleSheet("font-size: 30px; font-weight: bold;")
@@ -177,7 +178,7 @@ class VaccinationPanel(QGroupBox):
         if self.status is None:
             return
         lot_id = self.lot.currentData()
-        chosen = self.selected_vial()
+        chosen = self.opened if self.opened is not None else self.selected_vial()
         now = self.desk.clock.now()
         self.vials.clear()
         warnings = []
@@ -204,6 +205,8 @@ class VaccinationPanel(QGroupBox):
             self.vials.addItem(item)
             if vial.id == chosen or (chosen is None and self.vials.count() == 1):
                 self.vials.setCurrentItem(item)
+        if self.opened is not None and self.selected_vial() == self.opened:
+            self.opened = None
         self.vial_warning.setText("\n".join(warnings))
         self.vial_warning.setStyleSheet("color: #7a4f00; font-weight: bold;")
         lot = next((lot for lot in self.status.lots if lot.id == lot_id), None)
@@ -235,15 +238,13 @@ class VaccinationPanel(QGroupBox):
         desk, lot_id = self.desk, self.lot.currentData()
         if lot_id is None or desk.user is None:
             return
-        vial = desk.act(lambda a: desk.engine.stock.open_vial(int(lot_id), actor=a))
-        if vial is not None:
-            self._select_vial(vial.id)
+
+        def opened(vial: Vial) -> None:
+            self.opened = vial.id  # selected when the list is next drawn (the refresh after)
+            self._fill_vials()
             desk.say(self.tr("Vial %1 opened.").replace("%1", str(vial.id)))
 
-    def _select_vial(self, vial_id: int) -> None:
-        for i in range(self.vials.count()):
-            if self.vials.item(i).data(Qt.ItemDataRole.UserRole) == vial_id:
-                self.vials.setCurrentRow(i)
+        desk.act(lambda a: desk.engine.stock.open_vial(int(lot_id), actor=a), opened)
 
     def waste(self) -> None:
         desk, vial_id = self.desk, self.selected_vial()
@@ -262,8 +263,12 @@ class VaccinationPanel(QGroupBox):
         if got is None:
             return
         doses, why = got
-        if desk.act(lambda a: desk.engine.stock.waste(vial_id, doses, why, actor=a)) is not None:
-            desk.say(self.tr("%1 doses recorded as wasted.").replace("%1", str(doses)), "warn")
+        desk.act(
+            lambda a: desk.engine.stock.waste(vial_id, doses, why, actor=a),
+            lambda _v: desk.say(
+                self.tr("%1 doses recorded as wasted.").replace("%1", str(doses)), "warn"
+            ),
+        )
 
     def vaccinated(self) -> None:
         desk, ticket, lot_id = self.desk, self.ticket, self.lot.currentData()
@@ -273,12 +278,9 @@ class VaccinationPanel(QGroupBox):
             desk.say(self.tr("Choose a lot first."), "error")
             return
         vial_id = self.selected_vial()
-        done = desk.act(
-            lambda a: desk.engine.care.vaccinate(
-                ticket.id, lot_id=int(lot_id), vial_id=vial_id, actor=a
-            )
-        )
-        if done is not None and done.observation_end is not None:
+
+        def vaccinated(done: Ticket) -> None:
+            assert done.observation_end is not None
             end = f"{desk.engine.local(done.observation_end):%H:%M}"
             desk.say(
                 self.tr("%1 vaccinated: observation until %2.")
@@ -286,13 +288,23 @@ class VaccinationPanel(QGroupBox):
                 .replace("%2", end)
             )
 
+        desk.act(
+            lambda a: desk.engine.care.vaccinate(
+                ticket.id, lot_id=int(lot_id), vial_id=vial_id, actor=a
+            ),
+            vaccinated,
+        )
+
     def not_vaccinated(self) -> None:
         desk, ticket = self.desk, self.ticket
         if ticket is None or desk.user is None:
             return
         why = desk.prompts.reason(self, self.tr("Not vaccinated"), self.tr("Why not?"))
-        if why and desk.act(lambda a: desk.engine.care.defer(ticket.id, why, actor=a)):
-            desk.say(self.tr("Not vaccinated; the dose is released."), "warn")
+        if why:
+            desk.act(
+                lambda a: desk.engine.care.defer(ticket.id, why, actor=a),
+                lambda _t: desk.say(self.tr("Not vaccinated; the dose is released."), "warn"),
+            )
 
 
 __all__ = ["VaccinationPanel"]

@@ -29,6 +29,7 @@ from kiosk.model import Observation
 from kiosk.staff import StaffDirectory
 from kiosk.states import State
 from ui.feed import EVERYTHING, Changes, Feed
+from ui.runner import Runner
 from ui.scheduler import Scheduler
 from ui.widgets.console import Console, button
 
@@ -54,9 +55,10 @@ class ObservationScreen(Console):
         staff: StaffDirectory,
         feed: Feed,
         scheduler: Scheduler,
+        runner: Runner,
     ) -> None:
         title = self.tr("Observation desk")
-        super().__init__(engine, clock, config, staff, feed, scheduler, TERMINAL, title)
+        super().__init__(engine, clock, config, staff, feed, scheduler, runner, TERMINAL, title)
         self.setObjectName("observation")
         self.rows: list[Observation] = []
         self.summary = QLabel()
@@ -114,11 +116,17 @@ class ObservationScreen(Console):
     # --- redraw ----------------------------------------------------------------------------------
 
     def refresh(self, changes: Changes = EVERYTHING) -> None:
-        try:
-            self.rows = self.engine.queries.observations()
-        except DomainError as exc:
-            self.rows = []
-            self.say(self.messages.error(exc), "error")
+        """Re-read who is in observation off the UI thread, then draw."""
+        self.runner.read(self, "refresh", self.engine.queries.observations, self._draw,
+                         self._read_failed)  # fmt: skip
+
+    def _draw(self, rows: list[Observation]) -> None:
+        self.rows = rows
+        self.redraw()
+
+    def _read_failed(self, exc: DomainError) -> None:
+        self.rows = []
+        self.say(self.messages.error(exc), "error")
         self.redraw()
 
     def redraw(self) -> None:
@@ -208,9 +216,10 @@ class ObservationScreen(Console):
             self.release_ticket(obs.ticket.id)
 
     def release_ticket(self, ticket_id: int) -> None:
-        done = self.act(lambda a: self.engine.observation.release(ticket_id, actor=a))
-        if done is not None:
-            self.say(self.tr("%1 released: may go home.").replace("%1", done.label))
+        self.act(
+            lambda a: self.engine.observation.release(ticket_id, actor=a),
+            lambda done: self.say(self.tr("%1 released: may go home.").replace("%1", done.label)),
+        )
 
     def scanned(self, token: str) -> None:
         try:
@@ -236,13 +245,14 @@ class ObservationScreen(Console):
         minutes = self.prompts.number(
             self, self.tr("Extend observation"), self.tr("Extra minutes"), 15, 1, 240
         )
-        if minutes and self.act(
-            lambda a: self.engine.observation.extend(obs.ticket.id, minutes, actor=a)
-        ):
-            self.say(
-                self.tr("%1: observation extended by %2 min.")
-                .replace("%1", obs.ticket.label)
-                .replace("%2", str(minutes))
+        if minutes:
+            self.act(
+                lambda a: self.engine.observation.extend(obs.ticket.id, minutes, actor=a),
+                lambda _t: self.say(
+                    self.tr("%1: observation extended by %2 min.")
+                    .replace("%1", obs.ticket.label)
+                    .replace("%2", str(minutes))
+                ),
             )
 
     def left_early(self) -> None:
@@ -254,10 +264,13 @@ class ObservationScreen(Console):
             self.tr("Left early"),
             self.tr("Why did %1 leave early?").replace("%1", obs.ticket.label),
         )
-        if why and self.act(
-            lambda a: self.engine.observation.leave_early(obs.ticket.id, why, actor=a)
-        ):
-            self.say(self.tr("%1 recorded as left early.").replace("%1", obs.ticket.label), "warn")
+        if why:
+            self.act(
+                lambda a: self.engine.observation.leave_early(obs.ticket.id, why, actor=a),
+                lambda _t: self.say(
+                    self.tr("%1 recorded as left early.").replace("%1", obs.ticket.label), "warn"
+                ),
+            )
 
     def adverse_event(self) -> None:
         obs = self._chosen()
@@ -266,7 +279,7 @@ class ObservationScreen(Console):
         got = self.prompts.adverse_event(self, obs.ticket.label, self.clock.now())
         if got is None:
             return
-        ae = self.act(
+        self.act(
             lambda a: self.engine.observation.record_adverse_event(
                 obs.ticket.id,
                 symptoms=got.symptoms,
@@ -274,15 +287,14 @@ class ObservationScreen(Console):
                 action=got.action,
                 onset_at=got.onset_at,
                 actor=a,
-            )
-        )
-        if ae is not None:
-            self.say(
+            ),
+            lambda ae: self.say(
                 self.tr("Adverse event recorded for %1 (%2).")
                 .replace("%1", obs.ticket.label)
                 .replace("%2", self.messages.severity(ae.severity)),
                 "warn",
-            )
+            ),
+        )
 
     def close_adverse_event(self) -> None:
         obs = self._chosen()
@@ -302,7 +314,10 @@ class ObservationScreen(Console):
         outcome = self.prompts.reason(
             self, self.tr("Close adverse event"), self.tr("Outcome (e.g. recovered)")
         )
-        if outcome and self.act(
-            lambda a: self.engine.observation.close_adverse_event(ae.id, outcome, actor=a)
-        ):
-            self.say(self.tr("Adverse event of %1 closed.").replace("%1", obs.ticket.label))
+        if outcome:
+            self.act(
+                lambda a: self.engine.observation.close_adverse_event(ae.id, outcome, actor=a),
+                lambda _ae: self.say(
+                    self.tr("Adverse event of %1 closed.").replace("%1", obs.ticket.label)
+                ),
+            )

@@ -2,8 +2,9 @@
 
 A console is a stack of two pages: the sign-in panel, and the work page the subclass builds. Every
 engine operation goes through :meth:`Console.act`, which signs it with the nurse and the terminal,
-shows a refusal in words (``ui.widgets.messages``), and polls the feed at once so the screen redraws
-from the log, never from a private copy.
+runs it off the UI thread (:mod:`ui.runner`), says "working…" if it takes a moment, shows a refusal
+in words (``ui.widgets.messages``), and polls the feed when it is done so the screen redraws from
+the log, never from a private copy.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from kiosk.errors import DomainError
 from kiosk.model import Actor
 from kiosk.staff import StaffDirectory
 from ui.feed import EVERYTHING, Changes, Feed
+from ui.runner import Runner
 from ui.scheduler import Scheduler
 from ui.widgets.messages import DeskMessages
 from ui.widgets.prompts import Prompts
@@ -38,6 +40,9 @@ from ui.widgets.signin import SignInPanel
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+WORKING_AFTER_MS = 300
+"""An operation still running after this long says "Working…" in the status line."""
 
 STATUS_STYLE = {
     "info": "color: #1b5e20; background: #e8f5e9;",
@@ -67,6 +72,7 @@ class ConsoleContext(Protocol):
     config: Config
     feed: Feed
     scheduler: Scheduler
+    runner: Runner
     prompts: Prompts
     messages: DeskMessages
     status: QLabel
@@ -76,7 +82,12 @@ class ConsoleContext(Protocol):
 
     def actor(self) -> Actor: ...
 
-    def act(self, operation: Callable[[Actor], T]) -> T | None: ...
+    def act(
+        self,
+        operation: Callable[[Actor], T],
+        then: Callable[[T], object] | None = None,
+        refused: Callable[[DomainError], object] | None = None,
+    ) -> bool: ...
 
     def say(self, text: str, level: str = "info") -> None: ...
 
@@ -92,12 +103,14 @@ class Console(QWidget):
         staff: StaffDirectory,
         feed: Feed,
         scheduler: Scheduler,
+        runner: Runner,
         terminal: str,
         title: str,
     ) -> None:
         super().__init__()
         self.engine, self.clock, self.config = engine, clock, config
-        self.staff, self.feed, self.scheduler = staff, feed, scheduler
+        self.staff, self.feed, self.scheduler, self.runner = staff, feed, scheduler, runner
+        self._working = scheduler.timer(self._say_working, WORKING_AFTER_MS, parent=self)
         self.terminal = terminal
         self.user: str | None = None
         self.prompts = Prompts(self)
@@ -174,17 +187,41 @@ class Console(QWidget):
 
     # --- acting and telling -----------------------------------------------------------------------
 
-    def act(self, operation: Callable[[Actor], T]) -> T | None:
-        """Run one engine operation as the signed-in nurse; None (and a message) when refused."""
+    def act(
+        self,
+        operation: Callable[[Actor], T],
+        then: Callable[[T], object] | None = None,
+        refused: Callable[[DomainError], object] | None = None,
+    ) -> bool:
+        """Run one engine operation as the signed-in nurse, off the UI thread; ``then`` gets its
+        result back on the UI thread, and a refusal is said in the status line (or handed to
+        ``refused``). False when it was not started: nobody is signed in, or this console's last
+        operation still runs (a second key press does not act twice)."""
         if self.user is None:
-            return None
-        try:
-            result = operation(self.actor())
-        except DomainError as exc:
-            self.say(self.messages.error(exc), "error")
-            return None
-        self.feed.poll()
-        return result
+            return False
+        actor = self.actor()
+
+        def done(result: T) -> None:
+            self._working.stop()
+            self.feed.request_poll()
+            if then is not None:
+                then(result)
+
+        def failed(exc: DomainError) -> None:
+            self._working.stop()
+            if refused is not None:
+                refused(exc)
+            else:
+                self.say(self.messages.error(exc), "error")
+
+        if not self.runner.run(self, "operation", lambda: operation(actor), done, failed):
+            self.say(self.tr("Still saving the last step: one moment."), "warn")
+            return False
+        self._working.start()
+        return True
+
+    def _say_working(self) -> None:
+        self.say(self.tr("Working…"))
 
     def say(self, text: str, level: str = "info") -> None:
         self.status.setText(text)
@@ -224,6 +261,7 @@ class Console(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self._closed = True
+        self._working.stop()
         self.scanner.uninstall()
         self.stop_timers()
         super().closeEvent(event)

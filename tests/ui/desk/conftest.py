@@ -24,7 +24,14 @@ def day(engine: Engine) -> Engine:
 
 @pytest.fixture
 def make_desk(
-    qtbot: Any, day: Engine, clock: Any, config: Config, staff: Any, feed: Any, scheduler: Any
+    qtbot: Any,
+    day: Engine,
+    clock: Any,
+    config: Config,
+    staff: Any,
+    feed: Any,
+    scheduler: Any,
+    runner: Any,
 ) -> Iterator[MakeDesk]:
     made: list[DeskScreen] = []
 
@@ -40,7 +47,9 @@ def make_desk(
             if any(d.name == name for d in config.desks)
             else Desk(name, "registration")
         )
-        screen = DeskScreen(engine or day, clock, config, desk, staff, feed_ or feed, scheduler)
+        screen = DeskScreen(
+            engine or day, clock, config, desk, staff, feed_ or feed, scheduler, runner
+        )
         qtbot.addWidget(screen)
         screen.prompts = FakePrompts()  # type: ignore[assignment]
         made.append(screen)

@@ -73,11 +73,17 @@ def activate(qtbot: Any, screen: QWidget) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is screen)
 
 
+def settle(qtbot: Any, console: Console) -> None:
+    """Wait until the console's work off the UI thread (operations, reads) has come back."""
+    qtbot.waitUntil(lambda: console.runner.idle)
+
+
 def sign_in(qtbot: Any, console: Console, pin: str = STAFF_PIN, name: str = STAFF_NAME) -> None:
     activate(qtbot, console)
     console.signin.name.setCurrentText(name)
     qtbot.keyClicks(console.signin.pin, pin)
     qtbot.keyClick(console.signin.pin, Qt.Key.Key_Return)
+    settle(qtbot, console)
 
 
 def press(
@@ -86,6 +92,7 @@ def press(
     activate(qtbot, console)
     target = QApplication.focusWidget() or console
     qtbot.keyClick(target, key, modifier)
+    settle(qtbot, console)
 
 
 def scan(
@@ -97,6 +104,7 @@ def scan(
     target = into or QApplication.focusWidget() or console
     qtbot.keyClicks(target, token)
     qtbot.keyClick(target, Qt.Key.Key_Return)
+    settle(qtbot, console)
 
 
 def type_text(qtbot: Any, widget: QWidget, text: str) -> None:

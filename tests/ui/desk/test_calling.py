@@ -15,7 +15,7 @@ from kiosk.staff import LOCK_MINUTES, MAX_FAILURES, StaffDirectory
 from kiosk.states import State
 from tests.ui.conftest import STAFF_NAME
 from tests.ui.desk.conftest import MakeDesk
-from tests.ui.desk.helpers import press, scan, sign_in, type_text
+from tests.ui.desk.helpers import press, scan, settle, sign_in, type_text
 from ui.widgets.signin import SignInPanel
 
 OTHER = Actor("李护士", "登记2")
@@ -30,9 +30,11 @@ def test_sign_in_wrong_pin_locks_and_says_for_how_long(
         assert desk.user is None
     assert desk.signin.error.text() == "Wrong PIN."
     desk.clock.advance(timedelta(seconds=30))
+    settle(qtbot, desk)
     sign_in(qtbot, desk)  # the right PIN, but now locked: 4.5 minutes left
     assert desk.user is None and f"{LOCK_MINUTES} min" in desk.signin.error.text()
     desk.clock.advance(timedelta(minutes=LOCK_MINUTES))  # the lock has ended
+    settle(qtbot, desk)
     sign_in(qtbot, desk)
     assert desk.user == STAFF_NAME and desk.stack.currentWidget() is desk.work
 
@@ -44,6 +46,7 @@ def test_signed_out_desk_does_nothing(qtbot, day: Engine, make_desk: MakeDesk) -
     assert desk.user is None and desk.stack.currentWidget() is desk.signin
     press(qtbot, desk, Qt.Key.Key_F1)
     desk.call_next()
+    settle(qtbot, desk)
     assert day.queries.at_desk("登记1") is None
 
 
@@ -63,6 +66,7 @@ def test_call_recall_missed_grace_and_reinstate(qtbot, day: Engine, make_desk: M
     press(qtbot, desk, Qt.Key.Key_F4)  # nothing selected
     assert desk.status.property("level") == "warn"
     desk.clock.advance(timedelta(minutes=31))  # the grace period ends: the deadline fires
+    settle(qtbot, desk)
     assert "grace period over" in desk.missed_list.item(0).text()
     desk.missed_list.setCurrentRow(0)
     press(qtbot, desk, Qt.Key.Key_F4)
@@ -85,9 +89,11 @@ def test_call_a_number_typed_by_hand(qtbot, day: Engine, make_desk: MakeDesk) ->
     assert desk.number.hasFocus()
     type_text(qtbot, desk.number, "a002")
     qtbot.keyClick(desk.number, Qt.Key.Key_Return)
+    settle(qtbot, desk)
     assert day.queries.ticket(a2.id).desk == "登记1" and desk.ticket_label.text() == "A002"
     type_text(qtbot, desk.number, "A404")
     qtbot.keyClick(desk.number, Qt.Key.Key_Return)
+    settle(qtbot, desk)
     assert desk.status.text() == "There is no such number today."
 
 
@@ -100,9 +106,11 @@ def test_other_desks_actions_show_here(qtbot, day: Engine, make_desk: MakeDesk) 
     day.tickets.call_next(desk.queue, "登记2", actor=OTHER)
     assert desk.waiting.text().endswith("3")  # until the feed's next poll...
     desk.clock.advance(timedelta(milliseconds=desk.feed.interval_ms))
+    settle(qtbot, desk)
     assert desk.waiting.text().endswith("2")  # ...50 ms later
     day.tickets.issue("A")
     desk.clock.advance(timedelta(milliseconds=desk.feed.interval_ms))
+    settle(qtbot, desk)
     assert desk.waiting.text().endswith("3")
 
 
@@ -170,17 +178,21 @@ def test_a_lost_database_is_said_in_the_status_line(
 
     monkeypatch.setattr(day.queries, "last_seq", fail)
     feed.poll()
+    settle(qtbot, desk)
     assert "disk I/O error" in desk.status.text()
     assert desk.status.property("level") == "error"
     monkeypatch.undo()
     feed.poll()
+    settle(qtbot, desk)
     assert desk.status.property("level") == "info"
     assert "disk I/O error" not in desk.status.text()
     monkeypatch.setattr(day.queries, "last_seq", fail)
     feed.poll()
+    settle(qtbot, desk)
     desk.say("叫号成功 called")  # a nurse's action said something since
     monkeypatch.undo()
     feed.poll()
+    settle(qtbot, desk)
     assert desk.status.text() == "叫号成功 called"  # the return of the database does not hide it
 
 

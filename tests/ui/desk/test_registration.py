@@ -10,7 +10,7 @@ from kiosk.model import PersonIn
 from kiosk.states import State
 from tests.ui.conftest import STAFF_NAME
 from tests.ui.desk.conftest import MakeDesk
-from tests.ui.desk.helpers import press, type_text
+from tests.ui.desk.helpers import press, settle, type_text
 from ui.desk.screen import DeskScreen
 
 VALID_ID = "11010519491231002X"  # born 1949-12-31, a woman
@@ -65,6 +65,7 @@ def test_allergy_lengthens_observation(qtbot, day: Engine, make_desk: MakeDesk) 
     fill(qtbot, desk, yes=("allergy",))
     assert "60" in desk.panel.advice.text()
     qtbot.mouseClick(desk.panel.proceed_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, desk)
     assert (
         day.queries.ticket(a1.id).observation_minutes == 30 + desk.config.day.allergy_extra_minutes
     )

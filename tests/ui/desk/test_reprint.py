@@ -50,10 +50,19 @@ def desk(
     staff: Any,
     feed: Any,
     scheduler: Any,
+    runner: Any,
     printer: FakePrinter,
 ) -> Iterator[DeskScreen]:
     screen = DeskScreen(
-        day, clock, config, Desk("登记1", "registration"), staff, feed, scheduler, printer=printer
+        day,
+        clock,
+        config,
+        Desk("登记1", "registration"),
+        staff,
+        feed,
+        scheduler,
+        runner,
+        printer=printer,
     )
     qtbot.addWidget(screen)
     screen.prompts = FakePrompts()  # type: ignore[assignment]

@@ -15,7 +15,7 @@ from kiosk.bootstrap import TRAINING, open_database
 from kiosk.db.database import sqlite_url
 from kiosk.engine import Engine
 from tests.ui.desk.conftest import MakeDesk
-from tests.ui.desk.helpers import press
+from tests.ui.desk.helpers import press, settle
 from ui.desk.screen import DeskScreen
 from ui.feed import Feed
 
@@ -36,7 +36,7 @@ def serve_rounds(qtbot, a: DeskScreen, b: DeskScreen, rounds: int) -> list[int]:
     return called
 
 
-def at_once(a: DeskScreen, b: DeskScreen) -> None:
+def at_once(qtbot, a: DeskScreen, b: DeskScreen) -> None:
     """Both desks' "next" at the same instant (the engine calls on two threads)."""
     start = threading.Barrier(2)
     errors: list[BaseException] = []
@@ -56,6 +56,7 @@ def at_once(a: DeskScreen, b: DeskScreen) -> None:
     assert not errors
     for desk in (a, b):
         desk.refresh()
+        settle(qtbot, desk)
 
 
 def test_two_desks_one_engine_in_turn_and_at_once(qtbot, day: Engine, make_desk: MakeDesk) -> None:
@@ -64,7 +65,7 @@ def test_two_desks_one_engine_in_turn_and_at_once(qtbot, day: Engine, make_desk:
     a, b = make_desk("登记1"), make_desk("登记2")
     called = serve_rounds(qtbot, a, b, ROUNDS)
     assert len(called) == len(set(called)) == 2 * ROUNDS
-    at_once(a, b)
+    at_once(qtbot, a, b)
     assert a.current and b.current and a.current.id != b.current.id
     assert {a.current.id, b.current.id}.isdisjoint(called)
 
@@ -85,7 +86,7 @@ def test_two_engines_on_one_sqlite_file(
         assert a.engine is not b.engine and a.engine.db is not b.engine.db
         called = serve_rounds(qtbot, a, b, ROUNDS)
         assert len(called) == len(set(called)) == 2 * ROUNDS
-        at_once(a, b)
+        at_once(qtbot, a, b)
         assert a.current and b.current and a.current.id != b.current.id
         other_feed.stop()
     finally:

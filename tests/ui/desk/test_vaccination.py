@@ -13,7 +13,7 @@ from kiosk.model import Actor, PersonIn
 from kiosk.states import State
 from tests.ui.conftest import MANAGER, STAFF_NAME, lot
 from tests.ui.desk.conftest import MakeDesk
-from tests.ui.desk.helpers import press
+from tests.ui.desk.helpers import press, settle
 from ui.desk.screen import DeskScreen
 from ui.widgets.prompts import CorrectionInput
 
@@ -83,10 +83,13 @@ def test_vial_near_use_by_warns_and_expired_vial_is_refused(
     press(qtbot, desk, Qt.Key.Key_O, CTRL)
     assert p.vial_warning.text() == ""
     desk.clock.advance(timedelta(minutes=35))  # the panel's ticker: "open for", the warning
+    settle(qtbot, desk)
     assert "must be used by 09:00" in p.vial_warning.text()
     assert "open 35 min" in p.vials.item(0).text()
     desk.clock.advance(timedelta(minutes=24, seconds=59))  # 08:59:59: redrawn, still usable
+    settle(qtbot, desk)
     desk.clock.advance(timedelta(seconds=2))  # past its use-by, before the ticker's next round
+    settle(qtbot, desk)
     press(qtbot, desk, Qt.Key.Key_Return, CTRL)
     assert "past its use-by" in desk.status.text()
     assert day.queries.ticket(t.id).state == State.CALLED_VACCINATION
@@ -119,6 +122,7 @@ def test_waste_is_recorded_with_reason(qtbot, day: Engine, make_desk: MakeDesk) 
     press(qtbot, desk, Qt.Key.Key_O, CTRL)
     desk.prompts.queue("waste", (2, "掉落"))
     qtbot.mouseClick(desk.panel.waste_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, desk)
     vial = day.day.status().open_vials[0]
     assert (vial.doses_wasted, vial.doses_left) == (2, 3)
     assert "3 of 5 doses left" in desk.panel.vials.item(0).text()
@@ -128,6 +132,7 @@ def correct_via_history(qtbot, desk: DeskScreen, label: str) -> None:
     desk.history.lookup.setFocus()
     desk.history.lookup.setText(label)
     qtbot.keyClick(desk.history.lookup, Qt.Key.Key_Return)
+    settle(qtbot, desk)
 
 
 def test_correct_a_mistaken_deferral(qtbot, day: Engine, make_desk: MakeDesk) -> None:
@@ -140,6 +145,7 @@ def test_correct_a_mistaken_deferral(qtbot, day: Engine, make_desk: MakeDesk) ->
     assert desk.history.undo_button.isEnabled()
     desk.prompts.queue("reason", "点错了，应为接种")
     qtbot.mouseClick(desk.history.undo_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, desk)
     assert day.queries.ticket(t.id).state == State.WAITING_VACCINATION
     struck = desk.history.superseded_rows()
     assert len(struck) == 1 and "deferred" in struck[0] and "误点" in struck[0]
@@ -156,6 +162,7 @@ def test_correct_a_wrong_dose_number(qtbot, day: Engine, make_desk: MakeDesk) ->
     assert desk.history.fix_button.isEnabled() and not desk.history.undo_button.isEnabled()
     desk.prompts.queue("correction", CorrectionInput(None, 3, "第三剂"))
     qtbot.mouseClick(desk.history.fix_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, desk)
     assert day.queries.ticket(t.id).dose_number == 3
     struck = desk.history.superseded_rows()
     assert len(struck) == 1 and "vaccinated" in struck[0]
@@ -167,12 +174,15 @@ def test_a_vial_past_its_use_by_is_shown_for_waste(
     desk = make_desk("接种1")
     press(qtbot, desk, Qt.Key.Key_O, CTRL)
     clock.advance(timedelta(minutes=481))  # the lot's vials may be used 480 minutes once opened
+    settle(qtbot, desk)
     desk.refresh()
+    settle(qtbot, desk)
     p = desk.panel
     assert p.vials.count() == 1 and "past its use-by" in p.vial_warning.text()
     assert day.day.status().expired_vial_doses == 5
     desk.prompts.queue("waste", (5, "开启超时"))
     qtbot.mouseClick(p.waste_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, desk)
     status = day.day.status()
     assert status.expired_vial_doses == 0 and status.doses_wasted == 5
     assert p.vials.count() == 0
@@ -193,9 +203,11 @@ def test_another_desks_event_does_not_re_read_this_desks_person(
     monkeypatch.setattr(day.queries, "history", lambda tid: reads.append("history") or history(tid))
     day.tickets.issue("A")  # another terminal's event
     desk.feed.poll()
+    settle(qtbot, desk)
     assert reads == []
     day.tickets.recall(
         t.id, actor=Actor("n", "接种1")
     )  # an event about this ticket: its history again
     desk.feed.poll()
+    settle(qtbot, desk)
     assert reads == ["history"]

@@ -34,9 +34,16 @@ def vaccinate(engine: Engine, name: str = "张三", minutes: int | None = None) 
 
 @pytest.fixture
 def screen(
-    qtbot: Any, day: Engine, clock: Any, config: Any, staff: Any, feed: Any, scheduler: Any
+    qtbot: Any,
+    day: Engine,
+    clock: Any,
+    config: Any,
+    staff: Any,
+    feed: Any,
+    scheduler: Any,
+    runner: Any,
 ) -> Iterator[ObservationScreen]:
-    s = ObservationScreen(day, clock, config, staff, feed, scheduler)
+    s = ObservationScreen(day, clock, config, staff, feed, scheduler, runner)
     qtbot.addWidget(s)
     s.prompts = FakePrompts()  # type: ignore[assignment]
     sign_in(qtbot, s)

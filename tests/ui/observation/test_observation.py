@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from kiosk.engine import Engine
 from kiosk.states import State
 from tests.ui.conftest import STAFF_NAME
-from tests.ui.desk.helpers import press, scan
+from tests.ui.desk.helpers import press, scan, settle
 from tests.ui.observation.conftest import vaccinate
 from ui.observation.screen import ObservationScreen, countdown
 from ui.widgets.prompts import AdverseInput
@@ -28,19 +28,23 @@ def test_thirty_minutes_on_the_fake_clock_then_release_by_tap(
     t = vaccinate(day)
     long = vaccinate(day, "李四", minutes=60)
     screen.feed.poll()
+    settle(qtbot, screen)
     assert screen.table.rowCount() == 2
     assert screen.row_texts(t.id)[4] == "30:00" and screen.row_texts(t.id)[5] == "observing"
     screen.clock.advance(timedelta(minutes=10, seconds=15))  # the one-second ticker redraws
+    settle(qtbot, screen)
     assert screen.row_texts(t.id)[4] == "19:45"
     screen.select(t.id)
     press(qtbot, screen, Qt.Key.Key_F5)
     assert screen.status.text() == "Not yet: 20 min of observation left."
     assert day.queries.ticket(t.id).state == State.OBSERVING
     screen.clock.advance(timedelta(minutes=20))  # the observation's end: a deadline re-reads
+    settle(qtbot, screen)
     assert screen.row_texts(t.id)[5] == "may leave"
     assert screen.row_texts(long.id)[5] == "observing"
     assert "may leave: 1" in screen.summary.text()
     screen.clock.advance(timedelta(minutes=3))
+    settle(qtbot, screen)
     assert screen.row_texts(t.id)[4] == "+03:15"
     assert "over time: 1" in screen.summary.text()
     row = next(
@@ -48,7 +52,9 @@ def test_thirty_minutes_on_the_fake_clock_then_release_by_tap(
     )
     rect = screen.table.visualItemRect(screen.table.item(row, 0))
     qtbot.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settle(qtbot, screen)
     qtbot.mouseDClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settle(qtbot, screen)
     assert day.queries.ticket(t.id).state == State.RELEASED, screen.status.text()
     assert day.queries.ticket(t.id).state == State.RELEASED
     assert screen.table.rowCount() == 1
@@ -61,9 +67,11 @@ def test_release_by_scan_refused_until_the_end(
 ) -> None:
     t = vaccinate(day)
     screen.feed.poll()
+    settle(qtbot, screen)
     scan(qtbot, screen, t.token)
     assert "Not yet" in screen.status.text()
     screen.clock.advance(timedelta(minutes=30))
+    settle(qtbot, screen)
     scan(qtbot, screen, t.token)
     assert day.queries.ticket(t.id).state == State.RELEASED
     scan(qtbot, screen, t.token)
@@ -75,12 +83,14 @@ def test_adverse_event_keeps_the_person_until_closed(
 ) -> None:
     t = vaccinate(day)
     screen.feed.poll()
+    settle(qtbot, screen)
     screen.select(t.id)
     onset = screen.clock.now() + timedelta(minutes=5)
     screen.prompts.queue("adverse_event", AdverseInput(onset, "皮疹", "mild", "观察"))
     press(qtbot, screen, Qt.Key.Key_F9)
     assert screen.row_texts(t.id)[5] == "adverse event open"
     screen.clock.advance(timedelta(minutes=31))
+    settle(qtbot, screen)
     assert screen.row_texts(t.id)[5] == "adverse event open"
     press(qtbot, screen, Qt.Key.Key_F5)
     assert screen.status.text() == "An adverse event is still open: close it before releasing."
@@ -97,6 +107,7 @@ def test_adverse_event_keeps_the_person_until_closed(
 def test_extend_and_left_early(qtbot, day: Engine, screen: ObservationScreen) -> None:
     t, u = vaccinate(day), vaccinate(day, "李四")
     screen.feed.poll()
+    settle(qtbot, screen)
     screen.select(t.id)
     screen.prompts.queue("number", 15)
     press(qtbot, screen, Qt.Key.Key_F6)
@@ -115,6 +126,7 @@ def test_other_terminals_show_up_and_ticker_stops_on_close(
     screen.feed.start()
     t = vaccinate(day)
     screen.clock.advance(timedelta(milliseconds=screen.feed.interval_ms))  # the feed's next poll
+    settle(qtbot, screen)
     assert screen.row_texts(t.id) != []
     assert screen.ticker.is_active()
     screen.close()
