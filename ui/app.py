@@ -112,7 +112,11 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
     if name == "kiosk":
         from ui.kiosk.screen import KioskScreen
 
-        return [KioskScreen(p.engine, p.clock, config, p.printer, p.staff, p.feed, p.scheduler)]
+        return [
+            KioskScreen(
+                p.engine, p.clock, config, p.printer, p.staff, p.feed, p.scheduler, p.runner
+            )
+        ]
     if name == "desk":
         from ui.desk.screen import DeskScreen
 
@@ -148,7 +152,7 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
 
         announcer = build_announcer(config.voice)
         p.extras.append(announcer)
-        return [DisplayScreen(p.engine, p.clock, config, p.feed, p.scheduler, announcer)]
+        return [DisplayScreen(p.engine, p.clock, config, p.feed, p.scheduler, p.runner, announcer)]
     raise SystemExit(f"kiosk run: unknown screen {name!r} (one of {', '.join(SCREENS)})")
 
 

@@ -44,6 +44,10 @@
         <translation>完成</translation>
     </message>
     <message>
+        <source>One moment, please…</source>
+        <translation>请稍候……</translation>
+    </message>
+    <message>
         <source>Sorry, no number could be issued. Please try again or ask the staff.</source>
         <translation>抱歉，暂时无法取号，请重试或咨询工作人员。</translation>
     </message>

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kiosk.clock import Clock
 from kiosk.config import Config
 from kiosk.engine import Engine
-from kiosk.errors import StorageError
+from kiosk.errors import DomainError
 from kiosk.model import Event
 from ui.display.boards import (
     LEFT,
@@ -48,6 +48,7 @@ from ui.display.fit import BACKGROUND, TEXT, FitLabel
 from ui.display.layout import Layout, layout_for
 from ui.display.observation import ObservationBoard
 from ui.feed import Changes, Feed
+from ui.runner import Runner
 from ui.scheduler import Scheduler
 from ui.voice.announcer import Announcement, Announcer
 
@@ -71,6 +72,7 @@ class DisplayScreen(QWidget):
         config: Config,
         feed: Feed,
         scheduler: Scheduler,
+        runner: Runner,
         announcer: Announcer,
         parent: QWidget | None = None,
     ) -> None:
@@ -80,6 +82,7 @@ class DisplayScreen(QWidget):
         self.setStyleSheet(f"QWidget#display {{ background: {BACKGROUND}; }}")
         self.engine, self.clock, self.config = engine, clock, config
         self.announcer = announcer
+        self.runner = runner
         self.site = FitLabel(self, bold=True, align=LEFT, color=TEXT)
         self.site.setText(config.site.name)
         self.time = FitLabel(
@@ -97,6 +100,7 @@ class DisplayScreen(QWidget):
         self.notices = NoticeLine(config.display.notices, self.out_of_date, self)
         self.layout_name = ""
         self.snapshot: Snapshot | None = None
+        self._undrawn: list[Event] | None = None  # events since the drawn snapshot (None: all)
         self.announced: set[int] = set()  # tickets announced as free to leave, this session
         self.flash_until: datetime | None = None
         self._seconds = 0
@@ -107,9 +111,7 @@ class DisplayScreen(QWidget):
         feed.subscribe(self, self.on_changes)
 
         self.apply_layout(layout_for(1920, 1080))
-        self.reload()
-        self.update_wait()
-        self._seed_announced()
+        self.reload()  # then the wait estimate and the announced seed (self._draw, the first time)
         self.ticker.start()
 
     # --- data ----------------------------------------------------------------------------
@@ -141,19 +143,39 @@ class DisplayScreen(QWidget):
             self.start_flash()
 
     def reload(self, events: list[Event] | None = None) -> None:
-        """Re-read what the display shows (all of it, or what ``events`` may have changed)."""
-        try:
-            snapshot = load_snapshot(
-                self.engine, self.config, self._recent_cells(), previous=self.snapshot,
-                events=events,
-            )  # fmt: skip
-        except StorageError as exc:
-            log.warning("display: cannot read the queue: %s", exc)
-            return
+        """Re-read what the display shows (all of it, or what ``events`` may have changed), off
+        the UI thread; the screen keeps ticking meanwhile. A reload asked for while one runs is
+        read again after it, with the events of both."""
+        if events is None or self._undrawn is None:
+            self._undrawn = None
+        else:
+            self._undrawn.extend(events)
+        previous, undrawn, cells = self.snapshot, self._undrawn, self._recent_cells()
+        self.runner.read(
+            self,
+            "reload",
+            lambda: load_snapshot(
+                self.engine,
+                self.config,
+                cells,
+                previous=previous,
+                events=None if undrawn is None else list(undrawn),
+            ),  # fmt: skip
+            self._draw,
+            self._read_failed,
+        )
+
+    def _read_failed(self, exc: DomainError) -> None:
+        log.warning("display: cannot read the queue: %s", exc)
+
+    def _draw(self, snapshot: Snapshot) -> None:
         first = self.snapshot is None
         self.snapshot = snapshot
+        self._undrawn = []
         if first:
             self.hero.set_call(snapshot.recent[0] if snapshot.recent else None)
+            self._seed_announced()
+            self.update_wait()
         self.desks.set_desks(snapshot.desks)
         self.recent.set_calls(snapshot.recent)
         self.counts.set_counts(snapshot.counts)
@@ -163,10 +185,13 @@ class DisplayScreen(QWidget):
     def update_wait(self) -> None:
         """The estimated wait (a slow-moving figure: at start-up and once a minute)."""
         counts = self.snapshot.counts if self.snapshot else None
-        try:
-            self.counts.set_wait(wait_minutes(self.engine, counts))
-        except StorageError as exc:
-            log.warning("display: cannot estimate the wait: %s", exc)
+        self.runner.read(
+            self,
+            "wait",
+            lambda: wait_minutes(self.engine, counts),
+            self.counts.set_wait,
+            lambda exc: log.warning("display: cannot estimate the wait: %s", exc),
+        )
 
     def _seed_announced(self) -> None:
         """At start-up, people free to leave for a while already are not announced again."""

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
@@ -31,6 +30,7 @@ from kiosk.engine import Engine
 from kiosk.errors import CapReached, DayNotOpen, DomainError, StorageError
 from kiosk.model import Ticket
 from kiosk.staff import StaffDirectory
+from kiosk.wait_estimate import WaitEstimate
 from printing.backend import PrinterBackend
 from printing.model import TicketPrint
 from printing.result import PrintResult
@@ -40,11 +40,13 @@ from ui.kiosk.guard import KioskGuard
 from ui.kiosk.pages import CategoryButton, ClosedPage, IssuedPage, StartPage
 from ui.kiosk.sizing import widget_min_touch_px
 from ui.print_worker import PrintWorker, ticket_print
+from ui.runner import Runner
 from ui.scheduler import Scheduler
 
 log = logging.getLogger(__name__)
 
 OFFLINE_RETRY_MS = 5000
+BUSY_AFTER_MS = 300  # a tap not answered by then says "one moment, please"
 
 
 class KioskScreen(QWidget):
@@ -57,6 +59,7 @@ class KioskScreen(QWidget):
         staff: StaffDirectory,
         feed: Feed,
         scheduler: Scheduler,
+        runner: Runner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,6 +96,8 @@ class KioskScreen(QWidget):
         self._fill_static()
 
         self.scheduler = scheduler
+        self.runner = runner
+        self._busy = scheduler.timer(self._say_busy, BUSY_AFTER_MS, parent=self)
         self.idle = scheduler.timer(self.show_start, config.kiosk.idle_seconds * 1000, parent=self)
         # Offline because of the kiosk's own read or tap (the feed may not have noticed, or may
         # never: its reads can work while ours failed): look again by itself.
@@ -148,25 +153,39 @@ class KioskScreen(QWidget):
 
     def refresh(self, _changes: Changes = EVERYTHING) -> None:
         """Redraw from the engine (every change: events, deadlines, the database lost or back;
-        our own writes)."""
-        self.closed_reason = self._closed_reason()
+        our own writes), read off the UI thread."""
+        shown = self.shown_ticket
+        self.runner.read(self, "refresh", lambda: self._read(shown), self._draw)
+
+    def _read(self, shown: Ticket | None) -> tuple[str | None, int | None]:
+        """Why no number may be taken now (or None), and the people ahead of the number shown."""
+        try:
+            reason = self.engine.day.status().closed_reason
+        except DayNotOpen:
+            reason = "day_not_open"
+        except StorageError as exc:
+            log.error("kiosk: cannot read the day: %s", exc)
+            return "offline", None  # no taps into failures
+        ahead = None
+        if shown is not None:
+            try:
+                ahead = self.engine.queries.people_ahead(self.engine.queries.ticket(shown.id))
+            except DomainError as exc:
+                log.error("kiosk: cannot read the queue: %s", exc)
+        return reason, ahead
+
+    def _draw(self, read: tuple[str | None, int | None]) -> None:
+        self.closed_reason, ahead = read
+        if self.closed_reason == "offline":
+            self.offline_retry.start()
         if self.stack.currentWidget() is self.issued:
-            self._refresh_ahead()
+            if ahead is not None:
+                self._show_ahead(ahead)
             return
         if self.closed_reason is not None:
             self._show_closed(self.closed_reason)
         elif self.stack.currentWidget() is self.closed:
             self.show_start()
-
-    def _closed_reason(self) -> str | None:
-        try:
-            return self.engine.day.status().closed_reason
-        except DayNotOpen:
-            return "day_not_open"
-        except StorageError as exc:
-            log.error("kiosk: cannot read the day: %s", exc)
-            self.offline_retry.start()
-            return "offline"  # no taps into failures
 
     def _show_closed(self, reason: str) -> None:
         main, sub = self.words.headline(reason)
@@ -183,44 +202,59 @@ class KioskScreen(QWidget):
 
     # --- a tap -----------------------------------------------------------------------------------
 
-    def tap(self, category: Category) -> Ticket | None:
-        """Issue a ticket of ``category`` (once per tap session) and show it."""
+    def tap(self, category: Category) -> bool:
+        """Take a number of ``category`` (once per tap session): issued off the UI thread, shown
+        when it comes (the buttons wait meanwhile, and say so if it takes a moment)."""
         if self.issuing or self.stack.currentWidget() is not self.start:
-            return None
+            return False
         self.issuing = True
         self.start.set_enabled(False)
-        try:
-            ticket = self.engine.tickets.issue(
-                category.prefix, priority=category.priority, key=self.tap_key
-            )
-        except (CapReached, DayNotOpen) as exc:
+        self.start.error.hide()
+        key = self.tap_key
+
+        def issue() -> tuple[Ticket, int]:
+            ticket = self.engine.tickets.issue(category.prefix, priority=category.priority, key=key)
+            return ticket, self.engine.queries.people_ahead(ticket)
+
+        self._busy.start()
+        return self.runner.run(
+            self, "issue", issue, lambda got: self._issued(*got, category), self._not_issued
+        )
+
+    def _say_busy(self) -> None:
+        main, sub = self.words.both(text.ISSUING)
+        self.start.error.setStyleSheet("color: #555;")
+        self.start.error.setText(main + (f"\n{sub}" if sub else ""))
+        self.start.error.show()
+
+    def _not_issued(self, exc: DomainError) -> None:
+        self._busy.stop()
+        self.start.error.hide()
+        self.issuing = False
+        self.start.set_enabled(True)
+        if isinstance(exc, CapReached | DayNotOpen):
             log.info("kiosk: no number issued: %s", exc)
-            self.issuing = False
-            self.start.set_enabled(True)
             self.refresh()
-            return None
-        except StorageError as exc:
+        elif isinstance(exc, StorageError):
             log.error("kiosk: issuing failed: %s", exc)
-            self.issuing = False
-            self.start.set_enabled(True)
             self.closed_reason = "offline"
             self._show_closed("offline")
             self.offline_retry.start()
-            return None
-        except DomainError as exc:
+        else:
             log.error("kiosk: issuing failed: %s", exc)
-            self.issuing = False
-            self.start.set_enabled(True)
             main, sub = self.words.both(text.ISSUE_FAILED)
+            self.start.error.setStyleSheet("color: #b00020;")
             self.start.error.setText(main + (f"\n{sub}" if sub else ""))
             self.start.error.show()
-            return None
-        self.show_issued(ticket, category)
-        self.issuing = False
-        self.scheduler.soon(self.feed.poll)  # redraw from the feed after the number has painted
-        return ticket
 
-    def show_issued(self, ticket: Ticket, category: Category) -> None:
+    def _issued(self, ticket: Ticket, ahead: int, category: Category) -> None:
+        self._busy.stop()
+        self.start.error.hide()
+        self.show_issued(ticket, category, ahead)
+        self.issuing = False
+        self.scheduler.soon(self.feed.request_poll)  # redraw after the number has painted
+
+    def show_issued(self, ticket: Ticket, category: Category, ahead: int) -> None:
         self.tap_key = None
         self.shown_ticket = ticket
         page = self.issued
@@ -235,38 +269,41 @@ class KioskScreen(QWidget):
         self.stack.setCurrentWidget(page)
         self.issued.wait.setText("")
         self.issued.wait_sub.setText("")
-        ahead = self._refresh_ahead(ticket)
+        self._show_ahead(ahead)
         self.idle.start()
-        # Right after the number has painted: the print job (one more read) and the wait estimate.
-        self.scheduler.soon(partial(self._after_issue, ticket, ahead))
+        # After the number has painted, off the UI thread: the print job's reads, the wait.
+        self.runner.run(
+            self,
+            "after_issue",
+            lambda: (
+                ticket_print(self.engine, self.config, ticket, ahead),
+                self._wait_estimate(ahead),
+            ),
+            lambda got: self._after_issue(ticket, *got),
+        )
 
-    def _after_issue(self, ticket: Ticket, ahead: int) -> None:
-        self.printer.submit(ticket.id, ticket_print(self.engine, self.config, ticket, ahead))
-        if self.shown_ticket is not None and self.shown_ticket.id == ticket.id:
-            self._show_wait(ahead)
-
-    def _refresh_ahead(self, fresh: Ticket | None = None) -> int:
-        ticket = self.shown_ticket
-        if ticket is None:
-            return 0
+    def _wait_estimate(self, ahead: int) -> WaitEstimate | None:
         try:
-            ahead = self.engine.queries.people_ahead(fresh or self.engine.queries.ticket(ticket.id))
-        except DomainError as exc:
-            log.error("kiosk: cannot read the queue: %s", exc)
-            return 0
+            return self.engine.queries.wait_estimate(ahead)
+        except DomainError:
+            return None
+
+    def _after_issue(
+        self, ticket: Ticket, printable: TicketPrint, estimate: WaitEstimate | None
+    ) -> None:
+        self.printer.submit(ticket.id, printable)
+        if self.shown_ticket is not None and self.shown_ticket.id == ticket.id:
+            self._show_wait(estimate)
+
+    def _show_ahead(self, ahead: int) -> None:
         if ahead == 0:
             main, sub = self.words.both(text.NEXT)
         else:
             main, sub = self.words.counted(text.people_ahead(ahead), text.people_ahead_en(ahead))
         self.issued.ahead.setText(main)
         self.issued.ahead_sub.setText(sub)
-        return ahead
 
-    def _show_wait(self, ahead: int) -> None:
-        try:
-            estimate = self.engine.queries.wait_estimate(ahead)
-        except DomainError:
-            estimate = None
+    def _show_wait(self, estimate: WaitEstimate | None) -> None:
         if estimate is None:
             main, sub = self.words.both(text.WAIT_UNKNOWN)
         else:
@@ -328,6 +365,7 @@ class KioskScreen(QWidget):
         # Only reached when the guard let the close through (a staff PIN, or the program ending).
         self.idle.stop()
         self.offline_retry.stop()
+        self._busy.stop()
         super().closeEvent(event)
 
     def shutdown(self) -> None:

@@ -29,6 +29,7 @@ PRINT_FAILED = QT_TRANSLATE_NOOP(
 )
 STILL_VALID = QT_TRANSLATE_NOOP("Kiosk", "Your number is still valid.")
 DONE = QT_TRANSLATE_NOOP("Kiosk", "Done")
+ISSUING = QT_TRANSLATE_NOOP("Kiosk", "One moment, please…")
 ISSUE_FAILED = QT_TRANSLATE_NOOP(
     "Kiosk", "Sorry, no number could be issued. Please try again or ask the staff."
 )

@@ -16,6 +16,7 @@ from tests.kiosk.conftest import STATION, lot_id
 from tests.ui.conftest import NURSE, open_day
 from ui.display.screen import DisplayScreen
 from ui.feed import Feed
+from ui.runner import Runner
 from ui.scheduler import FakeScheduler
 from ui.voice.announcer import Announcement, Announcer
 from ui.voice.audio import FakeAudioOutput
@@ -82,19 +83,27 @@ def day(engine: Engine) -> date:
 
 @pytest.fixture
 def make_display(qtbot, engine, clock: FakeClock, feed: Feed, scheduler: FakeScheduler,
-                 announcer: Announcer):  # fmt: skip
+                 runner: Runner, announcer: Announcer):  # fmt: skip
     made: list[DisplayScreen] = []  # qtbot holds widgets weakly; the screen must live on
 
     def make(config: Config | None = None, size: tuple[int, int] = (1920, 1080)) -> DisplayScreen:
-        screen = DisplayScreen(engine, clock, config or Config(), feed, scheduler, announcer)
+        screen = DisplayScreen(
+            engine, clock, config or Config(), feed, scheduler, runner, announcer
+        )
         made.append(screen)
         qtbot.addWidget(screen)
         screen.resize(*size)
         screen.show()
         qtbot.waitExposed(screen)
+        settle(qtbot, screen)
         return screen
 
     yield make
     for screen in made:
         screen.ticker.stop()
         screen.flasher.stop()
+
+
+def settle(qtbot, screen: DisplayScreen) -> None:
+    """Wait until the display's reads off the UI thread have come back and been drawn."""
+    qtbot.waitUntil(lambda: screen.runner.idle)

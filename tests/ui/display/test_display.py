@@ -8,7 +8,7 @@ from kiosk.config import Config
 from kiosk.errors import StorageError
 from kiosk.model import Actor
 from tests.ui.conftest import NURSE
-from tests.ui.display.conftest import NAMES, id_number, observe, phone, said
+from tests.ui.display.conftest import NAMES, id_number, observe, phone, said, settle
 from ui.display.data import ObsStatus
 from ui.display.screen import FLASH_MS
 from ui.voice.announcer import Announcement
@@ -24,6 +24,7 @@ def test_a_call_appears_and_is_announced_once(qtbot, engine, clock, day, feed, m
     assert said(announcer) == []
     engine.tickets.call(ticket.id, "登记2", actor=NURSE)
     feed.poll()
+    settle(qtbot, screen)
     assert screen.hero.number.text() == ticket.label
     assert desk_phrase("登记2") in screen.hero.destination.text()
     desks = {d.desk: d.label for d in screen.desks.desks}
@@ -34,12 +35,14 @@ def test_a_call_appears_and_is_announced_once(qtbot, engine, clock, day, feed, m
 
 
 def test_a_recall_repeats_the_announcement(qtbot, engine, day, feed, make_display, announcer):
-    make_display()
+    screen = make_display()
     ticket = engine.tickets.issue("A")
     engine.tickets.call(ticket.id, "登记1", actor=NURSE)
     feed.poll()
+    settle(qtbot, screen)
     engine.tickets.recall(ticket.id, actor=NURSE)
     feed.poll()
+    settle(qtbot, screen)
     call = Announcement.call(ticket.label, "登记1")
     assert said(announcer) == [call, call]
 
@@ -50,11 +53,14 @@ def test_the_flash_ends_after_a_few_seconds_of_the_injected_clock(qtbot, engine,
     ticket = engine.tickets.issue("A")
     engine.tickets.call(ticket.id, "登记1", actor=NURSE)
     feed.poll()
+    settle(qtbot, screen)
     assert screen.flashing and screen.hero.flash_on
     clock.advance(timedelta(milliseconds=FLASH_MS))
+    settle(qtbot, screen)
     assert not screen.hero.flash_on  # it blinks
     assert screen.flashing
     clock.advance(timedelta(seconds=6))
+    settle(qtbot, screen)
     assert not screen.flashing
     assert not screen.hero.badge.isVisible()
 
@@ -66,16 +72,20 @@ def test_countdowns_follow_the_clock_and_the_end_is_announced_once(qtbot, engine
     label = screen.observation.cells[0][2]
     assert label.text() == "30:00 left"
     clock.advance(timedelta(minutes=12, seconds=30))
+    settle(qtbot, screen)
     qtbot.waitUntil(lambda: label.text() == "17:30 left")  # the one-second ticker
     assert screen.status_of(t.id) == ObsStatus.COUNTING
     assert not any(a.kind == "may_leave" for a in said(announcer))
     clock.advance(timedelta(minutes=17, seconds=30))
+    settle(qtbot, screen)
     qtbot.waitUntil(lambda: screen.status_of(t.id) == ObsStatus.MAY_LEAVE)
     assert label.text() == "May leave ✓"
     assert said(announcer).count(Announcement.may_leave(t.label)) == 1
     clock.advance(timedelta(minutes=11))
+    settle(qtbot, screen)
     screen.tick()
     screen.reload()
+    settle(qtbot, screen)
     assert screen.status_of(t.id) == ObsStatus.OVERDUE
     assert "over time" in label.text() and "May leave" in label.text()
     assert said(announcer).count(Announcement.may_leave(t.label)) == 1
@@ -88,8 +98,10 @@ def test_a_deadline_redraws_without_waiting_for_an_event(qtbot, engine, clock, d
     feed.start()  # arms the next deadline: the observation's end at 08:30
     screen.ticker.stop()  # only the deadline may redraw here
     clock.advance(timedelta(minutes=29, seconds=59))
+    settle(qtbot, screen)
     assert screen.status_of(t.id) == ObsStatus.COUNTING
     clock.advance(timedelta(seconds=2))
+    settle(qtbot, screen)
     assert screen.status_of(t.id) == ObsStatus.MAY_LEAVE
     assert Announcement.may_leave(t.label) in said(announcer)
 
@@ -101,8 +113,10 @@ def test_an_open_adverse_event_keeps_them(qtbot, engine, clock, day, feed, make_
     )
     screen = make_display()
     clock.advance(timedelta(minutes=45))
+    settle(qtbot, screen)
     screen.tick()
     screen.reload()
+    settle(qtbot, screen)
     assert screen.status_of(t.id) == ObsStatus.HELD
     cell_text = screen.observation.cells[0][2].text()
     assert "May leave" not in cell_text and "Over time" in cell_text
@@ -110,6 +124,7 @@ def test_an_open_adverse_event_keeps_them(qtbot, engine, clock, day, feed, make_
     assert Announcement.may_leave(t.label) not in said(announcer)
     engine.observation.close_adverse_event(ae.id, "recovered", actor=DOCTOR)
     feed.poll()
+    settle(qtbot, screen)
     assert screen.status_of(t.id) == ObsStatus.OVERDUE  # free for 15 minutes already
     assert said(announcer).count(Announcement.may_leave(t.label)) == 1
 
@@ -118,8 +133,10 @@ def test_a_release_removes_the_person(qtbot, engine, clock, day, feed, make_disp
     t1, t2 = observe(engine, 0), observe(engine, 1)
     screen = make_display()
     clock.advance(timedelta(minutes=30))
+    settle(qtbot, screen)
     engine.observation.release(t1.id, actor=NURSE)
     feed.poll()
+    settle(qtbot, screen)
     assert screen.status_of(t1.id) is None
     assert screen.status_of(t2.id) == ObsStatus.MAY_LEAVE
     cells = [who.text() for tile, who, _ in screen.observation.cells if tile.isVisible()]
@@ -153,6 +170,7 @@ def test_counts_per_zone(qtbot, engine, clock, day, feed, make_display):
     assert screen.counts.values() == ["3", "0", "1"]
     engine.tickets.issue("B")
     feed.poll()
+    settle(qtbot, screen)
     assert screen.counts.values() == ["4", "0", "1"]
 
 
@@ -172,11 +190,13 @@ def test_chinese_by_default(qtbot, qapp, engine, clock, day, feed, make_display)
         assert screen.hero.title.text() == "正在叫号"
         assert screen.observation.cells[0][2].text() == "还剩 30:00"
         clock.advance(timedelta(minutes=30))
+        settle(qtbot, screen)
         screen.tick()
         assert screen.observation.cells[0][2].text() == "可以离开 ✓"
         u = engine.tickets.issue("A")
         engine.tickets.call(u.id, "登记1", actor=NURSE)
         feed.poll()
+        settle(qtbot, screen)
         assert screen.hero.sentence.text() == call_text(u.label, "登记1")  # the voice wording
         assert t.label in screen.visible_text()
     finally:
@@ -190,10 +210,13 @@ def test_the_estimated_wait_from_the_call_rate(qtbot, engine, clock, day, feed, 
     assert not screen.counts.wait.isVisibleTo(screen)  # no calls yet: no honest estimate
     for t in tickets[:3]:  # three calls in ten minutes: 0.3 a minute
         clock.advance(timedelta(minutes=5))
+        settle(qtbot, screen)
         engine.tickets.call(t.id, "登记1", actor=NURSE)
         engine.tickets.cancel(t.id, "left", actor=NURSE)
     feed.poll()
+    settle(qtbot, screen)
     screen.update_wait()
+    settle(qtbot, screen)
     assert screen.counts.values()[0] == "10"
     assert screen.counts.wait.isVisibleTo(screen)
     assert screen.counts.wait.text() == "about 35 min"  # (10 + 0.5) / 0.3 = 35
@@ -210,8 +233,10 @@ def test_a_lost_database_is_shown_instead_of_a_stale_screen(
 
     monkeypatch.setattr(engine.queries, "last_seq", fail)
     feed.poll()
+    settle(qtbot, display)
     assert display.notices.isVisible()
     assert display.out_of_date in display.visible_text()
     monkeypatch.undo()
     feed.poll()
+    settle(qtbot, display)
     assert display.out_of_date not in display.visible_text()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.config import Config, Desk
 from tests.ui.conftest import NURSE
-from tests.ui.display.conftest import observe
+from tests.ui.display.conftest import observe, settle
 
 SIZES = [((1920, 1080), "wide"), ((1366, 768), "compact"), ((1080, 1920), "portrait")]
 
@@ -71,6 +71,7 @@ def test_layout_fits_at_each_size(qtbot, engine, clock, day, feed, make_display,
         engine.tickets.call(t.id, f"登记{i + 1}", actor=NURSE)
     screen = make_display(twelve_desks(), size)
     feed.poll()
+    settle(qtbot, screen)
     assert screen.layout_name == layout
     assert len(screen.desks.desks) == 12
     assert clipped(screen) == []

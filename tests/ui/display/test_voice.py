@@ -6,6 +6,7 @@ import logging
 
 from kiosk.config import VoiceConfig
 from tests.ui.conftest import NURSE
+from tests.ui.display.conftest import settle
 from ui.display.voice import build_announcer
 from ui.voice.announcer import Announcement
 from ui.voice.audio import FakeAudioOutput
@@ -39,10 +40,11 @@ def test_volume_and_engine_come_through(qtbot):
 
 def test_a_call_to_the_display_starts_the_chime(qtbot, engine, day, feed, make_display, announcer,
                                                 audio):  # fmt: skip
-    make_display()
+    screen = make_display()
     t = engine.tickets.issue("A")
     engine.tickets.call(t.id, "登记2", actor=NURSE)
     feed.poll()
+    settle(qtbot, screen)
     assert len(audio.records) == 1 and audio.records[0].path.name == "chime.wav"
     audio.finish()  # chime over; no speech with the null engine: the announcement completes
     qtbot.waitUntil(lambda: announcer.current is None)  # the (empty) speech comes from a worker

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.clock import FakeClock
 from kiosk.config import Category, Config, KioskConfig
 from kiosk.engine import Engine
+from kiosk.model import Ticket
 from kiosk.staff import StaffDirectory
 from printing.model import TicketPrint
 from printing.result import PrintResult
 from tests.ui.conftest import open_day
 from ui.feed import Feed
 from ui.kiosk.screen import KioskScreen
+from ui.runner import Runner
 from ui.scheduler import FakeScheduler
 
 
@@ -63,14 +68,18 @@ def make_kiosk(
     staff: StaffDirectory,
     feed: Feed,
     scheduler: FakeScheduler,
+    runner: Runner,
     kiosk_config: Config,
 ) -> Iterator:
     made: list[KioskScreen] = []
 
     def make(printer: FakePrinter, config: Config | None = None) -> KioskScreen:
-        screen = KioskScreen(engine, clock, config or kiosk_config, printer, staff, feed, scheduler)
+        screen = KioskScreen(
+            engine, clock, config or kiosk_config, printer, staff, feed, scheduler, runner
+        )
         qtbot.addWidget(screen)
         made.append(screen)
+        settle(screen)  # its first read
         return screen
 
     yield make
@@ -88,3 +97,20 @@ def kiosk(make_kiosk, printer: FakePrinter, engine: Engine) -> KioskScreen:
     """A kiosk over an open day (capacity 100)."""
     open_day(engine)
     return make_kiosk(printer)
+
+
+def settle(kiosk: KioskScreen) -> None:
+    """Wait until the kiosk's work off the UI thread (a tap's issue, a redraw's read) is back."""
+    deadline = time.monotonic() + 10
+    while not kiosk.runner.idle:
+        assert time.monotonic() < deadline, "the kiosk's work did not come back"
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def take(kiosk: KioskScreen, index: int = 0, category: Category | None = None) -> Ticket | None:
+    """A tap on a category and its answer: the ticket shown, or None (no number issued)."""
+    before = kiosk.shown_ticket
+    kiosk.tap(category or kiosk.config.categories[index])
+    settle(kiosk)
+    shown = kiosk.shown_ticket
+    return shown if shown is not None and shown is not before else None

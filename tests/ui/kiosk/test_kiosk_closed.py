@@ -11,7 +11,7 @@ from kiosk.clock import FakeClock
 from kiosk.engine import Engine
 from kiosk.errors import StorageError
 from tests.ui.conftest import MANAGER, NURSE, open_day
-from tests.ui.kiosk.conftest import FakePrinter
+from tests.ui.kiosk.conftest import FakePrinter, settle, take
 from ui.deadlines import DeadlineWatcher
 from ui.feed import Feed
 
@@ -21,11 +21,13 @@ def test_closed_at_the_cap_and_reopened_when_a_dose_is_released(
 ) -> None:
     open_day(engine, capacity=2)
     kiosk = make_kiosk(FakePrinter())
-    first = kiosk.tap(kiosk.config.categories[0])
+    first = take(kiosk)
     kiosk.show_start()
+    settle(kiosk)
     assert kiosk.page() == "start_page"
-    kiosk.tap(kiosk.config.categories[0])
+    take(kiosk)
     kiosk.show_start()
+    settle(kiosk)
     assert kiosk.page() == "closed_page"
     assert kiosk.closed.headline.text() in ("今日号已发完", "No more numbers today")
     assert kiosk.closed_reason == "capacity"
@@ -36,8 +38,9 @@ def test_closed_at_the_cap_and_reopened_when_a_dose_is_released(
     assert first is not None
     engine.tickets.cancel(first.id, "went home", actor=NURSE)
     feed.poll()
+    settle(kiosk)
     assert kiosk.page() == "start_page"
-    assert kiosk.tap(kiosk.config.categories[1]) is not None
+    assert take(kiosk, 1) is not None
     qtbot.waitUntil(lambda: len(kiosk.print_results) == 3)
 
 
@@ -51,18 +54,21 @@ def test_reopened_when_a_missed_tickets_grace_ends(
 ) -> None:
     open_day(engine, capacity=1, grace=30)
     kiosk = make_kiosk(FakePrinter())
-    ticket = kiosk.tap(kiosk.config.categories[0])
+    ticket = take(kiosk)
     assert ticket is not None
     engine.tickets.call(ticket.id, "登记1", actor=NURSE)
     engine.tickets.mark_missed(ticket.id, actor=NURSE)
     feed.poll()  # every batch of events re-arms the feed's deadline watcher
     kiosk.show_start()
+    settle(kiosk)
     assert kiosk.page() == "closed_page"  # the missed ticket keeps its dose for 30 minutes
     assert deadlines.next is not None
     clock.advance(timedelta(minutes=29))
+    settle(kiosk)
     assert kiosk.page() == "closed_page"
     with qtbot.waitSignal(deadlines.reached, timeout=1000):
         clock.advance(timedelta(minutes=1, seconds=1))  # the grace period ends: no event written
+        settle(kiosk)
     assert kiosk.page() == "start_page"
     qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
 
@@ -74,14 +80,16 @@ def test_reopened_when_capacity_is_raised(engine: Engine, make_kiosk, feed: Feed
     assert kiosk.closed_reason == "paused"
     engine.day.set_capacity(5, actor=MANAGER)
     feed.poll()
+    settle(kiosk)
     assert kiosk.page() == "start_page"
 
 
 def test_stock_is_a_reason(engine: Engine, make_kiosk) -> None:
     open_day(engine, capacity=10, vials=1)
     kiosk = make_kiosk(FakePrinter())
-    kiosk.tap(kiosk.config.categories[0])
+    take(kiosk)
     kiosk.show_start()
+    settle(kiosk)
     assert kiosk.closed_reason == "stock"
     assert kiosk.closed.reason.text() in (
         "今日疫苗已全部分配完毕。",
@@ -94,9 +102,10 @@ def test_a_day_not_open_then_opened_elsewhere(engine: Engine, make_kiosk, feed: 
     kiosk = make_kiosk(FakePrinter())
     assert kiosk.page() == "closed_page"
     assert kiosk.closed_reason == "day_not_open"
-    assert kiosk.tap(kiosk.config.categories[0]) is None
+    assert take(kiosk) is None
     open_day(engine)
     feed.poll()
+    settle(kiosk)
     assert kiosk.page() == "start_page"
 
 
@@ -105,6 +114,7 @@ def test_a_closed_day(engine: Engine, make_kiosk, feed: Feed) -> None:
     kiosk = make_kiosk(FakePrinter())
     engine.day.close(actor=MANAGER)
     feed.poll()
+    settle(kiosk)
     assert kiosk.page() == "closed_page"
     assert kiosk.closed_reason == "day_closed"
 
@@ -114,7 +124,7 @@ def test_a_tap_that_races_the_cap_shows_the_closed_page(engine: Engine, make_kio
     kiosk = make_kiosk(FakePrinter())
     engine.tickets.issue("A")  # another kiosk took the last number; our feed has not polled yet
     assert kiosk.page() == "start_page"
-    assert kiosk.tap(kiosk.config.categories[0]) is None
+    assert take(kiosk) is None
     assert kiosk.page() == "closed_page"
     assert len(engine.queries.tickets_of_day()) == 1
 
@@ -134,12 +144,14 @@ def test_at_midnight_the_new_day_is_not_open_yet(
     deadlines.rearm()
     assert deadlines.next == clock.now().replace(hour=0, minute=0, second=0) + timedelta(days=1)
     kiosk.refresh()
+    settle(kiosk)
     assert kiosk.page() == "start_page"
     with qtbot.waitSignal(deadlines.reached, timeout=1000):
         clock.advance(timedelta(seconds=31))
+        settle(kiosk)
     assert kiosk.page() == "closed_page"
     assert kiosk.closed_reason == "day_not_open"
-    assert kiosk.tap(kiosk.config.categories[0]) is None
+    assert take(kiosk) is None
 
 
 def test_a_lost_database_closes_the_kiosk_until_it_is_back(
@@ -157,6 +169,7 @@ def test_a_lost_database_closes_the_kiosk_until_it_is_back(
     monkeypatch.setattr(engine.queries, "last_seq", fail)
     monkeypatch.setattr(engine.day, "status", fail)
     feed.poll()
+    settle(kiosk)
     assert kiosk.page() == "closed_page"
     assert kiosk.closed_reason == "offline"
     assert kiosk.closed.reason.text() in (
@@ -166,4 +179,5 @@ def test_a_lost_database_closes_the_kiosk_until_it_is_back(
     assert "free" not in kiosk.closed.help_sub.text() + kiosk.closed.help.text()
     monkeypatch.undo()
     feed.poll()
+    settle(kiosk)
     assert kiosk.page() == "start_page"

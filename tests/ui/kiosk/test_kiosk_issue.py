@@ -6,14 +6,14 @@ import threading
 from dataclasses import replace
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.engine import Engine
 from kiosk.states import Queue, State
 from printing.result import PrintResult
 from tests.ui.conftest import open_day
-from tests.ui.kiosk.conftest import FakePrinter
+from tests.ui.kiosk.conftest import FakePrinter, settle, take
 from ui.kiosk.screen import OFFLINE_RETRY_MS, KioskScreen
 
 
@@ -31,6 +31,7 @@ def test_a_tap_issues_a_ticket_shows_its_number_and_prints_it(
     assert kiosk.page() == "start_page"
     with qtbot.waitSignal(kiosk.printer.printed, timeout=5000):
         qtbot.mouseClick(button(kiosk, "A"), Qt.MouseButton.LeftButton)
+        settle(kiosk)
     queue = engine.queries.queue(Queue.REGISTRATION)
     assert [t.label for t in queue] == ["A001", "A002"]
     assert kiosk.page() == "issued_page"
@@ -53,7 +54,7 @@ def test_the_number_shows_before_printing_finishes(
     gate = threading.Event()
     printer = FakePrinter(gate=gate)
     kiosk = make_kiosk(printer)
-    kiosk.tap(kiosk.config.categories[1])
+    take(kiosk, 1)
     qtbot.waitUntil(printer.started.is_set)  # the printer is busy with it in another thread...
     assert kiosk.page() == "issued_page"  # ...while the number is already on screen
     assert kiosk.issued.number.text() == "B001"
@@ -68,7 +69,7 @@ def test_a_double_tap_issues_one_ticket(qtbot: QtBot, engine: Engine, kiosk: Kio
     b = button(kiosk, "A")
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
-    kiosk.tap(b.category)
+    take(kiosk, category=b.category)
     assert len(engine.queries.tickets_of_day()) == 1
     qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
     assert len(kiosk.printer.printer.tickets) == 1
@@ -82,32 +83,70 @@ def test_a_retried_tap_reuses_the_sessions_key(
     ticket instead of issuing another."""
     key = kiosk.tap_key
     assert key
-    first = kiosk.tap(kiosk.config.categories[0])
+    first = take(kiosk)
     assert first is not None and kiosk.tap_key is None
     again = engine.tickets.issue("A", key=key)
     assert again.id == first.id
     assert len(engine.queries.tickets_of_day()) == 1
     kiosk.show_start()
+    settle(kiosk)
     assert kiosk.tap_key not in (None, key)  # a new resident, a new key
-    second = kiosk.tap(kiosk.config.categories[0])
+    second = take(kiosk)
     assert second is not None and second.id != first.id
     qtbot.waitUntil(lambda: len(kiosk.print_results) == 2)
 
 
-def test_buttons_are_disabled_while_issuing(engine: Engine, kiosk: KioskScreen, monkeypatch):
-    seen: list[bool] = []
+def test_a_slow_issue_keeps_the_kiosk_responsive_and_says_so(
+    qtbot: QtBot, engine: Engine, kiosk: KioskScreen, monkeypatch
+) -> None:
+    """The engine's issue blocks until the test lets it go (no timing): meanwhile the kiosk takes
+    input and paints, its buttons wait, a second tap does nothing, and after a moment it says
+    so; then the number shows."""
+    gate, started = threading.Event(), threading.Event()
     real_issue = engine.tickets.issue
 
-    def spy(*args, **kwargs):
-        seen.append(any(b.isEnabled() for b in kiosk.start.buttons))
-        assert kiosk.tap(kiosk.config.categories[0]) is None  # re-entrant tap: refused
+    def slow(*args, **kwargs):
+        started.set()
+        assert gate.wait(30), "the test never let the issue go"
         return real_issue(*args, **kwargs)
 
-    monkeypatch.setattr(engine.tickets, "issue", spy)
-    kiosk.tap(kiosk.config.categories[0])
-    assert seen == [False]
+    monkeypatch.setattr(engine.tickets, "issue", slow)
+    kiosk.show()
+    qtbot.waitExposed(kiosk)
+    assert kiosk.tap(kiosk.config.categories[0])
+    assert started.wait(30)
+    assert not any(b.isEnabled() for b in kiosk.start.buttons)
+    assert not kiosk.tap(kiosk.config.categories[0])  # a second tap: nothing twice
+    painted: list[int] = []
+    watcher = PaintCounter(painted)
+    kiosk.start.installEventFilter(watcher)
+    kiosk.start.update()
+    qtbot.waitUntil(lambda: len(painted) > 0)  # the UI thread paints while the issue waits
+    for _ in range(5):  # and takes input: five taps on the site name open the staff PIN pad
+        qtbot.mouseClick(kiosk.start.site, Qt.MouseButton.LeftButton)
+    assert kiosk.guard.pad is not None
+    kiosk.guard.close_pad()
+    assert kiosk.start.error.isHidden()
+    kiosk.clock.advance(timedelta(milliseconds=300))
+    assert kiosk.start.error.isVisible()
+    assert kiosk.start.error.text().startswith(("请稍候", "One moment"))
+    gate.set()
+    settle(kiosk)
+    assert kiosk.page() == "issued_page" and kiosk.start.error.isHidden()
     assert len(engine.queries.tickets_of_day()) == 1
     kiosk.printer.wait()
+    kiosk.start.removeEventFilter(watcher)
+
+
+class PaintCounter(QObject):
+    def __init__(self, painted: list[int]) -> None:
+        super().__init__()
+        self.painted = painted
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            self.painted.append(1)
+        return False
 
 
 def test_a_priority_category_issues_a_priority_ticket(
@@ -115,6 +154,7 @@ def test_a_priority_category_issues_a_priority_ticket(
 ) -> None:
     engine.tickets.issue("A")
     qtbot.mouseClick(button(kiosk, "C"), Qt.MouseButton.LeftButton)
+    settle(kiosk)
     ticket = engine.queries.ticket_by_label("C001")
     assert ticket.priority
     assert engine.queries.people_ahead(ticket) == 0
@@ -131,10 +171,11 @@ def test_people_ahead_is_live_while_the_number_shows(
 
     engine.tickets.issue("A")
     engine.tickets.issue("A")
-    kiosk.tap(kiosk.config.categories[0])
+    take(kiosk)
     assert kiosk.issued.ahead.text().count("2") == 1
     engine.tickets.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
     feed.poll()
+    settle(kiosk)
     assert "1" in kiosk.issued.ahead.text() and "2" not in kiosk.issued.ahead.text()
     qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
 
@@ -142,12 +183,14 @@ def test_people_ahead_is_live_while_the_number_shows(
 def test_idle_returns_to_the_start_page_by_itself(
     qtbot: QtBot, engine: Engine, kiosk: KioskScreen
 ) -> None:
-    kiosk.tap(kiosk.config.categories[0])
+    take(kiosk)
     assert kiosk.page() == "issued_page"
     idle = timedelta(seconds=kiosk.config.kiosk.idle_seconds)
     kiosk.clock.advance(idle - timedelta(milliseconds=1))
+    settle(kiosk)
     assert kiosk.page() == "issued_page"
     kiosk.clock.advance(timedelta(milliseconds=1))
+    settle(kiosk)
     assert kiosk.page() == "start_page"
     assert all(b.isEnabled() for b in kiosk.start.buttons)
     assert kiosk.shown_ticket is None
@@ -155,7 +198,7 @@ def test_idle_returns_to_the_start_page_by_itself(
 
 
 def test_done_returns_at_once(qtbot: QtBot, engine: Engine, kiosk: KioskScreen) -> None:
-    kiosk.tap(kiosk.config.categories[0])
+    take(kiosk)
     qtbot.mouseClick(kiosk.issued.done_button, Qt.MouseButton.LeftButton)
     assert kiosk.page() == "start_page"
     assert not kiosk.idle.is_active()
@@ -173,21 +216,25 @@ def test_a_storage_failure_closes_the_kiosk_until_it_looks_again(
         raise StorageError("database is locked")
 
     monkeypatch.setattr(engine.tickets, "issue", broken)
-    assert kiosk.tap(kiosk.config.categories[0]) is None
+    assert take(kiosk) is None
     assert (kiosk.page(), kiosk.closed_reason) == ("closed_page", "offline")
     monkeypatch.undo()  # the database answers again...
     kiosk.clock.advance(timedelta(milliseconds=OFFLINE_RETRY_MS - 1))
+    settle(kiosk)
     assert kiosk.page() == "closed_page"
     kiosk.clock.advance(timedelta(milliseconds=1))  # ...and the kiosk looks again by itself
+    settle(kiosk)
     assert kiosk.page() == "start_page"
 
     monkeypatch.setattr(engine.day, "status", broken)
     kiosk.refresh()  # the kiosk's own read fails (the feed's need not)
+    settle(kiosk)
     assert (kiosk.page(), kiosk.closed_reason) == ("closed_page", "offline")
     monkeypatch.undo()
     kiosk.clock.advance(timedelta(milliseconds=OFFLINE_RETRY_MS))
+    settle(kiosk)
     assert kiosk.page() == "start_page"
-    assert kiosk.tap(kiosk.config.categories[0]) is not None
+    assert take(kiosk) is not None
     kiosk.printer.wait()
 
 
@@ -195,10 +242,12 @@ def test_failed_results_never_resend(qtbot: QtBot, engine: Engine, make_kiosk) -
     open_day(engine)
     printer = FakePrinter(PrintResult.failed("offline", "unplugged"))
     kiosk = make_kiosk(printer)
-    kiosk.tap(kiosk.config.categories[0])
+    take(kiosk)
     qtbot.waitUntil(lambda: len(kiosk.print_results) == 1)
     kiosk.refresh()
+    settle(kiosk)
     kiosk.show_start()
+    settle(kiosk)
     assert len(printer.tickets) == 1
 
 
@@ -213,9 +262,10 @@ def test_the_wait_estimate_follows_the_number(
         engine.tickets.issue("A")
     for _ in range(4):  # four calls in ten minutes: 0.4 a minute
         clock.advance(timedelta(minutes=2.5))
+        settle(kiosk)
         t = engine.tickets.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
         engine.tickets.cancel(t.id, "test", actor=NURSE)
-    kiosk.tap(kiosk.config.categories[0])
+    take(kiosk)
     qtbot.waitUntil(lambda: kiosk.issued.wait.text() != "")
     # 4 calls since the first one 7.5 min ago: 0.533/min; 4 ahead -> 4.5 / 0.533 = 8.4 -> 9
     assert " 9 " in kiosk.issued.wait.text()
@@ -228,7 +278,7 @@ def test_an_english_site_counts_in_good_english(engine: Engine, make_kiosk, kios
     english = replace(kiosk_config, site=replace(kiosk_config.site, language="en"))
     kiosk = make_kiosk(FakePrinter(), english)
     engine.tickets.issue("A")
-    kiosk.tap(kiosk.config.categories[0])
+    take(kiosk)
     assert kiosk.issued.ahead.text() == "1 person ahead of you"
     assert kiosk.issued.ahead_sub.text() == ""
     kiosk.printer.wait()

@@ -11,7 +11,7 @@ from kiosk.engine import Engine
 from kiosk.states import Queue
 from printing.result import NO_CONFIRMATION, PAPER_OUT, PrintResult
 from tests.ui.conftest import open_day
-from tests.ui.kiosk.conftest import FakePrinter
+from tests.ui.kiosk.conftest import FakePrinter, settle, take
 
 
 @pytest.mark.parametrize("code", [PAPER_OUT, NO_CONFIRMATION])
@@ -23,7 +23,7 @@ def test_a_print_problem_shows_the_message_and_keeps_the_ticket(
     kiosk = make_kiosk(printer)
     with caplog.at_level(logging.WARNING, logger="ui.print_worker"):
         with qtbot.waitSignal(kiosk.printer.printed, timeout=5000):
-            ticket = kiosk.tap(kiosk.config.categories[0])
+            ticket = take(kiosk)
     assert ticket is not None
     assert not kiosk.issued.problem.isHidden()
     message = kiosk.issued.problem_text.text()
@@ -40,7 +40,7 @@ def test_a_printed_ticket_shows_no_problem(qtbot: QtBot, engine: Engine, make_ki
     open_day(engine)
     kiosk = make_kiosk(FakePrinter())
     with qtbot.waitSignal(kiosk.printer.printed, timeout=5000):
-        kiosk.tap(kiosk.config.categories[0])
+        take(kiosk)
     assert kiosk.issued.problem.isHidden()
     assert not kiosk.issued.take.isHidden()
 
@@ -53,7 +53,7 @@ def test_a_backend_that_raises_is_a_failed_print(qtbot: QtBot, engine: Engine, m
     open_day(engine)
     kiosk = make_kiosk(Raising())
     with qtbot.waitSignal(kiosk.printer.printed, timeout=5000) as blocker:
-        ticket = kiosk.tap(kiosk.config.categories[0])
+        ticket = take(kiosk)
     assert blocker.args[2].ok is False and blocker.args[2].code == "error"
     assert not kiosk.issued.problem.isHidden()
     assert engine.queries.ticket(ticket.id).state.value == "waiting_registration"
@@ -67,8 +67,9 @@ def test_a_late_failure_after_the_next_resident_is_only_logged(
     open_day(engine)
     gate = threading.Event()
     kiosk = make_kiosk(FakePrinter(PrintResult(False, PAPER_OUT, "x"), gate=gate))
-    kiosk.tap(kiosk.config.categories[0])
+    take(kiosk)
     kiosk.show_start()
+    settle(kiosk)
     with qtbot.waitSignal(kiosk.printer.printed, timeout=5000):
         gate.set()
     assert kiosk.page() == "start_page"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.ui.kiosk.conftest import take
 from ui.kiosk.screen import KioskScreen
 from ui.kiosk.sizing import effective_dpi, min_touch_px
 
@@ -40,7 +41,7 @@ def test_buttons_are_at_least_15_mm_on_this_screen(qtbot: QtBot, kiosk: KioskScr
     assert need == kiosk.touch_px() > 0
     for button in kiosk.start.buttons:
         assert button.width() >= need and button.height() >= need
-    kiosk.tap(kiosk.config.categories[0])
+    take(kiosk)
     done = kiosk.issued.done_button
     assert done.width() >= need and done.height() >= need
     kiosk.printer.wait()

@@ -18,6 +18,7 @@ from printing.result import PrintResult
 from tests.kiosk.conftest import open_day, start_of_day
 from ui.feed import Feed
 from ui.kiosk.screen import KioskScreen
+from ui.runner import Runner
 from ui.scheduler import FakeScheduler
 
 
@@ -34,8 +35,9 @@ def main(folder: str) -> None:
     open_day(engine)
     staff = StaffDirectory(db, clock, "main")
     scheduler = FakeScheduler(clock)
-    feed = Feed(engine, clock, scheduler)
-    kiosk = KioskScreen(engine, clock, Config(), _Printer(), staff, feed, scheduler)
+    runner = Runner()
+    feed = Feed(engine, clock, scheduler, runner)
+    kiosk = KioskScreen(engine, clock, Config(), _Printer(), staff, feed, scheduler, runner)
     kiosk.showFullScreen()
     app.processEvents()
     screen = kiosk.screen()
@@ -52,6 +54,7 @@ def main(folder: str) -> None:
     )
     kiosk.guard.is_unlocked = True
     kiosk.close()
+    runner.shutdown()
     db.dispose()
 
 
