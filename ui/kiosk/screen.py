@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
@@ -42,6 +43,7 @@ from ui.kiosk.sizing import widget_min_touch_px
 from ui.print_worker import PrintWorker, ticket_print
 from ui.runner import Runner
 from ui.scheduler import Scheduler
+from ui.widgets.pin_pad import PinPad
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +76,12 @@ class KioskScreen(QWidget):
         self.words = text.Words(config.site.language)
         self.printer = PrintWorker(printer, self)
         self.printer.printed.connect(self._on_printed)
-        self.guard = KioskGuard(self, staff.any_pin, lambda: int(widget_min_touch_px(self) * 1.4))
+        self.guard = KioskGuard(
+            self,
+            staff.any_pin,
+            lambda: int(widget_min_touch_px(self) * 1.4),
+            factory=partial(PinPad, runner=runner),  # the PIN checked off the UI thread
+        )
         self.guard.unlocked.connect(lambda _member: self.close())
         self.guard.padOpened.connect(self._watch_pad)
 

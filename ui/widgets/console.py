@@ -116,7 +116,7 @@ class Console(QWidget):
         self.prompts = Prompts(self)
         self.messages = DeskMessages(self)
         self.setWindowTitle(title)
-        self.signin = SignInPanel(staff, title)
+        self.signin = SignInPanel(staff, title, runner=runner)
         self.signin.signedIn.connect(self.sign_in)
         self.work = QWidget()
         self.work.setObjectName("work")

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.errors import DomainError
-from kiosk.staff import StaffDirectory
+from kiosk.staff import StaffDirectory, StaffMember
+from ui.runner import Runner
 from ui.widgets.messages import DeskMessages
 
 
@@ -23,10 +24,18 @@ class SignInPanel(QWidget):
 
     signedIn = Signal(str)
 
-    def __init__(self, staff: StaffDirectory, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        staff: StaffDirectory,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        runner: Runner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("signin")
         self.staff = staff
+        self.runner = runner  # given: the PIN (scrypt) is checked off the UI thread
         self.messages = DeskMessages(self)
         heading = QLabel(title)
         heading.setObjectName("signinTitle")
@@ -88,10 +97,24 @@ class SignInPanel(QWidget):
         if not name or not pin:
             self.error.setText(self.tr("Enter your name and your PIN."))
             return
+        if self.runner is not None:
+            self.button.setEnabled(False)
+            self.runner.run(
+                self, "sign_in", lambda: self.staff.sign_in(name, pin), self._right, self._refused
+            )
+            return
         try:
             member = self.staff.sign_in(name, pin)
         except DomainError as exc:
-            self.error.setText(self.messages.error(exc))
+            self._refused(exc)
             return
+        self._right(member)
+
+    def _right(self, member: StaffMember) -> None:
+        self.button.setEnabled(True)
         self.error.clear()
         self.signedIn.emit(member.name)
+
+    def _refused(self, exc: DomainError) -> None:
+        self.button.setEnabled(True)
+        self.error.setText(self.messages.error(exc))

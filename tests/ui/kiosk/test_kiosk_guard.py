@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.clock import FakeClock
 from kiosk.staff import StaffDirectory
 from tests.ui.conftest import STAFF_PIN
+from tests.ui.kiosk.conftest import settle
 from ui.kiosk.screen import KioskScreen
 from ui.widgets.pin_pad import PinPad
 
@@ -73,7 +74,9 @@ def test_a_wrong_pin_is_refused(qtbot: QtBot, kiosk: KioskScreen) -> None:
     qtbot.waitExposed(kiosk)
     pad = kiosk.guard.open_pad()
     pad.enter("0000")
-    assert pad.isVisible()
+    assert not pad.ok_button.isEnabled()  # checked off the UI thread meanwhile
+    settle(kiosk)
+    assert pad.ok_button.isEnabled() and pad.isVisible()
     assert pad.message.text() in ("密码错误，请重试。", "Wrong PIN. Please try again.")
     assert kiosk.isVisible()
     assert kiosk.close() is False
