@@ -9,7 +9,8 @@ from kiosk.errors import StorageError
 from kiosk.model import Actor
 from tests.ui.conftest import NURSE
 from tests.ui.display.conftest import NAMES, id_number, observe, phone, said, settle
-from ui.display.data import ObsStatus
+from tests.ui.gate import Gate
+from ui.display.data import ObsStatus, load_snapshot
 from ui.display.screen import FLASH_MS
 from ui.voice.announcer import Announcement
 from ui.voice.phrases import call_text, desk_phrase
@@ -240,3 +241,23 @@ def test_a_lost_database_is_shown_instead_of_a_stale_screen(
     feed.poll()
     settle(qtbot, display)
     assert display.out_of_date not in display.visible_text()
+
+
+def test_a_read_that_waits_keeps_the_display_ticking(
+    qtbot, engine, clock, day, feed, make_display, monkeypatch
+):
+    screen = make_display()
+    gate = Gate()
+    monkeypatch.setattr("ui.display.screen.load_snapshot", gate.hold(load_snapshot))
+    ticket = engine.tickets.issue("A")
+    engine.tickets.call(ticket.id, "登记2", actor=NURSE)
+    feed.poll()
+    gate.wait_entered()
+    before = screen.time.text()
+    clock.advance(timedelta(seconds=1))  # the clock and the countdowns go on meanwhile
+    assert screen.time.text() != before
+    assert screen.flashing  # the call itself is shown and announced at once, from the event
+    gate.open()
+    settle(qtbot, screen)
+    desks = {d.desk: d.label for d in screen.desks.desks}
+    assert desks["登记2"] == ticket.label

@@ -6,13 +6,14 @@ import threading
 from dataclasses import replace
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.engine import Engine
 from kiosk.states import Queue, State
 from printing.result import PrintResult
 from tests.ui.conftest import open_day
+from tests.ui.gate import Gate, PaintCounter
 from tests.ui.kiosk.conftest import FakePrinter, settle, take
 from ui.kiosk.screen import OFFLINE_RETRY_MS, KioskScreen
 
@@ -99,29 +100,21 @@ def test_a_retried_tap_reuses_the_sessions_key(
 def test_a_slow_issue_keeps_the_kiosk_responsive_and_says_so(
     qtbot: QtBot, engine: Engine, kiosk: KioskScreen, monkeypatch
 ) -> None:
-    """The engine's issue blocks until the test lets it go (no timing): meanwhile the kiosk takes
+    """The engine's issue waits until the test lets it go (no timing): meanwhile the kiosk takes
     input and paints, its buttons wait, a second tap does nothing, and after a moment it says
     so; then the number shows."""
-    gate, started = threading.Event(), threading.Event()
-    real_issue = engine.tickets.issue
-
-    def slow(*args, **kwargs):
-        started.set()
-        assert gate.wait(30), "the test never let the issue go"
-        return real_issue(*args, **kwargs)
-
-    monkeypatch.setattr(engine.tickets, "issue", slow)
+    gate = Gate()
+    monkeypatch.setattr(engine.tickets, "issue", gate.hold(engine.tickets.issue))
     kiosk.show()
     qtbot.waitExposed(kiosk)
     assert kiosk.tap(kiosk.config.categories[0])
-    assert started.wait(30)
+    gate.wait_entered()
     assert not any(b.isEnabled() for b in kiosk.start.buttons)
     assert not kiosk.tap(kiosk.config.categories[0])  # a second tap: nothing twice
-    painted: list[int] = []
-    watcher = PaintCounter(painted)
-    kiosk.start.installEventFilter(watcher)
+    painted = PaintCounter()
+    kiosk.start.installEventFilter(painted)
     kiosk.start.update()
-    qtbot.waitUntil(lambda: len(painted) > 0)  # the UI thread paints while the issue waits
+    qtbot.waitUntil(lambda: painted.count > 0)  # the UI thread paints while the issue waits
     for _ in range(5):  # and takes input: five taps on the site name open the staff PIN pad
         qtbot.mouseClick(kiosk.start.site, Qt.MouseButton.LeftButton)
     assert kiosk.guard.pad is not None
@@ -130,23 +123,12 @@ def test_a_slow_issue_keeps_the_kiosk_responsive_and_says_so(
     kiosk.clock.advance(timedelta(milliseconds=300))
     assert kiosk.start.error.isVisible()
     assert kiosk.start.error.text().startswith(("请稍候", "One moment"))
-    gate.set()
+    gate.open()
     settle(kiosk)
     assert kiosk.page() == "issued_page" and kiosk.start.error.isHidden()
     assert len(engine.queries.tickets_of_day()) == 1
     kiosk.printer.wait()
-    kiosk.start.removeEventFilter(watcher)
-
-
-class PaintCounter(QObject):
-    def __init__(self, painted: list[int]) -> None:
-        super().__init__()
-        self.painted = painted
-
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.Paint:
-            self.painted.append(1)
-        return False
+    kiosk.start.removeEventFilter(painted)
 
 
 def test_a_priority_category_issues_a_priority_ticket(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.engine import Engine
 from kiosk.states import State
 from tests.ui.conftest import STAFF_NAME
-from tests.ui.desk.helpers import press, scan, settle
+from tests.ui.desk.helpers import activate, press, scan, settle
+from tests.ui.gate import Gate, PaintCounter
 from tests.ui.observation.conftest import vaccinate
 from ui.observation.screen import ObservationScreen, countdown
 from ui.widgets.prompts import AdverseInput
@@ -131,3 +133,30 @@ def test_other_terminals_show_up_and_ticker_stops_on_close(
     assert screen.ticker.is_active()
     screen.close()
     assert not screen.ticker.is_active()
+
+
+def test_a_release_that_waits_leaves_the_desk_usable(
+    qtbot, day: Engine, screen: ObservationScreen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    t = vaccinate(day)
+    screen.feed.poll()
+    settle(qtbot, screen)
+    screen.clock.advance(timedelta(minutes=30))
+    settle(qtbot, screen)
+    gate = Gate()
+    monkeypatch.setattr(day.observation, "release", gate.hold(day.observation.release))
+    screen.select(t.id)
+    activate(qtbot, screen)
+    qtbot.keyClick(screen, Qt.Key.Key_F5)
+    gate.wait_entered()
+    screen.clock.advance(timedelta(seconds=1))  # the countdowns tick on meanwhile
+    assert screen.status.text() in ("Working…", "正在处理……")
+    painted = PaintCounter()
+    screen.table.viewport().installEventFilter(painted)
+    screen.table.viewport().update()
+    qtbot.waitUntil(lambda: painted.count > 0)
+    gate.open()
+    settle(qtbot, screen)
+    assert day.queries.ticket(t.id).state == State.RELEASED
+    assert screen.row_texts(t.id) == []
+    screen.table.viewport().removeEventFilter(painted)
