@@ -32,10 +32,10 @@ def unavailable(reason: str) -> NoReturn:
 
 
 class PgServer:
-    def __init__(self) -> None:
+    def __init__(self, port: int = 54329) -> None:
         self.bin = pg_bin()
         self.dir = Path(tempfile.mkdtemp(prefix="kiosk-pg-"))
-        self.port = 54329
+        self.port = port
         self.counter = 0
 
     def _as_postgres(self, *cmd: str) -> subprocess.CompletedProcess[str]:
@@ -54,6 +54,12 @@ class PgServer:
         )
         if done.returncode != 0:
             unavailable(f"initdb failed: {done.stderr.strip()[-300:]}")
+        self.resume()
+
+    def resume(self) -> None:
+        """Start the server (again, on the same data)."""
+        assert self.bin is not None
+        data = self.dir / "data"
         opts = f"-p {self.port} -k {self.dir} -c listen_addresses='' -c fsync=off"
         done = self._as_postgres(
             str(self.bin / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(self.dir / "log"),
@@ -62,6 +68,13 @@ class PgServer:
         if done.returncode != 0:
             log = (self.dir / "log").read_text(errors="replace")[-500:]
             unavailable(f"PostgreSQL did not start: {done.stderr.strip()} {log}")
+
+    def pause(self) -> None:
+        """Stop the server at once, keeping its data (what a crashed server looks like)."""
+        assert self.bin is not None
+        self._as_postgres(
+            str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate", "stop"
+        )
 
     def stop(self) -> None:
         if self.bin is not None and (self.dir / "data").exists():

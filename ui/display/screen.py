@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.clock import Clock
@@ -229,6 +229,11 @@ class DisplayScreen(QWidget):
         self._flash_phase = True
         self.hero.set_flash(True, badge=True)
         self.flasher.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.ticker.stop()
+        self.flasher.stop()
+        super().closeEvent(event)
 
     def _flash_step(self) -> None:
         if self.flash_until is None or self.clock.now() >= self.flash_until:
