@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal, SignalInstance
+from PySide6.QtCore import QObject, QUrl, Signal, SignalInstance
 from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+
+from ui.scheduler import QtScheduler, Scheduler
 
 log = logging.getLogger(__name__)
 
@@ -55,20 +57,17 @@ class QtAudioOutput(QObject):
         parent: QObject | None = None,
         *,
         has_device: Callable[[], bool] = system_has_audio_output,
+        scheduler: Scheduler | None = None,
     ) -> None:
         super().__init__(parent)
         self._has_device = has_device
+        timers = scheduler or QtScheduler()
         self._player: QMediaPlayer | None = None
         self._output: QAudioOutput | None = None
         self._current: Path | None = None
         self._silent_warned = False
-        self._watchdog = QTimer(self)
-        self._watchdog.setSingleShot(True)
-        self._watchdog.timeout.connect(self._on_watchdog)
-        self._silent_timer = QTimer(self)
-        self._silent_timer.setSingleShot(True)
-        self._silent_timer.setInterval(0)
-        self._silent_timer.timeout.connect(self._finish)
+        self._watchdog = timers.timer(self._on_watchdog, parent=self)
+        self._silent_timer = timers.timer(self._finish, 0, parent=self)  # "played" at once
 
     @property
     def playing(self) -> Path | None:
@@ -170,6 +169,7 @@ class FakeAudioOutput(QObject):
         speed: float = 1.0,
         now: Callable[[], float] = time.perf_counter,
         parent: QObject | None = None,
+        scheduler: Scheduler | None = None,
     ) -> None:
         super().__init__(parent)
         self.mode = mode
@@ -177,9 +177,7 @@ class FakeAudioOutput(QObject):
         self._now = now
         self.records: list[PlayRecord] = []
         self.overlaps = 0
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.finish)
+        self._timer = (scheduler or QtScheduler()).timer(self.finish, parent=self)
 
     @property
     def playing(self) -> PlayRecord | None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+import pytest
+from PySide6.QtWidgets import QWidget
 
+from tests.ui.gate import PaintCounter
 from tests.ui.voice.conftest import BlockingEngine, FailingEngine
 from ui.voice.announcer import Announcement, default_chime
 from ui.voice.engines import NullEngine
@@ -120,12 +123,13 @@ def test_synthesis_runs_in_a_worker_and_the_ui_thread_keeps_running(
     assert engine.entered.wait(5)
     audio.finish()  # chime over; speech not ready yet
 
-    ticks = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start(1)
-    qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=5000)  # the event loop runs...
-    timer.stop()
+    window = QWidget()
+    qtbot.addWidget(window)
+    painted = PaintCounter()
+    window.installEventFilter(painted)
+    window.show()
+    window.update()
+    qtbot.waitUntil(lambda: painted.count > 0, timeout=5000)  # the UI thread paints...
     assert not engine.release.is_set()  # ...while synthesis is still blocked
     assert audio.playing is None and announcer.current == call
 
@@ -179,12 +183,17 @@ def test_live_engine_speaks_after_the_chime(qtbot, make_announcer) -> None:
     assert audio.paths == [CHIME]
 
 
-def test_fake_audio_duration_mode_uses_the_wav_length(qtbot) -> None:
+def test_fake_audio_duration_mode_uses_the_wav_length(qtbot, clock, scheduler) -> None:
     from ui.voice.audio import FakeAudioOutput
 
-    audio = FakeAudioOutput("duration", speed=10)
-    with qtbot.waitSignal(audio.finished, timeout=5000):
-        audio.play(CHIME, 1.0)
+    audio = FakeAudioOutput(
+        "duration", speed=10, now=lambda: clock.now().timestamp(), scheduler=scheduler
+    )
+    audio.play(CHIME, 1.0)
+    clock.advance(timedelta(milliseconds=119))
+    assert audio.playing is not None  # the chime lasts 1.2 s, played ten times as fast
+    with qtbot.waitSignal(audio.finished, timeout=1000):
+        clock.advance(timedelta(milliseconds=1))
     record = audio.records[0]
     assert record.ended is not None
-    assert record.ended - record.started >= 1.2 / 10 * 0.9
+    assert record.ended - record.started == pytest.approx(0.12)
