@@ -73,14 +73,21 @@ class HistoryPanel(QGroupBox):
             self.show_ticket(self.shown_id)
 
     def show_ticket(self, ticket_id: int) -> None:
+        """Show a ticket's history, read off the UI thread."""
         engine, m = self.console.engine, self.console.messages
-        try:
-            ticket = engine.queries.ticket(ticket_id)
-            history = engine.queries.history(ticket_id)
-        except DomainError as exc:
-            self.console.say(m.error(exc), "error")
-            return
         self.shown_id = ticket_id
+        self.console.runner.read(
+            self,
+            "history",
+            lambda: (engine.queries.ticket(ticket_id), engine.queries.history(ticket_id)),
+            lambda got: self._draw(*got),
+            lambda exc: self.console.say(m.error(exc), "error"),
+        )
+
+    def _draw(self, ticket: Ticket, history: list[Event]) -> None:
+        m = self.console.messages
+        if ticket.id != self.shown_id:
+            return  # another ticket was asked for since
         self.heading.setText(f"{ticket.label} · {m.state(ticket.state)}")
         superseded = {int(e.payload["supersedes"]) for e in history if e.payload.get("supersedes")}
         self.events.clear()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.errors import DomainError
 from kiosk.idnumber import IdNumber, InvalidIdNumber, parse_id_number
-from kiosk.model import Actor, DayStatus, PersonIn, Ticket
+from kiosk.model import Actor, DayStatus, Person, PersonIn, Ticket
 from kiosk.privacy import mask_name
 from ui.widgets.console import ConsoleContext, button
 
@@ -111,7 +111,8 @@ class RegistrationPanel(QGroupBox):
 
     # --- the ticket at the desk ----------------------------------------------------------------
 
-    def set_ticket(self, ticket: Ticket | None) -> None:
+    def set_ticket(self, ticket: Ticket | None, _person: Person | None = None) -> None:
+        """The ticket at the desk (the person is filled in here, not read)."""
         new_id = ticket.id if ticket else None
         if new_id != self.ticket_id or ticket is None:
             self.ticket_id = new_id

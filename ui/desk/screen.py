@@ -8,6 +8,7 @@ a ticket and its corrections (:mod:`ui.desk.history`). Keyboard first: every but
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -26,7 +27,7 @@ from kiosk.clock import Clock
 from kiosk.config import Config, Desk
 from kiosk.engine import Engine
 from kiosk.errors import DomainError
-from kiosk.model import DayStatus, Ticket
+from kiosk.model import DayStatus, Person, Ticket
 from kiosk.staff import StaffDirectory
 from kiosk.states import CALLED, WAITING, Queue, State
 from printing.backend import PrinterBackend
@@ -38,6 +39,16 @@ from ui.feed import EVERYTHING, Changes, Feed
 from ui.runner import Runner
 from ui.scheduler import Scheduler
 from ui.widgets.console import Console, button
+
+
+@dataclass(frozen=True)
+class DeskRead:
+    """What a desk's redraw reads, off the UI thread."""
+
+    current: Ticket | None
+    status: DayStatus
+    missed: list[Ticket]
+    person: Person | None  # of the current ticket, when it is new to the panel
 
 
 class DeskScreen(Console):
@@ -164,13 +175,18 @@ class DeskScreen(Console):
         """Re-read the desk off the UI thread, then draw it (a refresh asked for while one runs
         is read again after it, with both changes' tickets)."""
         self._changes = changes if self._changes is None else self._changes.merge(changes)
-        self.runner.read(self, "refresh", self._read, self._draw, self._read_failed)
+        shown = self.current  # its person is read only when another ticket comes
+        self.runner.read(self, "refresh", lambda: self._read(shown), self._draw, self._read_failed)
 
-    def _read(self) -> tuple[Ticket | None, DayStatus, list[Ticket]]:
+    def _read(self, shown: Ticket | None) -> DeskRead:
         current = self.engine.queries.at_desk(self.desk.name)
         status = self.engine.day.status()
         missed = [t for t in self.engine.queries.missed() if t.queue == self.queue]
-        return current, status, missed
+        person = None
+        needs_person = self.queue == Queue.VACCINATION and current != shown
+        if current is not None and current.person_id and needs_person:
+            person = self.engine.queries.person(current.person_id)
+        return DeskRead(current, status, missed, person)
 
     def _read_failed(self, exc: DomainError) -> None:
         self._changes = None
@@ -178,9 +194,9 @@ class DeskScreen(Console):
         self.waiting.setText(self.messages.error(exc))
         self.panel.set_ticket(None)
 
-    def _draw(self, read: tuple[Ticket | None, DayStatus, list[Ticket]]) -> None:
+    def _draw(self, read: DeskRead) -> None:
         changes, self._changes = self._changes or EVERYTHING, None
-        self.current, status, missed = read
+        self.current, status, missed = read.current, read.status, read.missed
         t = self.current
         self.ticket_label.setText(t.label if t else "—")
         self.ticket_state.setText(self.tr("at this desk") if t else self.tr("nobody called"))
@@ -193,7 +209,7 @@ class DeskScreen(Console):
         for b in (self.recall_button, self.missed_button, self.cancel_button):
             b.setEnabled(t is not None)
         self._fill_missed(missed, status.missed_grace_minutes)
-        self.panel.set_ticket(t)
+        self.panel.set_ticket(t, read.person)
         self.panel.refresh_stock(status)
         if t is not None and self.history.shown_id in (None, t.id):
             # Its history, read again only when an event touched it (not on every other desk's).

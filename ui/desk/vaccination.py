@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.idnumber import InvalidIdNumber, parse_id_number
-from kiosk.model import DayStatus, Lot, Ticket, Vial
+from kiosk.model import DayStatus, Lot, Person, Ticket, Vial
 from ui.widgets.console import ConsoleContext, button
 
 WARN_BEFORE_USE_BY = timedelta(minutes=30)
@@ -96,7 +96,9 @@ class VaccinationPanel(QGroupBox):
 
     # --- the person --------------------------------------------------------------------------------
 
-    def set_ticket(self, ticket: Ticket | None) -> None:
+    def set_ticket(self, ticket: Ticket | None, person: Person | None = None) -> None:
+        """The ticket at the station, and its person (read by the desk's redraw, off the UI
+        thread, only when the ticket is new here)."""
         if ticket is not None and ticket == self.ticket:
             return  # unchanged: every feed event redraws the desk; the person need not be re-read
         self.ticket = ticket
@@ -108,7 +110,6 @@ class VaccinationPanel(QGroupBox):
             self.flags.clear()
             return
         engine = self.desk.engine
-        person = engine.queries.person(ticket.person_id) if ticket.person_id else None
         self.person_name.setText(f"{ticket.label}  {person.name if person else ''}")
         parts = [self.tr("Dose %1").replace("%1", str(ticket.dose_number or 1))]
         if person and person.id_number:
