@@ -90,22 +90,34 @@ class Reprinter(QObject):
         actor = self._asked_by.pop(ticket_id, None)
         if actor is None:  # not ours (cannot happen: one worker per reprinter)
             return
-        try:
-            console.engine.tickets.record_reprint(ticket_id, result.code, actor=actor)
-        except DomainError as exc:
+        log.info(
+            "reprint of %s asked by %s at %s: %s", printed.label, actor.staff, actor.terminal,
+            result.code,
+        )  # fmt: skip
+
+        def logged(_ticket: Ticket) -> None:
+            console.feed.request_poll()
+            console.status.setToolTip(result.detail)
+            if result.ok:
+                console.say(self.tr("%1 reprinted.").replace("%1", printed.label))
+            else:
+                console.say(
+                    self.tr("%1 was not reprinted: %2. The number stays valid.")
+                    .replace("%1", printed.label)
+                    .replace("%2", self.reason(result)),
+                    "error",
+                )
+            self.done.emit(ticket_id, result)
+
+        def not_logged(exc: DomainError) -> None:
             log.error("reprint of %s not logged: %s", printed.label, exc)
             console.say(console.messages.error(exc), "error")
             self.done.emit(ticket_id, result)
-            return
-        console.feed.poll()
-        console.status.setToolTip(result.detail)
-        if result.ok:
-            console.say(self.tr("%1 reprinted.").replace("%1", printed.label))
-        else:
-            console.say(
-                self.tr("%1 was not reprinted: %2. The number stays valid.")
-                .replace("%1", printed.label)
-                .replace("%2", self.reason(result)),
-                "error",
-            )
-        self.done.emit(ticket_id, result)
+
+        console.runner.run(
+            self,
+            f"log reprint {ticket_id}",
+            lambda: console.engine.tickets.record_reprint(ticket_id, result.code, actor=actor),
+            logged,
+            not_logged,
+        )
