@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kiosk.errors import DomainError
 from kiosk.model import Event, Ticket
 from kiosk.states import VACCINATED, State
 from ui.widgets.console import ConsoleContext, button
@@ -60,13 +59,12 @@ class HistoryPanel(QGroupBox):
         text = self.lookup.text().strip()
         if not text:
             return
-        try:
-            ticket = self.console.engine.queries.ticket_by_label(text)
-        except DomainError as exc:
-            self.console.say(self.console.messages.error(exc), "error")
-            return
-        self.lookup.clear()
-        self.show_ticket(ticket.id)
+
+        def found(ticket: Ticket) -> None:
+            self.lookup.clear()
+            self.show_ticket(ticket.id)
+
+        self.console.look_up(lambda: self.console.engine.queries.ticket_by_label(text), found)
 
     def reload(self) -> None:
         if self.shown_id is not None:
@@ -145,12 +143,16 @@ class HistoryPanel(QGroupBox):
         c, ticket_id = self.console, self.shown_id
         if ticket_id is None:
             return
-        try:
+
+        def read() -> tuple[Ticket, list[tuple[int, str]]]:
             ticket = c.engine.queries.ticket(ticket_id)
             lots = [(lot.id, f"{lot.product} {lot.lot}") for lot in c.engine.day.status().lots]
-        except DomainError as exc:
-            c.say(c.messages.error(exc), "error")
-            return
+            return ticket, lots
+
+        c.look_up(read, lambda got: self._ask_correction(*got))
+
+    def _ask_correction(self, ticket: Ticket, lots: list[tuple[int, str]]) -> None:
+        c, ticket_id = self.console, ticket.id
         got = c.prompts.correction(self, lots, ticket.lot_id, ticket.dose_number or 1)
         if got is None:
             return

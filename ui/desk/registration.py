@@ -250,15 +250,6 @@ class RegistrationPanel(QGroupBox):
                 self.tr("Screening suggests deferral. Proceed anyway?"),
             ):
                 return
-        duplicate = False
-        try:
-            twin = desk.engine.care.registered_today(parsed.number)
-        except DomainError:
-            twin = None
-        if twin is not None and twin.id != ticket_id:
-            if not self._confirm_duplicate(twin.label):
-                return
-            duplicate = True
         minutes = (
             self.observation_minutes + desk.config.day.allergy_extra_minutes
             if self.allergy(answers)
@@ -293,13 +284,14 @@ class RegistrationPanel(QGroupBox):
             desk.say(self.tr("%1 registered: waiting for vaccination.").replace("%1", done.label))
 
         def refused(exc: DomainError) -> None:
-            # registered at another desk between the check and the save: ask, then save anyway
-            if exc.code != "duplicate_person" or duplicate:
+            # The engine refuses an ID number registered today (here or at another desk): ask,
+            # then save anyway if the nurse says so (an audited choice: allow_duplicate).
+            if exc.code != "duplicate_person":
                 desk.say(desk.messages.error(exc), "error")
             elif self._confirm_duplicate(str(exc.details.get("ticket", ""))):
                 desk.act(lambda a: register(a, True), registered)
 
-        desk.act(lambda a: register(a, duplicate), registered, refused)
+        desk.act(lambda a: register(a, False), registered, refused)
 
     def _confirm_duplicate(self, label: str) -> bool:
         return self.desk.prompts.confirm(

@@ -56,17 +56,26 @@ class Reprinter(QObject):
         if ticket.id in self._asked_by:
             console.say(self.tr("%1 is already being printed.").replace("%1", ticket.label), "warn")
             return False
-        try:
-            printable = ticket_print(
-                console.engine, console.config, ticket, console.engine.queries.people_ahead(ticket),
-                reprint=True,
-            )  # fmt: skip
-        except DomainError as exc:
-            console.say(console.messages.error(exc), "error")
-            return False
         self._asked_by[ticket.id] = console.actor()
-        self.worker.submit(ticket.id, printable)
         console.say(self.tr("Reprinting %1…").replace("%1", ticket.label))
+
+        def not_read(exc: DomainError) -> None:
+            self._asked_by.pop(ticket.id, None)
+            console.say(console.messages.error(exc), "error")
+
+        console.runner.run(  # what the ticket says (the people ahead now), off the UI thread
+            self,
+            f"reprint {ticket.id}",
+            lambda: ticket_print(
+                console.engine,
+                console.config,
+                ticket,
+                console.engine.queries.people_ahead(ticket),
+                reprint=True,
+            ),  # fmt: skip
+            lambda printable: self.worker.submit(ticket.id, printable),
+            not_read,
+        )
         return True
 
     def busy(self) -> bool:

@@ -260,13 +260,12 @@ class DeskScreen(Console):
         text = self.number.text().strip()
         if not text or self.user is None:
             return
-        try:
-            ticket = self.engine.queries.ticket_by_label(text)
-        except DomainError as exc:
-            self.say(self.messages.error(exc), "error")
-            return
-        if self.open_ticket(ticket):
-            self.number.clear()
+
+        def found(ticket: Ticket) -> None:
+            if self.open_ticket(ticket):
+                self.number.clear()
+
+        self.look_up(lambda: self.engine.queries.ticket_by_label(text), found)
 
     def open_ticket(self, ticket: Ticket) -> bool:
         """Bring ``ticket`` to this desk if it can come here, else say why not (True: it is
@@ -296,11 +295,9 @@ class DeskScreen(Console):
         )
 
     def scanned(self, token: str) -> None:
-        try:
-            ticket = self.engine.queries.ticket_by_token(token)
-        except DomainError as exc:
-            self.say(self.messages.error(exc), "error")
-            return
+        self.look_up(lambda: self.engine.queries.ticket_by_token(token), self._scanned_ticket)
+
+    def _scanned_ticket(self, ticket: Ticket) -> None:
         if ticket.state in (State.OBSERVING, State.MISSED) or ticket.day != self.engine.today():
             self.history.show_ticket(ticket.id)
         self.open_ticket(ticket)
@@ -359,13 +356,13 @@ class DeskScreen(Console):
             else:
                 self.reprinter.reprint(self.current)
             return
-        try:
-            ticket = self.engine.queries.ticket_by_label(text)
-        except DomainError as exc:
-            self.say(self.messages.error(exc), "error")
-            return
-        if self.reprinter.reprint(ticket):
-            self.number.clear()
+        reprinter = self.reprinter
+
+        def found(ticket: Ticket) -> None:
+            if reprinter.reprint(ticket):
+                self.number.clear()
+
+        self.look_up(lambda: self.engine.queries.ticket_by_label(text), found)
 
     def stop_timers(self) -> None:
         self.panel.stop_timers()

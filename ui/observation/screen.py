@@ -25,7 +25,7 @@ from kiosk.clock import Clock
 from kiosk.config import Config
 from kiosk.engine import Engine
 from kiosk.errors import DomainError
-from kiosk.model import Observation
+from kiosk.model import AdverseEvent, Observation, Ticket
 from kiosk.staff import StaffDirectory
 from kiosk.states import State
 from ui.feed import EVERYTHING, Changes, Feed
@@ -222,11 +222,9 @@ class ObservationScreen(Console):
         )
 
     def scanned(self, token: str) -> None:
-        try:
-            ticket = self.engine.queries.ticket_by_token(token)
-        except DomainError as exc:
-            self.say(self.messages.error(exc), "error")
-            return
+        self.look_up(lambda: self.engine.queries.ticket_by_token(token), self._scanned_ticket)
+
+    def _scanned_ticket(self, ticket: Ticket) -> None:
         if ticket.state != State.OBSERVING:
             self.say(
                 self.tr("%1 is not in observation: it is %2.")
@@ -300,11 +298,12 @@ class ObservationScreen(Console):
         obs = self._chosen()
         if obs is None:
             return
-        try:
-            open_events = self.engine.observation.open_adverse_events(obs.ticket.id)
-        except DomainError as exc:
-            self.say(self.messages.error(exc), "error")
-            return
+        self.look_up(
+            lambda: self.engine.observation.open_adverse_events(obs.ticket.id),
+            lambda open_events: self._close_first(obs, open_events),
+        )
+
+    def _close_first(self, obs: Observation, open_events: list[AdverseEvent]) -> None:
         if not open_events:
             self.say(
                 self.tr("%1 has no open adverse event.").replace("%1", obs.ticket.label), "warn"

@@ -89,6 +89,8 @@ class ConsoleContext(Protocol):
         refused: Callable[[DomainError], object] | None = None,
     ) -> bool: ...
 
+    def look_up(self, read: Callable[[], T], then: Callable[[T], object]) -> None: ...
+
     def say(self, text: str, level: str = "info") -> None: ...
 
 
@@ -219,6 +221,13 @@ class Console(QWidget):
             return False
         self._working.start()
         return True
+
+    def look_up(self, read: Callable[[], T], then: Callable[[T], object]) -> None:
+        """A read a person waits for (a number typed, a ticket scanned), off the UI thread;
+        ``then`` gets what was found, and "not found" or a lost database is said."""
+        self.runner.run(
+            self, "look up", read, then, lambda exc: self.say(self.messages.error(exc), "error")
+        )
 
     def _say_working(self) -> None:
         self.say(self.tr("Working…"))

@@ -74,22 +74,29 @@ class SignInPanel(QWidget):
 
     def reload(self) -> None:
         """Fill the name list and clear the PIN (at start and after each sign-out)."""
-        current = self.name.currentText()
-        self.name.clear()
-        try:
-            names = [m.name for m in self.staff.members()]
-        except DomainError as exc:
-            self.error.setText(self.messages.error(exc))
-        else:
-            self.name.addItems(names)
-            if not names:  # a fresh database: say how staff are added, not just "enter a name"
-                self.error.setText(
-                    self.tr("No staff can sign in yet. Add them with: kiosk staff add NAME")
-                )
-        if current:
-            self.name.setCurrentText(current)
         self.pin.clear()
         self.pin.setFocus()
+        if self.runner is None:
+            try:
+                self._fill([m.name for m in self.staff.members()])
+            except DomainError as exc:
+                self._refused(exc)
+            return
+        self.runner.read(
+            self, "staff", lambda: [m.name for m in self.staff.members()], self._fill,
+            self._refused,
+        )  # fmt: skip
+
+    def _fill(self, names: list[str]) -> None:
+        current = self.name.currentText()  # what may have been typed meanwhile
+        self.name.clear()
+        self.name.addItems(names)
+        if not names:  # a fresh database: say how staff are added, not just "enter a name"
+            self.error.setText(
+                self.tr("No staff can sign in yet. Add them with: kiosk staff add NAME")
+            )
+        if current:
+            self.name.setCurrentText(current)
 
     def submit(self) -> None:
         name, pin = self.name.currentText().strip(), self.pin.text()
