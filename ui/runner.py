@@ -45,7 +45,6 @@ class _Job(Generic[T]):
 class Runner(QObject):
     """Runs work on worker threads and delivers results on the UI thread."""
 
-    busyChanged = Signal(bool)
     _finished = Signal(object)  # a _Job, from a worker thread: queued to the UI thread
 
     def __init__(self, parent: QObject | None = None, workers: int = WORKERS) -> None:
@@ -97,38 +96,31 @@ class Runner(QObject):
         self._start(_Job(owner, name, work, done, failed))
 
     def _start(self, job: _Job[Any]) -> None:
-        was_idle = not self._running
         self._running[(id(job.owner), job.name)] = job
         job.future = self._pool.submit(job.work)
         job.future.add_done_callback(lambda _f: self._finished.emit(job))
-        if was_idle:
-            self.busyChanged.emit(True)
 
     def _deliver(self, job: _Job[Any]) -> None:
         assert job.future is not None
         key = (id(job.owner), job.name)
         if self._running.get(key) is job:
             del self._running[key]
-        try:
-            if not shiboken6.isValid(job.owner):
-                return  # the screen is gone: nobody to tell
-            if job.again and not self._closed:
-                job.again = False
-                self._start(job)  # its newest work, delivered instead of this result
-                return
-            error = job.future.exception()
-            if error is None:
-                job.done(job.future.result())
-            elif isinstance(error, DomainError):
-                if job.failed is not None:
-                    job.failed(error)
-                else:
-                    log.warning("%s: %s", job.name, error)
+        if not shiboken6.isValid(job.owner):
+            return  # the screen is gone: nobody to tell
+        if job.again and not self._closed:
+            job.again = False
+            self._start(job)  # its newest work, delivered instead of this result
+            return
+        error = job.future.exception()
+        if error is None:
+            job.done(job.future.result())
+        elif isinstance(error, DomainError):
+            if job.failed is not None:
+                job.failed(error)
             else:
-                raise error  # a bug: let it surface on the UI thread (and fail its test)
-        finally:
-            if not self._running:
-                self.busyChanged.emit(False)
+                log.warning("%s: %s", job.name, error)
+        else:
+            raise error  # a bug: let it surface on the UI thread (and fail its test)
 
     def shutdown(self) -> None:
         """No new work; wait for what runs (the program is ending, or the test is)."""
