@@ -315,7 +315,9 @@ def cmd_day_open(ctx: Context) -> int:
     engine = ctx.engine()
     status = engine.day.open(
         capacity=d.capacity if a.capacity is None else a.capacity,
-        observation_minutes=a.observation_minutes or d.observation_minutes,
+        observation_minutes=(
+            d.observation_minutes if a.observation_minutes is None else a.observation_minutes
+        ),
         missed_grace_minutes=d.missed_grace_minutes if a.grace_minutes is None else a.grace_minutes,
         lots_in=[parse_lot(text) for text in a.lot],
         actor=ctx.actor(),

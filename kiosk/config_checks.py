@@ -11,6 +11,7 @@ import zoneinfo
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from kiosk import limits
 from kiosk.config_model import (
     SCHEMA_VERSION,
     Category,
@@ -26,6 +27,7 @@ from kiosk.config_model import (
     SiteConfig,
     VoiceConfig,
 )
+from kiosk.errors import InvalidInput
 
 Check = Callable[[Any], str | None]
 
@@ -53,6 +55,19 @@ def _matches(pattern: str, description: str) -> Check:
 
 def _not_blank(v: Any) -> str | None:
     return None if v.strip() else "must not be empty"
+
+
+def _stored_as(field: str) -> Check:
+    """Fit to store as ``field`` (kiosk.limits: the column's length, no control characters)."""
+
+    def check(v: Any) -> str | None:
+        try:
+            limits.text(v, field)
+        except InvalidInput as exc:
+            return str(exc.args[0]).replace(f"the {field} ", "", 1)
+        return None
+
+    return check
 
 
 def _timezone(v: Any) -> str | None:
@@ -87,9 +102,9 @@ _CHECKS: dict[type, dict[str, list[Check]]] = {
         "language": [_one_of("zh_CN", "en")],
     },
     DayDefaults: {
-        "capacity": [_between(0)],
-        "observation_minutes": [_between(1, 240)],
-        "missed_grace_minutes": [_between(0, 480)],
+        "capacity": [_between(*limits.NUMBER["capacity"])],
+        "observation_minutes": [_between(*limits.NUMBER["observation_minutes"])],
+        "missed_grace_minutes": [_between(*limits.NUMBER["missed_grace_minutes"])],
         "allergy_extra_minutes": [_between(0, 240)],
     },
     Category: {
@@ -97,7 +112,7 @@ _CHECKS: dict[type, dict[str, list[Check]]] = {
         "label": [_not_blank],
     },
     Desk: {
-        "name": [_not_blank],
+        "name": [_not_blank, _stored_as("desk")],
         "kind": [_one_of("registration", "vaccination", "observation")],
     },
     PrinterConfig: {

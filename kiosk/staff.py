@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from kiosk import limits
 from kiosk.clock import Clock
 from kiosk.db.database import Database
 from kiosk.db.schema import staff
@@ -70,9 +71,7 @@ class StaffDirectory:
         self._pad_locked_until: datetime | None = None
 
     def add(self, name: str, pin: str, role: str = "nurse") -> StaffMember:
-        name = name.strip()
-        if not name:
-            raise InvalidInput("a staff member needs a name", field="name")
+        name = limits.required(name, "staff")
         if not (pin.isdigit() and 4 <= len(pin) <= 12):
             raise InvalidInput("a PIN is 4 to 12 digits", field="pin")
         if role not in ROLES:

@@ -6,11 +6,12 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
+from kiosk import limits
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import persons, tickets
 from kiosk.engine.core import EngineCore, Part, required_text
 from kiosk.engine.stock import StockOps
-from kiosk.errors import DomainError, InvalidInput
+from kiosk.errors import DomainError
 from kiosk.eventlog import Tx
 from kiosk.model import Actor, PersonIn, Ticket
 from kiosk.states import CALLED, Queue, State
@@ -47,16 +48,17 @@ class CareOps(Part):
     ) -> Ticket:
         """Screening passed: the person joins the vaccination queue."""
         name = required_text(person.name, "name")
-        if not 1 <= dose_number <= 9:
-            raise InvalidInput("the dose number must be 1..9", field="dose_number")
-        if observation_minutes is not None and not 1 <= observation_minutes <= 240:
-            raise InvalidInput("observation minutes must be 1..240", field="observation_minutes")
+        id_number = limits.text(person.id_number, "id_number", required=False)
+        phone = limits.text(person.phone, "phone", required=False)
+        limits.number(dose_number, "dose_number")
+        if observation_minutes is not None:
+            limits.number(observation_minutes, "observation_minutes")
 
         def work(tx: Tx) -> Ticket:
             ticket = self.core.load(tx.conn, ticket_id, lock=True)
             self.core.expect(ticket, State.CALLED_REGISTRATION)
-            if person.id_number and not allow_duplicate:
-                twin = self.find_registered_today(tx.conn, person.id_number, ticket)
+            if id_number and not allow_duplicate:
+                twin = self.find_registered_today(tx.conn, id_number, ticket)
                 if twin is not None:
                     raise DomainError(
                         f"this ID number is already registered today on {twin.label}"
@@ -65,7 +67,7 @@ class CareOps(Part):
                         ticket=twin.label,
                         state=twin.state.value,
                     )
-            person_id = self._save_person(tx, PersonIn(name, person.id_number, person.phone))
+            person_id = self._save_person(tx, PersonIn(name, id_number, phone))
             done = self.core.update(
                 tx,
                 ticket,

@@ -16,11 +16,12 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from kiosk import limits
 from kiosk.clock import Clock
 from kiosk.db.database import Database
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import days, tickets
-from kiosk.errors import DayNotOpen, InvalidInput, InvalidTransition, NotFound
+from kiosk.errors import DayNotOpen, InvalidTransition, NotFound
 from kiosk.eventlog import Tx, find_by_key
 from kiosk.model import Actor, Event, Ticket
 from kiosk.states import State
@@ -57,9 +58,8 @@ def _as_stored(value: Any) -> Any:
 
 
 def required_text(text: str, what: str = "reason") -> str:
-    if not text or not text.strip():
-        raise InvalidInput(f"a {what} is required", field=what)
-    return text.strip()
+    """``text`` stripped, required and within the limits of ``what`` (kiosk.limits)."""
+    return limits.required(text, what)
 
 
 class EngineCore:
@@ -91,6 +91,8 @@ class EngineCore:
     ) -> T:
         """Run ``work`` as one transaction. A request whose key was seen before is not acted on
         again: ``replay`` answers it from the first event that key wrote."""
+        limits.required(actor.staff, "staff")  # every event names both, within their columns
+        limits.required(actor.terminal, "desk")
         now = self.clock.now()
 
         def run(conn: Connection) -> T:

@@ -6,6 +6,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from kiosk import limits
 from kiosk.db.schema import events, vials
 from kiosk.engine.core import EngineCore, Part, required_text
 from kiosk.engine.day import DayOps
@@ -82,8 +83,8 @@ class CorrectionOps(Part):
         why = required_text(reason)
         if lot_id is None and dose_number is None:
             raise InvalidInput("nothing to correct: give a lot or a dose number")
-        if dose_number is not None and not 1 <= dose_number <= 9:
-            raise InvalidInput("the dose number must be 1..9", field="dose_number")
+        if dose_number is not None:
+            limits.number(dose_number, "dose_number")
 
         def work(tx: Tx) -> Ticket:
             ticket = self.core.load(tx.conn, ticket_id, lock=True)

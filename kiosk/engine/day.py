@@ -8,36 +8,31 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from kiosk import limits
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import UTCDateTime, days, lots, tickets, vials
 from kiosk.engine.core import EngineCore, Part
 from kiosk.engine.stock import StockOps
-from kiosk.errors import CapReached, InvalidInput, InvalidTransition, StockError
+from kiosk.errors import CapReached, InvalidTransition, StockError
 from kiosk.eventlog import Tx
 from kiosk.model import Actor, Counts, DayStatus, LotIn, ticket_label
 from kiosk.states import IN_PROGRESS, VACCINATED, State, count_group
 
 
 def _check_lot(lot: LotIn, day: date) -> None:
-    if not lot.product.strip() or not lot.lot.strip():
-        raise InvalidInput("a lot needs a product name and a lot number")
-    if lot.doses_per_vial < 1:
-        raise InvalidInput(f"lot {lot.lot}: doses per vial must be at least 1", lot=lot.lot)
-    if lot.vials < 0:
-        raise InvalidInput(f"lot {lot.lot}: the number of vials cannot be negative", lot=lot.lot)
-    if lot.use_within_minutes < 1:
-        raise InvalidInput(f"lot {lot.lot}: use-within minutes must be at least 1", lot=lot.lot)
+    limits.required(lot.product, "product")
+    limits.required(lot.lot, "lot")
+    limits.number(lot.doses_per_vial, "doses_per_vial")
+    limits.number(lot.vials, "vials")
+    limits.number(lot.use_within_minutes, "use_within_minutes")
     if lot.expiry < day:
         raise StockError(f"lot {lot.lot} expired on {lot.expiry}", code="lot_expired", lot=lot.lot)
 
 
 def _check_day_numbers(capacity: int, observation_minutes: int, grace_minutes: int) -> None:
-    if capacity < 0:
-        raise InvalidInput("capacity cannot be negative", field="capacity")
-    if not 1 <= observation_minutes <= 240:
-        raise InvalidInput("observation minutes must be 1..240", field="observation_minutes")
-    if not 0 <= grace_minutes <= 480:
-        raise InvalidInput("the missed grace period must be 0..480 minutes", field="grace")
+    limits.number(capacity, "capacity")
+    limits.number(observation_minutes, "observation_minutes")
+    limits.number(grace_minutes, "missed_grace_minutes")
 
 
 class DayOps(Part):
@@ -145,8 +140,7 @@ class DayOps(Part):
         return self.status(day)
 
     def add_vials(self, lot_id: int, vials_added: int, *, actor: Actor) -> DayStatus:
-        if vials_added < 1:
-            raise InvalidInput("add at least one vial", field="vials")
+        limits.number(vials_added, "vials_added")
         day = self.today()
 
         def work(tx: Tx) -> None:
@@ -162,8 +156,7 @@ class DayOps(Part):
 
     def set_capacity(self, capacity: int, *, actor: Actor) -> DayStatus:
         day = self.today()
-        if capacity < 0:
-            raise InvalidInput("capacity cannot be negative", field="capacity")
+        limits.number(capacity, "capacity")
 
         def work(tx: Tx) -> None:
             row = self.core.day_row(tx.conn, day, lock=True)

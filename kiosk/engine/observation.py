@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from kiosk import limits
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import adverse_events
 from kiosk.engine.core import Part, required_text
@@ -71,8 +72,7 @@ class ObservationOps(Part):
         return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
 
     def extend(self, ticket_id: int, minutes: int, *, actor: Actor) -> Ticket:
-        if not 1 <= minutes <= 240:
-            raise InvalidInput("extend by 1..240 minutes", field="minutes")
+        limits.number(minutes, "minutes")
 
         def work(tx: Tx) -> Ticket:
             ticket = self.core.load(tx.conn, ticket_id, lock=True)
@@ -102,6 +102,7 @@ class ObservationOps(Part):
         onset_at: Any = None,
     ) -> AdverseEvent:
         text = required_text(symptoms, "symptoms")
+        done_about_it = limits.text(action, "action", required=False) or ""
         if severity not in SEVERITIES:
             raise InvalidInput(f"severity must be one of {', '.join(SEVERITIES)}", field="severity")
 
@@ -117,7 +118,7 @@ class ObservationOps(Part):
                     onset_at=onset_at or tx.now,
                     symptoms=text,
                     severity=severity,
-                    action=action.strip(),
+                    action=done_about_it,
                 )
                 .returning(adverse_events.c.id)
             ).scalar_one()

@@ -8,11 +8,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from kiosk import limits
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import UTCDateTime, days, lots, vials
 from kiosk.engine.core import Part
 from kiosk.errors import (
-    InvalidInput,
     StockError,
 )
 from kiosk.eventlog import Tx
@@ -63,10 +63,8 @@ class StockOps(Part):
 
     def waste(self, vial_id: int, doses: int, reason: str, *, actor: Actor) -> Vial:
         """Record doses of an opened vial that will not be given (expired after opening, dropped…)."""
-        if doses < 1:
-            raise InvalidInput("wasted doses must be at least 1", field="doses")
-        if not reason.strip():
-            raise InvalidInput("say why the doses were wasted", field="reason")
+        limits.number(doses, "doses")
+        why = limits.required(reason, "reason")
 
         def work(tx: Tx) -> None:
             vial = self.vial(tx.conn, vial_id)
@@ -78,7 +76,7 @@ class StockOps(Part):
             if wasted != 1:
                 left = self.vial(tx.conn, vial_id).doses_left
                 raise StockError(f"vial {vial_id} has only {left} doses left", code="too_many")
-            tx.event("doses_wasted", vial_id=vial_id, doses=doses, reason=reason.strip())
+            tx.event("doses_wasted", vial_id=vial_id, doses=doses, reason=why)
 
         self.core.write(actor, work)
         with self.db.read() as conn:

@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from kiosk import limits
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import tickets
 from kiosk.engine.core import EngineCore, Part
@@ -130,8 +131,7 @@ class TicketOps(Part):
     def _require_desk_free(self, conn: Connection, desk: str, day: date) -> None:
         """A desk serves one ticket at a time (on the service day: a day left unclosed does not
         keep a desk busy the next morning)."""
-        if not desk.strip():
-            raise InvalidInput("a call must name the desk", field="desk")
+        limits.required(desk, "desk")
         row = _HOLDING(conn, {"site": self.site, "desk": desk, "day": day}).first()
         if row is not None:
             holding = ticket_label(row.prefix, row.number)
@@ -216,6 +216,7 @@ class TicketOps(Part):
         self, ticket_id: int, reason: str, *, actor: Actor, key: str | None = None
     ) -> Ticket:
         """The resident leaves before being served: final, the dose is released."""
+        why = limits.text(reason, "reason", required=False)
 
         def work(tx: Tx) -> Ticket:
             ticket = self.core.load(tx.conn, ticket_id, lock=True)
@@ -226,7 +227,7 @@ class TicketOps(Part):
                 state=State.CANCELLED,
                 desk=None,
                 finished_at=tx.now,
-                reason=reason.strip() or None,
+                reason=why,
             )
             self.core.ticket_event(
                 tx,
@@ -234,7 +235,7 @@ class TicketOps(Part):
                 ticket,
                 from_state=ticket.state,
                 desk=ticket.desk,
-                reason=reason.strip(),
+                reason=why or "",
             )
             return done
 

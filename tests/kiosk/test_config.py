@@ -248,6 +248,13 @@ def test_unknown_keys_anywhere_are_errors_with_a_hint() -> None:
         ({"printer": {"port": 0}}, "printer.port", "between 1 and 65535"),
         ({"printer": {"usb": "04b8-0202"}}, "printer.usb", "vendor:product"),
         ({"printer": {"baudrate": 0}}, "printer.baudrate", "at least 1"),
+        (
+            {"desk": [{"name": "D" * 75, "kind": "registration"}]},
+            "desk[0].name",
+            "longer than 64 characters",
+        ),
+        ({"desk": [{"name": "登记\u00001", "kind": "registration"}]}, "desk[0].name", "control"),
+        ({"day": {"capacity": 3_000_000_000}}, "day.capacity", "between 0 and 100000"),
         ({"printer": {"timeout_seconds": 0}}, "printer.timeout_seconds", "above 0"),
         ({"printer": {"kind": "system"}}, "printer.name", "required"),
         ({"printer": {"kind": "escpos"}}, "printer", "found none"),
