@@ -14,6 +14,7 @@ import json
 import os
 import socket
 import sys
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -24,7 +25,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
-from kiosk import report
+from kiosk import limits, report
 from kiosk.bootstrap import LIVE, TRAINING, default_url, open_database
 from kiosk.clock import Clock, FakeClock, SystemClock
 from kiosk.config import Config, ConfigError, check_config, load_config
@@ -204,18 +205,45 @@ def database_url(text: str) -> str:
     if scheme in ("postgres", "postgresql"):
         return f"postgresql+psycopg://{rest}"
     try:
-        make_url(text)
+        url = make_url(text)
     except sa_exc.ArgumentError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a database URL (e.g. sqlite:////path/kiosk.sqlite or"
             " postgresql+psycopg://user@host/db) or a file path"
         ) from None
+    if url.get_backend_name() not in ("sqlite", "postgresql") or url.get_driver_name() not in (
+        "pysqlite",
+        "psycopg",
+    ):
+        raise argparse.ArgumentTypeError(
+            f"{scheme!r} databases are not supported: use a SQLite file or"
+            " postgresql+psycopg://user@host/db"
+        )
     return text
+
+
+CREATES_DATABASE = {("db", "upgrade"), ("day", "open"), ("simulate", None)}
+"""The commands that may create a --db SQLite file that does not exist yet (and say so)."""
+
+
+def _command(args: argparse.Namespace) -> tuple[str, str | None]:
+    sub = next(
+        (v for k, v in vars(args).items() if k.endswith("_command") and isinstance(v, str)), None
+    )
+    return str(args.command), sub
+
+
+def _sqlite_file(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    return Path(parsed.database)
 
 
 def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None = None) -> int:
     if parser is None:
         parser, _ = build_parser()
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     args = parser.parse_args(argv)
     try:
         config = load_config(args.config)
@@ -223,13 +251,33 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
         print(str(exc), file=sys.stderr)
         return 2
     ctx = Context(args, config)
+    created: Path | None = None
+    if args.db:
+        target = _sqlite_file(str(args.db))
+        if target is not None and not target.exists():
+            if not target.parent.is_dir():
+                print(f"kiosk: --db {target}: the folder {target.parent} does not exist",
+                      file=sys.stderr)  # fmt: skip
+                return 2
+            if _command(args) not in CREATES_DATABASE:
+                print(
+                    f"kiosk: --db {target}: no such database (a new one is created only by"
+                    " db upgrade, day open and simulate)",
+                    file=sys.stderr,
+                )
+                return 2
+            created = target
     try:
         stop_logging = start_logging(data_dir())
     except OSError as exc:  # a log that cannot be written must not stop the site's work
         print(f"kiosk: cannot write the log in {data_dir()}: {exc}", file=sys.stderr)
         stop_logging = None
+    code = 1
     try:
-        return int(args.handler(ctx))
+        code = int(args.handler(ctx))
+        if created is not None and code == 0:
+            print(f"kiosk: created the database {created}", file=sys.stderr)
+        return code
     except DomainError as exc:
         print(f"kiosk: {exc.args[0]} [{exc.code}]", file=sys.stderr)
         today = datetime.now(ZoneInfo(config.site.timezone)).date().isoformat()
@@ -241,9 +289,31 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
                 file=sys.stderr,
             )
         return 1
+    except KeyboardInterrupt:
+        print("kiosk: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the one boundary: a line that says what went wrong, and where
+        if args.debug:
+            traceback.print_exc()
+        print(f"kiosk: {describe_error(exc)}", file=sys.stderr)
+        return 1
     finally:
         if stop_logging is not None:
             stop_logging()
+        if created is not None and code != 0:  # a refused command leaves no new file behind
+            for leftover in (created, *(Path(f"{created}{x}") for x in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line for an error the commands do not expect: what, and where when known."""
+    if isinstance(exc, sa_exc.DatabaseError) and "file is not a database" in str(exc):
+        return "the --db file is not a kiosk database (SQLite: file is not a database)"
+    if isinstance(exc, sa_exc.DBAPIError):
+        return f"the database refused: {exc.orig}"
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror}"
+    return f"{type(exc).__name__}: {exc}"
 
 
 # --- commands ----------------------------------------------------------------------------------
@@ -312,14 +382,20 @@ def parse_lot(text: str) -> LotIn:
 
 def cmd_day_open(ctx: Context) -> int:
     a, d = ctx.args, ctx.config.day
+    capacity = d.capacity if a.capacity is None else a.capacity
+    minutes = d.observation_minutes if a.observation_minutes is None else a.observation_minutes
+    grace = d.missed_grace_minutes if a.grace_minutes is None else a.grace_minutes
+    # Checked before the database is opened: a refused command creates nothing.
+    limits.number(capacity, "capacity")
+    limits.number(minutes, "observation_minutes")
+    limits.number(grace, "missed_grace_minutes")
+    lots_in = [parse_lot(text) for text in a.lot]
     engine = ctx.engine()
     status = engine.day.open(
-        capacity=d.capacity if a.capacity is None else a.capacity,
-        observation_minutes=(
-            d.observation_minutes if a.observation_minutes is None else a.observation_minutes
-        ),
-        missed_grace_minutes=d.missed_grace_minutes if a.grace_minutes is None else a.grace_minutes,
-        lots_in=[parse_lot(text) for text in a.lot],
+        capacity=capacity,
+        observation_minutes=minutes,
+        missed_grace_minutes=grace,
+        lots_in=lots_in,
         actor=ctx.actor(),
     )
     print_status(status)
@@ -375,8 +451,15 @@ def _staff(ctx: Context) -> Any:
 
 
 def cmd_staff_add(ctx: Context) -> int:
-    if ctx.args.pin_stdin:
-        pin = sys.stdin.readline().strip()
+    if ctx.args.pin_stdin or not sys.stdin.isatty():  # a pipe or a file: the PIN is its first line
+        line = sys.stdin.readline()
+        if not line.strip():
+            raise DomainError(
+                "no PIN on standard input: give it on one line (echo 1234 | kiosk staff add"
+                " NAME --pin-stdin), or run the command in a terminal",
+                code="invalid_input",
+            )
+        pin = line.strip()
     else:
         pin = getpass.getpass(f"PIN for {ctx.args.name}: ")
         if getpass.getpass("again: ") != pin:

@@ -191,6 +191,7 @@ def test_a_bad_day_says_the_format(capsys: pytest.CaptureFixture[str], bad: str)
 
 def test_db_takes_a_plain_file_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "elsewhere" / "site.sqlite"
+    path.parent.mkdir()  # its folder must exist: a typo in it creates nothing
     code, out, _ = run(capsys, "--db", str(path), "db", "upgrade")
     assert code == 0 and path.exists() and str(path) in out
 
@@ -201,3 +202,76 @@ def test_db_reads_postgres_urls_as_other_tools_write_them() -> None:
     assert database_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def _error_line(err: str) -> str:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert "Traceback" not in err
+    return lines[-1]
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (("--db", "garbage://x", "day", "status"), "'garbage' databases are not supported"),
+        (("--db", "mysql://u@h/db", "day", "status"), "'mysql' databases are not supported"),
+        (("day", "capacity", "100000000000000000000"), "capacity must be a whole number"),
+        (("day", "open", "--observation-minutes", "0"), "observation_minutes must be"),
+        (("day", "open", "--capacity", "-1"), "capacity must be a whole number from 0"),
+        (("staff", "add", "x" * 65, "--pin-stdin"), "no PIN on standard input"),
+    ],
+)
+def test_bad_arguments_get_one_line_and_a_failing_exit(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...],
+    said: str,
+) -> None:  # fmt: skip
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    with pytest.raises(SystemExit) if argv[0] == "--db" else _no_exit():
+        code, _out, err = run(capsys, *argv)
+        assert code != 0
+        assert said in _error_line(err)
+    if argv[0] == "--db":  # argparse's own usage error: exit 2, one line after the usage
+        err = capsys.readouterr().err
+        assert said in _error_line(err)
+
+
+class _no_exit:  # noqa: N801 - a context manager that expects nothing
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+
+def test_a_staff_name_too_long_is_refused(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
+    code, _out, err = run(capsys, "staff", "add", "x" * 65)
+    assert code == 1 and "staff is longer than 64 characters" in _error_line(err)
+
+
+def test_a_db_path_is_never_created_by_mistake(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    typo = tmp_path / "nowhere" / "kiosk.sqlite"
+    code, _out, err = run(capsys, "--db", str(typo), "day", "status")
+    assert code == 2 and "the folder" in _error_line(err) and not typo.parent.exists()
+    missing = tmp_path / "kiosk.sqlite"
+    code, _out, err = run(capsys, "--db", str(missing), "day", "status")
+    assert code == 2 and "no such database" in _error_line(err) and not missing.exists()
+    lot = "新冠疫苗,L1,2099-01-01,1,10"
+    code, _out, err = run(
+        capsys, "--db", str(missing), "day", "open", "--capacity", "-1", "--lot", lot
+    )
+    assert code == 1 and not missing.exists()  # refused: nothing left behind
+    code, _out, err = run(capsys, "--db", str(missing), "day", "open", "--lot", lot)
+    assert code == 0 and missing.exists() and "created the database" in err
+
+
+def test_a_file_that_is_not_a_database(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database\n", encoding="utf-8")
+    code, _out, err = run(capsys, "--db", str(text), "day", "status")
+    assert code == 1 and "not a kiosk database" in _error_line(err)
+    assert text.read_text(encoding="utf-8") == "not a database\n"  # untouched
