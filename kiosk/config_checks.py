@@ -64,7 +64,7 @@ def _stored_as(field: str) -> Check:
         try:
             limits.text(v, field)
         except InvalidInput as exc:
-            return str(exc.args[0]).replace(f"the {field} ", "", 1)
+            return str(exc.args[0]).replace(f"the {field.replace('_', ' ')} ", "", 1)
         return None
 
     return check

@@ -60,21 +60,22 @@ def text(value: str | None, field: str, *, required: bool = True) -> str | None:
     """``value`` stripped, if it is fit to store as ``field``; else :class:`InvalidInput`.
     An empty optional value is None."""
     stripped = (value or "").strip()
+    what = field.replace("_", " ")
     if not stripped:
         if required:
-            raise InvalidInput(f"a {field} is required", field=field)
+            raise InvalidInput(f"a {what} is required", field=field)
         return None
     limit = max_length(field)
     if len(stripped) > limit:
         raise InvalidInput(
-            f"the {field} is longer than {limit} characters ({len(stripped)})",
+            f"the {what} is longer than {limit} characters ({len(stripped)})",
             field=field,
             limit=limit,
         )
     bad = next((ch for ch in stripped if unicodedata.category(ch) in ("Cc", "Cs")), None)
     if bad is not None:
         raise InvalidInput(
-            f"the {field} contains a control character (U+{ord(bad):04X})", field=field
+            f"the {what} contains a control character (U+{ord(bad):04X})", field=field
         )
     return stripped
 
@@ -90,7 +91,8 @@ def number(value: int, field: str) -> int:
     low, high = NUMBER[field]
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise InvalidInput(
-            f"the {field} must be a whole number from {low} to {high} (not {value!r})",
+            f"the {field.replace('_', ' ')} must be a whole number from {low} to {high}"
+            f" (not {value!r})",
             field=field,
             low=low,
             high=high,

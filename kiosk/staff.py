@@ -43,6 +43,18 @@ class Locked(DomainError):
     code = "staff_locked"
 
 
+def normalise_pin(pin: str) -> str:
+    """The PIN in ASCII digits: full-width digits (１２３４, as a Chinese input method types
+    them) become 1234; any other character, other scripts' digits among them (١٢٣٤), is refused,
+    since a PIN pad or a keyboard in ASCII could never type it at sign-in."""
+    ascii_pin = "".join(
+        chr(ord(ch) - 0xFF10 + 0x30) if "\uff10" <= ch <= "\uff19" else ch for ch in pin.strip()
+    )
+    if not all("0" <= ch <= "9" for ch in ascii_pin):
+        raise InvalidInput("a PIN is made of the digits 0-9 only", field="pin")
+    return ascii_pin
+
+
 def hash_pin(pin: str) -> str:
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
@@ -72,7 +84,8 @@ class StaffDirectory:
 
     def add(self, name: str, pin: str, role: str = "nurse") -> StaffMember:
         name = limits.required(name, "staff")
-        if not (pin.isdigit() and 4 <= len(pin) <= 12):
+        pin = normalise_pin(pin)
+        if not 4 <= len(pin) <= 12:
             raise InvalidInput("a PIN is 4 to 12 digits", field="pin")
         if role not in ROLES:
             raise InvalidInput(f"role must be one of {', '.join(ROLES)}", field="role")
@@ -116,7 +129,7 @@ class StaffDirectory:
         if row.locked_until is not None and now < row.locked_until:
             minutes = math.ceil((row.locked_until - now).total_seconds() / 60)
             raise Locked(f"too many wrong PINs: try again in {minutes} min", minutes=minutes)
-        ok = check_pin(pin, row.pin_hash)
+        ok = check_pin(normalise_pin(pin), row.pin_hash)
 
         def record(conn: sa.Connection) -> None:
             if ok:
@@ -150,6 +163,7 @@ class StaffDirectory:
             rows = conn.execute(
                 sa.select(staff).where(staff.c.site == self.site, staff.c.active.is_(True))
             ).all()
+        pin = normalise_pin(pin)
         for row in rows:
             if check_pin(pin, row.pin_hash):
                 return self.sign_in(row.name, pin)  # resets that member's failures, or: Locked

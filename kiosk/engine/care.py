@@ -11,8 +11,9 @@ from kiosk.db.prepared import Prepared
 from kiosk.db.schema import persons, tickets
 from kiosk.engine.core import EngineCore, Part, required_text
 from kiosk.engine.stock import StockOps
-from kiosk.errors import DomainError
+from kiosk.errors import DomainError, InvalidInput
 from kiosk.eventlog import Tx
+from kiosk.idnumber import InvalidIdNumber, parse_id_number
 from kiosk.model import Actor, PersonIn, Ticket
 from kiosk.states import CALLED, Queue, State
 
@@ -49,6 +50,13 @@ class CareOps(Part):
         """Screening passed: the person joins the vaccination queue."""
         name = required_text(person.name, "name")
         id_number = limits.text(person.id_number, "id_number", required=False)
+        if id_number is not None:  # stored as the standard writes it: 18 characters, X upper
+            try:
+                id_number = parse_id_number(id_number, self.today()).number
+            except InvalidIdNumber as exc:
+                raise InvalidInput(
+                    f"the ID number is not valid: {exc}", field="id_number", problem=exc.code
+                ) from None
         phone = limits.text(person.phone, "phone", required=False)
         limits.number(dose_number, "dose_number")
         if observation_minutes is not None:

@@ -216,7 +216,7 @@ def _error_line(err: str) -> str:
         (("--db", "garbage://x", "day", "status"), "'garbage' databases are not supported"),
         (("--db", "mysql://u@h/db", "day", "status"), "'mysql' databases are not supported"),
         (("day", "capacity", "100000000000000000000"), "capacity must be a whole number"),
-        (("day", "open", "--observation-minutes", "0"), "observation_minutes must be"),
+        (("day", "open", "--observation-minutes", "0"), "observation minutes must be"),
         (("day", "open", "--capacity", "-1"), "capacity must be a whole number from 0"),
         (("staff", "add", "x" * 65, "--pin-stdin"), "no PIN on standard input"),
     ],

@@ -65,3 +65,17 @@ def test_kiosk_pad_wrong_pins_lock_the_pad_not_the_staff(
     assert directory.sign_in("王护士", "2468").name == "王护士"  # at a console: not locked
     clock.advance(timedelta(minutes=5))
     assert directory.any_pin("2468").name == "王护士"
+
+
+def test_full_width_pin_digits_are_the_ascii_ones(directory: StaffDirectory) -> None:
+    directory.add("李护士", "１２３４")  # typed with a Chinese input method on
+    assert directory.sign_in("李护士", "1234").name == "李护士"
+    assert directory.sign_in("李护士", "１２３４").name == "李护士"
+
+
+@pytest.mark.parametrize("pin", ["١٢٣٤", "१२३४", "12a4", "12 34"])
+def test_pins_a_pad_cannot_type_are_refused(directory: StaffDirectory, pin: str) -> None:
+    with pytest.raises(InvalidInput, match="digits 0-9") as refused:
+        directory.add("赵护士", pin)
+    assert refused.value.details["field"] == "pin"
+    assert "赵护士" not in [m.name for m in directory.members()]
