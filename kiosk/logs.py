@@ -13,6 +13,7 @@ from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from kiosk.db.database import private_file
 from kiosk.privacy import PersonalDataFilter
 
 LOG_FILE = "kiosk.log"
@@ -32,7 +33,7 @@ def start_logging(
     error. Returns the function that takes these handlers away again (a command run in-process,
     as the tests do, leaves nothing behind)."""
     path = log_path(data_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_file(path)  # owner-only, as the database: a line may name a resident
     mask = PersonalDataFilter()
     formatter = logging.Formatter(FORMAT)
     handlers: list[logging.Handler] = [

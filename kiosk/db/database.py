@@ -13,6 +13,7 @@ transaction.
 from __future__ import annotations
 
 import logging
+import os
 import random
 import threading
 import time
@@ -56,13 +57,34 @@ def describe(url: str | URL) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def private_folder(folder: Path) -> None:
+    """``folder`` (and its missing parents) made, readable by its owner only (0700) when this
+    creates it, whatever the umask: it will hold names, ID numbers and phones."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    for made in reversed(missing):
+        made.mkdir(mode=0o700)
+        made.chmod(0o700)  # mkdir's mode is filtered by the umask
+
+
+def private_file(path: Path) -> None:
+    """``path`` created empty, owner-only (0600), if it does not exist. SQLite gives its WAL
+    and shared-memory files the database file's mode, and backups copy it."""
+    private_folder(path.parent)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.fchmod(fd, 0o600)
+    os.close(fd)
+
+
 class Database:
     def __init__(self, url: str) -> None:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         if self.is_sqlite:
             if self.url.database and self.url.database != ":memory:":
-                Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
+                private_file(Path(self.url.database))
             self.engine = sa.create_engine(self.url, connect_args={"timeout": 30})
             # Only a pool event: a connection event ("begin") would make SQLAlchemy dispatch
             # events around every statement, which costs more than the statements themselves.
