@@ -281,7 +281,7 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
     except DomainError as exc:
         print(f"kiosk: {exc.args[0]} [{exc.code}]", file=sys.stderr)
         today = datetime.now(ZoneInfo(config.site.timezone)).date().isoformat()
-        not_opened = exc.code == "day_not_open" and "not been opened" in str(exc.args[0])
+        not_opened = exc.code == "day_not_open" and exc.details.get("status") == "not_opened"
         if not_opened and exc.details.get("day") == today:
             print(
                 "  open it with: kiosk day open --lot PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS"

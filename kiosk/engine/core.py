@@ -129,7 +129,7 @@ class EngineCore:
         if ticket.state not in allowed:
             raise InvalidTransition(
                 f"ticket {ticket.label} is {ticket.state.value}, expected "
-                + " or ".join(s.value for s in allowed),
+                + " or ".join(sorted(s.value for s in allowed)),  # the same order every run
                 ticket=ticket.label,
                 state=ticket.state.value,
             )
@@ -165,9 +165,10 @@ class EngineCore:
                 f"service day {day} has not been opened at site {self.site!r}",
                 day=str(day),
                 site=self.site,
+                status="not_opened",
             )
         if open_only and row.status != "open":
-            raise DayNotOpen(f"service day {day} is closed", day=str(day))
+            raise DayNotOpen(f"service day {day} is closed", day=str(day), status="closed")
 
 
 class Part:

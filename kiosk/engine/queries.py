@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -9,9 +10,10 @@ import sqlalchemy as sa
 from kiosk import eventlog
 from kiosk.db.schema import UTCDateTime, adverse_events, days, persons, tickets
 from kiosk.engine.core import Part
-from kiosk.engine.tickets import call_order
+from kiosk.engine.tickets import CALL_ORDER
 from kiosk.errors import NotFound
 from kiosk.model import Event, Observation, Person, Ticket, parse_label
+from kiosk.privacy import mask_name
 from kiosk.states import CALLED, WAITING, Queue, State
 from kiosk.wait_estimate import WaitEstimate, estimate_wait, registration_calls
 
@@ -21,17 +23,17 @@ class Queries(Part):
 
     def queue(self, queue: Queue, day: date | None = None) -> list[Ticket]:
         """Who is waiting in ``queue``, in call order."""
+        waiting = sa.and_(
+            tickets.c.site == self.site,
+            tickets.c.day == (day or self.today()),
+            tickets.c.state == WAITING[queue],
+        )
         with self.db.read() as conn:
-            rows = conn.execute(
-                sa.select(tickets)
-                .where(
-                    tickets.c.site == self.site,
-                    tickets.c.day == (day or self.today()),
-                    tickets.c.state == WAITING[queue],
-                )
-                .order_by(*call_order())
-            )
-            return [Ticket.from_row(r) for r in rows]
+            return [
+                Ticket.from_row(r)
+                for condition, order in CALL_ORDER
+                for r in conn.execute(sa.select(tickets).where(waiting, condition).order_by(order))
+            ]
 
     def people_ahead(self, ticket: Ticket) -> int:
         """How many will be called before this ticket in its queue, as things stand."""
@@ -146,6 +148,14 @@ class Queries(Part):
                 .order_by(tickets.c.observation_end, tickets.c.id)
             )
             return [Observation(Ticket.from_row(r), r.person_name, int(r.n or 0)) for r in rows]
+
+    def public_observations(self, day: date | None = None) -> list[Observation]:
+        """Everyone in observation as a public screen may show them: names masked (张*明) here,
+        so the waiting-room display never holds a full name."""
+        return [
+            replace(o, person_name=mask_name(o.person_name) if o.person_name else None)
+            for o in self.observations(day)
+        ]
 
     def person(self, person_id: int) -> Person:
         """Staff screens only: public surfaces show masked names."""

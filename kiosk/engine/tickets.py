@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, timedelta
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -20,17 +19,6 @@ from kiosk.model import KIOSK_ACTOR, Actor, Ticket, ticket_label
 from kiosk.states import CALLED, IN_PROGRESS, WAITING, Queue, State
 
 TOKEN_BYTES = 18  # 144 bits of randomness in the ticket's QR code
-
-
-def call_order() -> tuple[sa.ColumnElement[Any], ...]:
-    """Reinstated tickets first (in reinstatement order), then priority, then the rest; each in
-    issue order."""
-    return (
-        tickets.c.reinstated_seq.is_(None),
-        tickets.c.reinstated_seq,
-        sa.not_(tickets.c.priority),
-        tickets.c.id,
-    )
 
 
 class TicketOps(Part):
@@ -281,13 +269,15 @@ _WAITING_IN = sa.and_(
     tickets.c.day == sa.bindparam("day"),
     tickets.c.state == sa.bindparam("state"),
 )
-# call_order() as three index lookups (the queue is never sorted): the first reinstated ticket,
-# else the first priority ticket, else the first of the rest.
-_CALL_ORDER_STEPS = (
+CALL_ORDER = (
     (tickets.c.reinstated_seq.is_not(None), tickets.c.reinstated_seq),
     (sa.and_(tickets.c.reinstated_seq.is_(None), tickets.c.priority.is_(True)), tickets.c.id),
-    (tickets.c.reinstated_seq.is_(None), tickets.c.id),
+    (sa.and_(tickets.c.reinstated_seq.is_(None), tickets.c.priority.is_(False)), tickets.c.id),
 )
+"""The call order, defined once (DESIGN.md): reinstated tickets first, in reinstatement order;
+then priority tickets; then the rest; each in issue order. Three groups, each one index range:
+calling takes the first ticket of the first group that has one (the queue is never sorted), and
+listing the queue reads the groups one after the other."""
 _NEXT_IN_QUEUE = tuple(
     Prepared(
         sa.select(tickets)
@@ -296,7 +286,7 @@ _NEXT_IN_QUEUE = tuple(
         .limit(1)
         .with_for_update(skip_locked=True)
     )
-    for condition, order in _CALL_ORDER_STEPS
+    for condition, order in CALL_ORDER
 )
 _NEXT_IN_QUEUE_SQLITE = Prepared(
     sa.select(tickets).where(
@@ -308,7 +298,7 @@ _NEXT_IN_QUEUE_SQLITE = Prepared(
                 .order_by(order)
                 .limit(1)
                 .scalar_subquery()
-                for condition, order in _CALL_ORDER_STEPS
+                for condition, order in CALL_ORDER
             )
         )
     )

@@ -5,14 +5,14 @@ the one-second ticker recomputes countdowns and the may-leave state from the sna
 observation ends with ``clock.now()``, through :meth:`kiosk.model.Observation.may_leave` (the one
 engine rule), so nothing drifts and nothing is re-queried every second.
 
-Privacy: the snapshot holds people only as masked names (:func:`kiosk.privacy.mask_name`); the
-full name the engine returns is dropped here, before any widget sees it.
+Privacy: the display reads people only as the engine gives them to public screens, with masked
+names (``engine.queries.public_observations``): a full name never reaches it.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -20,7 +20,6 @@ from kiosk.config import Config
 from kiosk.engine import Engine
 from kiosk.errors import DomainError
 from kiosk.model import Counts, Event, Observation
-from kiosk.privacy import mask_name
 
 log = logging.getLogger(__name__)
 
@@ -93,9 +92,9 @@ def obs_rows(observations: list[Observation]) -> tuple[ObsRow, ...]:
         ObsRow(
             o.ticket.id,
             o.ticket.label,
-            mask_name(o.person_name) if o.person_name else "",
+            o.person_name or "",  # masked by the engine (public_observations)
             o.ticket.observation_end,
-            replace(o, person_name=None),  # the full name goes no further
+            o,
             o.ticket.observation_end.timestamp() if o.ticket.observation_end else float("inf"),
         )
         for o in observations
@@ -173,7 +172,7 @@ def load_snapshot(
             desks_now(engine, config),
             recent_calls_from_log(engine, recent),
             counts_now(engine),
-            obs_rows(engine.queries.observations()),
+            obs_rows(engine.queries.public_observations()),
         )
     today = engine.today()
     calls = list(previous.recent)
@@ -184,5 +183,5 @@ def load_snapshot(
             calls.insert(0, Call(str(label), str(desk), event.at))
     observing = previous.observing
     if any(event.kind not in QUEUE_ONLY_KINDS for event in events):
-        observing = obs_rows(engine.queries.observations())
+        observing = obs_rows(engine.queries.public_observations())
     return Snapshot(desks_now(engine, config), tuple(calls[:recent]), counts_now(engine), observing)

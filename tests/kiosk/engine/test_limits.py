@@ -131,3 +131,13 @@ def test_an_id_number_is_stored_as_the_standard_writes_it(both: Engine, clock: F
     done = _register(PersonIn("张三", " 11010519491231002x "))(both, t)
     assert isinstance(done, Ticket) and done.person_id is not None
     assert both.queries.person(done.person_id).id_number == "11010519491231002X"
+
+
+def test_public_screens_get_masked_names_from_the_engine(both: Engine, clock: FakeClock) -> None:
+    t = make_ticket(both, clock, State.CALLED_REGISTRATION)
+    _register(PersonIn("张三丰", "11010519491231002X", "13912345678"))(both, t)
+    both.tickets.call(t.id, "V1", actor=NURSE)
+    both.care.vaccinate(t.id, lot_id=lot_id(both), actor=NURSE)
+    (row,) = both.queries.public_observations()
+    assert row.person_name == "张*丰"
+    assert both.queries.observations()[0].person_name == "张三丰"  # staff screens
