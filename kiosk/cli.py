@@ -397,6 +397,8 @@ def cmd_day_open(ctx: Context) -> int:
         missed_grace_minutes=grace,
         lots_in=lots_in,
         actor=ctx.actor(),
+        prefixes=tuple(c.prefix for c in ctx.config.categories),
+        allergy_extra_minutes=d.allergy_extra_minutes,
     )
     print_status(status)
     return 0

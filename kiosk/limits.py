@@ -11,6 +11,7 @@ and the limit, so a screen can say what is wrong (never "try again").
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import sqlalchemy as sa
@@ -47,7 +48,19 @@ NUMBER: dict[str, tuple[int, int]] = {
     "doses": (1, 100),
     "minutes": (1, 240),
     "dose_number": (1, 9),
+    "allergy_extra_minutes": (0, 240),
 }
+
+PREFIX = re.compile(r"[A-Z]{1,2}")
+"""A ticket prefix: one or two letters A-Z, as the config's categories declare them."""
+
+
+def prefix(value: str) -> str:
+    if not isinstance(value, str) or not PREFIX.fullmatch(value):
+        raise InvalidInput(
+            f"a ticket prefix is one or two letters A-Z, not {value!r}", field="prefix"
+        )
+    return value
 
 
 def max_length(field: str) -> int:

@@ -184,6 +184,10 @@ class DayStatus:
     can_issue: bool
     closed_reason: str | None
     """Why no number can be issued: ``capacity``, ``stock``, ``paused`` or ``day_closed``."""
+    prefixes: tuple[str, ...] | None = None
+    """The ticket prefixes the day issues (from the config at opening); None: any."""
+    allergy_extra_minutes: int = 0
+    """Added to observation for a person with an allergy history (from the config at opening)."""
 
     @property
     def doses_left(self) -> int:

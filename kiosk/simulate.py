@@ -123,6 +123,7 @@ class DaySimulation:
             missed_grace_minutes=p.grace_minutes,
             lots_in=_lots(stock, p.doses_per_vial, p.day),
             actor=self.manager,
+            allergy_extra_minutes=p.allergy_extra_minutes,
         )
         self.lot_ids = [lot.id for lot in self.e.day.status(p.day).lots]
         for moment in self.arrivals():
@@ -249,9 +250,7 @@ class DaySimulation:
                 self.person(ticket_id),
                 dose_number=1 if ticket.prefix == "A" else self.rng.choice((2, 3)),
                 screening=answers,
-                observation_minutes=(
-                    self.p.observation_minutes + self.p.allergy_extra_minutes if allergy else None
-                ),
+                allergy=allergy,  # the engine adds the day's allergy extension
                 actor=actor,
             )
             self.wake(Queue.VACCINATION)

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from kiosk import limits
 from kiosk.clock import Clock
 from kiosk.db.database import Database
-from kiosk.db.schema import staff
+from kiosk.db.schema import sites, staff
 from kiosk.errors import DomainError, InvalidInput, NotFound
 
 ROLES = ("nurse", "manager")
@@ -79,8 +79,6 @@ class StaffDirectory:
         self.db = db
         self.clock = clock
         self.site = site
-        self._pad_failures = 0
-        self._pad_locked_until: datetime | None = None
 
     def add(self, name: str, pin: str, role: str = "nurse") -> StaffMember:
         name = limits.required(name, "staff")
@@ -153,22 +151,46 @@ class StaffDirectory:
         """Whoever on the staff has this PIN (the kiosk's exit pad has no name field).
 
         A wrong PIN here is not charged to every member (that would lock the whole staff out from
-        one kiosk); instead this pad itself is locked after ``MAX_FAILURES`` wrong PINs. A member who
-        is locked stays locked, and says so."""
+        one kiosk); instead the pad is locked after ``MAX_FAILURES`` wrong PINs, in the site's row,
+        so restarting the program does not clear them. A member who is locked stays locked, and
+        says so."""
         now = self.clock.now()
-        if self._pad_locked_until is not None and now < self._pad_locked_until:
-            minutes = math.ceil((self._pad_locked_until - now).total_seconds() / 60)
-            raise Locked(f"too many wrong PINs: try again in {minutes} min", minutes=minutes)
         with self.db.read() as conn:
+            pad = conn.execute(
+                sa.select(sites.c.pad_failures, sites.c.pad_locked_until).where(
+                    sites.c.site == self.site
+                )
+            ).first()
             rows = conn.execute(
                 sa.select(staff).where(staff.c.site == self.site, staff.c.active.is_(True))
             ).all()
+        if pad is not None and pad.pad_locked_until is not None and now < pad.pad_locked_until:
+            minutes = math.ceil((pad.pad_locked_until - now).total_seconds() / 60)
+            raise Locked(f"too many wrong PINs: try again in {minutes} min", minutes=minutes)
         pin = normalise_pin(pin)
         for row in rows:
             if check_pin(pin, row.pin_hash):
+                self.db.write(lambda conn: self._set_pad(conn, 0, None))
                 return self.sign_in(row.name, pin)  # resets that member's failures, or: Locked
-        self._pad_failures += 1
-        if self._pad_failures >= MAX_FAILURES:
-            self._pad_failures = 0
-            self._pad_locked_until = now + timedelta(minutes=LOCK_MINUTES)
+
+        def failed(conn: sa.Connection) -> None:
+            failures = (
+                conn.execute(
+                    sa.select(sites.c.pad_failures).where(sites.c.site == self.site)
+                ).scalar()
+                or 0
+            ) + 1
+            if failures >= MAX_FAILURES:
+                self._set_pad(conn, 0, now + timedelta(minutes=LOCK_MINUTES))
+            else:
+                self._set_pad(conn, failures, None)
+
+        self.db.write(failed)
         raise WrongPin("wrong PIN")
+
+    def _set_pad(self, conn: sa.Connection, failures: int, locked_until: datetime | None) -> None:
+        conn.execute(
+            sa.update(sites)
+            .where(sites.c.site == self.site)
+            .values(pad_failures=failures, pad_locked_until=locked_until)
+        )

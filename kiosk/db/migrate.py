@@ -18,7 +18,7 @@ from kiosk.errors import StorageError
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
-HEAD = "5956ff58d2b8"
+HEAD = "7c1e2a9d4b10"
 """The newest revision in ``kiosk/migrations/versions`` (tests/kiosk/test_migrations.py keeps the
 two the same: a new migration must update it)."""
 

@@ -54,6 +54,10 @@ sites = sa.Table(
     sa.Column("last_seq", sa.BigInteger, nullable=False, server_default="0"),
     sa.Column("purpose", sa.String(16), nullable=False),  # live | training
     sa.Column("created_at", UTCDateTime, nullable=False),
+    # The kiosk exit pad's lock-out (a wrong PIN there is charged to no member): a restart must
+    # not clear five wrong PINs.
+    sa.Column("pad_failures", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("pad_locked_until", UTCDateTime),
 )
 
 days = sa.Table(
@@ -65,6 +69,11 @@ days = sa.Table(
     sa.Column("capacity", sa.Integer, nullable=False),
     sa.Column("observation_minutes", sa.Integer, nullable=False),
     sa.Column("missed_grace_minutes", sa.Integer, nullable=False),
+    # What every terminal must agree on, from the config at opening: the ticket prefixes the
+    # kiosk may issue ("A,B"; NULL for days opened before this was stored: any prefix) and the
+    # minutes an allergy history adds to observation.
+    sa.Column("prefixes", sa.String(32)),
+    sa.Column("allergy_extra_minutes", sa.Integer, nullable=False, server_default="0"),
     sa.Column("opened_at", UTCDateTime, nullable=False),
     sa.Column("closed_at", UTCDateTime),
     sa.PrimaryKeyConstraint("site", "day"),

@@ -44,10 +44,13 @@ class CareOps(Part):
         screening: dict[str, bool],
         actor: Actor,
         observation_minutes: int | None = None,
+        allergy: bool = False,
         allow_duplicate: bool = False,
         key: str | None = None,
     ) -> Ticket:
-        """Screening passed: the person joins the vaccination queue."""
+        """Screening passed: the person joins the vaccination queue. With ``allergy`` (a history
+        of allergy) their observation is the day's plus the day's allergy extension, as every
+        terminal stores them in the day row; ``observation_minutes`` sets it outright."""
         name = required_text(person.name, "name")
         id_number = limits.text(person.id_number, "id_number", required=False)
         if id_number is not None:  # stored as the standard writes it: 18 characters, X upper
@@ -65,6 +68,10 @@ class CareOps(Part):
         def work(tx: Tx) -> Ticket:
             ticket = self.core.load(tx.conn, ticket_id, lock=True)
             self.core.expect(ticket, State.CALLED_REGISTRATION)
+            minutes = observation_minutes
+            if minutes is None and allergy:
+                day = self.core.day_row(tx.conn, ticket.day, open_only=False)
+                minutes = day.observation_minutes + day.allergy_extra_minutes
             if id_number and not allow_duplicate:
                 twin = self.find_registered_today(tx.conn, id_number, ticket)
                 if twin is not None:
@@ -85,7 +92,7 @@ class CareOps(Part):
                 person_id=person_id,
                 dose_number=dose_number,
                 screening=dict(screening),
-                observation_minutes=observation_minutes,
+                observation_minutes=minutes,
                 registered_at=tx.now,
                 reinstated_seq=None,
             )
@@ -97,7 +104,7 @@ class CareOps(Part):
                 person_id=person_id,
                 dose_number=dose_number,
                 screening=dict(screening),
-                observation_minutes=observation_minutes,
+                observation_minutes=minutes,
             )
             return done
 

@@ -13,7 +13,7 @@ from kiosk.db.prepared import Prepared
 from kiosk.db.schema import UTCDateTime, days, lots, tickets, vials
 from kiosk.engine.core import EngineCore, Part
 from kiosk.engine.stock import StockOps
-from kiosk.errors import CapReached, InvalidTransition, StockError
+from kiosk.errors import CapReached, InvalidInput, InvalidTransition, StockError
 from kiosk.eventlog import Tx
 from kiosk.model import Actor, Counts, DayStatus, LotIn, ticket_label
 from kiosk.states import IN_PROGRESS, VACCINATED, State, count_group
@@ -52,11 +52,21 @@ class DayOps(Part):
         missed_grace_minutes: int,
         lots_in: list[LotIn],
         actor: Actor,
+        prefixes: tuple[str, ...] | None = None,
+        allergy_extra_minutes: int = 0,
         day: date | None = None,
         key: str | None = None,
     ) -> DayStatus:
+        """Open the service day. ``prefixes`` (the config's categories) are the only ones the
+        day issues; what every terminal must agree on is stored in the day row."""
         the_day = day or self.today()
         _check_day_numbers(capacity, observation_minutes, missed_grace_minutes)
+        limits.number(allergy_extra_minutes, "allergy_extra_minutes")
+        stored_prefixes = None
+        if prefixes is not None:
+            if not prefixes:
+                raise InvalidInput("the day needs at least one ticket prefix", field="prefix")
+            stored_prefixes = ",".join(sorted({limits.prefix(p) for p in prefixes}))
         seen: set[tuple[str, str]] = set()
         for lot in lots_in:
             _check_lot(lot, the_day)
@@ -80,6 +90,8 @@ class DayOps(Part):
                     capacity=capacity,
                     observation_minutes=observation_minutes,
                     missed_grace_minutes=missed_grace_minutes,
+                    prefixes=stored_prefixes,
+                    allergy_extra_minutes=allergy_extra_minutes,
                     opened_at=tx.now,
                 )
             )
@@ -91,6 +103,8 @@ class DayOps(Part):
                 capacity=capacity,
                 observation_minutes=observation_minutes,
                 missed_grace_minutes=missed_grace_minutes,
+                prefixes=stored_prefixes,
+                allergy_extra_minutes=allergy_extra_minutes,
                 lots=[
                     f"{lot.product} {lot.lot} {lot.vials}x{lot.doses_per_vial}" for lot in lots_in
                 ],
@@ -243,6 +257,8 @@ class DayOps(Part):
             expired_vials=expired_vials,
             can_issue=reason is None,
             closed_reason=reason,
+            prefixes=tuple(row.prefixes.split(",")) if row.prefixes else None,
+            allergy_extra_minutes=row.allergy_extra_minutes,
         )
 
     def _counts(self, conn: Connection, day: date, now: datetime) -> Counts:
@@ -279,10 +295,13 @@ class DayOps(Part):
             left_early=per_state.get(State.LEFT_EARLY.value, 0),
         )
 
-    def require_room(self, conn: Connection, day: date, now: datetime) -> None:
-        """Raise :class:`CapReached` unless one more dose can be reserved on ``day``. Issuing and
-        reinstating serialise on the day row; one query then reads it with the figures the cap
-        needs (the same as :meth:`status`, only those)."""
+    def require_room(
+        self, conn: Connection, day: date, now: datetime, prefix: str | None = None
+    ) -> None:
+        """Raise :class:`CapReached` unless one more dose can be reserved on ``day`` (and, with
+        ``prefix``, :class:`InvalidInput` unless the day issues it). Issuing and reinstating
+        serialise on the day row; one query then reads it with the figures the cap needs (the
+        same as :meth:`status`, only those)."""
         if conn.dialect.name != "sqlite":
             # PostgreSQL: lock the day row first. A statement that waited for a lock still reads
             # the snapshot it started with, so the figures must come from a later statement.
@@ -290,6 +309,11 @@ class DayOps(Part):
             self.core.day_row(conn, day, lock=True, open_only=False)
         row = _DAY_ROOM(conn, {"site": self.site, "day": day, "now": now}).first()
         self.core.check_day(row, day)
+        if prefix is not None and row.prefixes and prefix not in row.prefixes.split(","):
+            raise InvalidInput(
+                f"the day issues no prefix {prefix} (its prefixes: {row.prefixes})",
+                field="prefix",
+            )
         reserved = row.in_progress + row.missed_in_grace
         reason = _closed_reason(
             row.status,
@@ -338,6 +362,7 @@ def _state_in(states: frozenset[State]) -> sa.ColumnElement[bool]:
 _DAY_ROOM_STATEMENT = sa.select(
     days.c.status,
     days.c.capacity,
+    days.c.prefixes,
     _tickets_where(_state_in(VACCINATED)).label("vaccinated"),
     _tickets_where(_state_in(IN_PROGRESS)).label("in_progress"),
     _tickets_where(

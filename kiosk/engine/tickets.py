@@ -13,7 +13,7 @@ from kiosk.db.prepared import Prepared
 from kiosk.db.schema import tickets
 from kiosk.engine.core import EngineCore, Part
 from kiosk.engine.day import DayOps
-from kiosk.errors import CapReached, InvalidInput, InvalidTransition
+from kiosk.errors import CapReached, InvalidTransition
 from kiosk.eventlog import Tx
 from kiosk.model import KIOSK_ACTOR, Actor, Ticket, ticket_label
 from kiosk.states import CALLED, IN_PROGRESS, WAITING, Queue, State
@@ -38,18 +38,17 @@ class TicketOps(Part):
         key: str | None = None,
     ) -> Ticket:
         """Take a number. Refused with :class:`CapReached` when capacity or stock is used up."""
-        if not prefix or not prefix.isascii() or not prefix.isalpha() or len(prefix) > 2:
-            raise InvalidInput(f"unknown ticket prefix {prefix!r}", field="prefix")
+        limits.prefix(prefix)  # as written: "a" is not "A"
         day = self.today()
 
         def work(tx: Tx) -> Ticket:
-            self.day.require_room(tx.conn, day, tx.now)
+            self.day.require_room(tx.conn, day, tx.now, prefix)
             row = _INSERT_TICKET(
                 tx.conn,
                 {
                     "t_site": self.site,
                     "t_day": day,
-                    "t_prefix": prefix.upper(),
+                    "t_prefix": prefix,
                     "t_token": secrets.token_urlsafe(TOKEN_BYTES),
                     "t_priority": priority,
                     "t_state": State.WAITING_REGISTRATION.value,

@@ -52,13 +52,17 @@ def open_day(
     doses_per_vial: int = 1,
     observation: int = 30,
     grace: int = 30,
+    allergy_extra: int = 30,
 ) -> None:
+    """A day opened as `kiosk day open` opens it with the default config (allergy extension
+    30 minutes; any ticket prefix, as the tests use more than the config's)."""
     engine.day.open(
         capacity=capacity,
         observation_minutes=observation,
         missed_grace_minutes=grace,
         lots_in=[lot(vials=vials, doses_per_vial=doses_per_vial)],
         actor=MANAGER,
+        allergy_extra_minutes=allergy_extra,
     )
 
 

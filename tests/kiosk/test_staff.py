@@ -79,3 +79,16 @@ def test_pins_a_pad_cannot_type_are_refused(directory: StaffDirectory, pin: str)
         directory.add("赵护士", pin)
     assert refused.value.details["field"] == "pin"
     assert "赵护士" not in [m.name for m in directory.members()]
+
+
+def test_the_pad_lock_survives_a_restart(
+    directory: StaffDirectory, db: Database, clock: FakeClock
+) -> None:
+    for _ in range(MAX_FAILURES):
+        with pytest.raises(WrongPin):
+            directory.any_pin("0000")
+    restarted = StaffDirectory(db, clock, "main")  # the program started again
+    with pytest.raises(Locked):
+        restarted.any_pin("2468")
+    clock.advance(timedelta(minutes=6))
+    assert restarted.any_pin("2468").name == "王护士"

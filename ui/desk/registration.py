@@ -43,7 +43,10 @@ class RegistrationPanel(QGroupBox):
         self.setTitle(self.tr("Registration and screening"))
         self.desk = desk
         self.ticket_id: int | None = None
+        # The day's rules, as every terminal has them in the day row (refresh_stock), not this
+        # PC's config: until the first redraw, the config's defaults.
         self.observation_minutes = desk.config.day.observation_minutes
+        self.allergy_extra_minutes = desk.config.day.allergy_extra_minutes
         self.name = QLineEdit()
         self.name.setObjectName("name")
         self.id_number = QLineEdit()
@@ -140,6 +143,7 @@ class RegistrationPanel(QGroupBox):
 
     def refresh_stock(self, status: DayStatus) -> None:
         self.observation_minutes = status.observation_minutes
+        self.allergy_extra_minutes = status.allergy_extra_minutes
 
     def stop_timers(self) -> None:
         pass
@@ -222,7 +226,7 @@ class RegistrationPanel(QGroupBox):
         if self.allergy(answers):
             notes.append(
                 self.tr("Allergy history: observation %1 min.").replace(
-                    "%1", str(self.observation_minutes + self.desk.config.day.allergy_extra_minutes)
+                    "%1", str(self.observation_minutes + self.allergy_extra_minutes)
                 )
             )
         self.advice.setText("\n".join(notes) or self.tr("Screening passed."))
@@ -250,11 +254,7 @@ class RegistrationPanel(QGroupBox):
                 self.tr("Screening suggests deferral. Proceed anyway?"),
             ):
                 return
-        minutes = (
-            self.observation_minutes + desk.config.day.allergy_extra_minutes
-            if self.allergy(answers)
-            else None
-        )
+        allergy = self.allergy(answers)  # the engine adds the day's allergy extension
         person = PersonIn(
             self.name.text().strip(), parsed.number, self.phone.text().strip() or None
         )
@@ -266,7 +266,7 @@ class RegistrationPanel(QGroupBox):
                 dose_number=self.dose.value(),
                 screening=answers,
                 actor=actor,
-                observation_minutes=minutes,
+                allergy=allergy,
                 allow_duplicate=allow,
             )
 

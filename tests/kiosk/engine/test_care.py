@@ -417,3 +417,14 @@ def test_each_operation_returns_the_ticket_exactly_as_stored(
     same(engine.tickets.cancel(cancelled.id, "不等了", actor=MANAGER))
     early = make_ticket(engine, clock, State.OBSERVING)
     same(engine.observation.leave_early(early.id, "自行离开", actor=MANAGER))
+
+
+def test_the_allergy_extension_comes_from_the_day_row(engine: Engine, clock: FakeClock) -> None:
+    """Every terminal applies the day's rule, not its own config: the day was opened with 15."""
+    open_day(engine, observation=30, allergy_extra=15)
+    t = make_ticket(engine, clock, State.CALLED_REGISTRATION)
+    done = register(engine, t.id, allergy=True)
+    assert done.observation_minutes == 45
+    assert engine.day.status().allergy_extra_minutes == 15
+    other = make_ticket(engine, clock, State.CALLED_REGISTRATION)
+    assert register(engine, other.id).observation_minutes is None  # the day's 30 at vaccination

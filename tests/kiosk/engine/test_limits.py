@@ -141,3 +141,21 @@ def test_public_screens_get_masked_names_from_the_engine(both: Engine, clock: Fa
     (row,) = both.queries.public_observations()
     assert row.person_name == "张*丰"
     assert both.queries.observations()[0].person_name == "张三丰"  # staff screens
+
+
+def test_the_day_issues_only_its_prefixes(tmp_path: Path, clock: FakeClock) -> None:
+    db = open_database(sqlite_url(tmp_path / "p.sqlite"), "main", TRAINING, clock.now())
+    engine = Engine(db, clock, "main", "Asia/Shanghai")
+    try:
+        engine.day.open(
+            capacity=10, observation_minutes=30, missed_grace_minutes=30,
+            lots_in=[lot()], actor=MANAGER, prefixes=("B", "A"),
+        )  # fmt: skip
+        assert engine.day.status().prefixes == ("A", "B")
+        assert engine.tickets.issue("B").label == "B001"
+        for wrong in ("ZZ", "a", "AB1", ""):
+            with nothing_written(engine), pytest.raises(InvalidInput) as refused:
+                engine.tickets.issue(wrong)
+            assert refused.value.details["field"] == "prefix"
+    finally:
+        db.dispose()
