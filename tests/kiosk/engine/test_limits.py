@@ -7,7 +7,7 @@ with a storage error that a screen can only call "try again"). Real names pass o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -29,24 +29,9 @@ from tests.kiosk.conftest import (
     lot_id,
     make_ticket,
     nothing_written,
-    open_day,
 )
 
 HUGE = 10**20
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def both(request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock) -> Iterator[Engine]:
-    """An engine with an open day (ten 5-dose vials), on each database in turn."""
-    if request.param == "sqlite":
-        url = sqlite_url(tmp_path / "limits.sqlite")
-    else:
-        url = request.getfixturevalue("pg_url")
-    db = open_database(url, "main", TRAINING, clock.now())
-    engine = Engine(db, clock, "main", "Asia/Shanghai")
-    open_day(engine, vials=10, doses_per_vial=5)
-    yield engine
-    db.dispose()
 
 
 def _register(person: PersonIn, **kw: Any) -> Callable[[Engine, Ticket], object]:
