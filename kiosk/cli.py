@@ -31,7 +31,7 @@ from kiosk.clock import Clock, FakeClock, SystemClock
 from kiosk.config import Config, ConfigError, check_config, load_config
 from kiosk.db.database import Database, describe, sqlite_url
 from kiosk.engine import Engine
-from kiosk.errors import DomainError
+from kiosk.errors import DomainError, KioskError
 from kiosk.logs import start_logging
 from kiosk.model import Actor, LotIn
 
@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
         if created is not None and code == 0:
             print(f"kiosk: created the database {created}", file=sys.stderr)
         return code
-    except DomainError as exc:
+    except KioskError as exc:  # a refusal, or the database: said as the engine says it
         print(f"kiosk: {exc.args[0]} [{exc.code}]", file=sys.stderr)
         today = datetime.now(ZoneInfo(config.site.timezone)).date().isoformat()
         not_opened = exc.code == "day_not_open" and exc.details.get("status") == "not_opened"

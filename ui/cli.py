@@ -8,7 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from kiosk import cli as domain
-from kiosk.errors import DomainError
+from kiosk.errors import InvalidInput
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,9 +46,7 @@ def cmd_run(ctx: domain.Context) -> int:
                 tzinfo=ZoneInfo(ctx.config.site.timezone)
             )
         except ValueError as exc:
-            raise DomainError(
-                f'--at {a.at!r}: expected "YYYY-MM-DD HH:MM"', code="invalid_input"
-            ) from exc
+            raise InvalidInput(f'--at {a.at!r}: expected "YYYY-MM-DD HH:MM"', field="at") from exc
     screens = tuple(a.screen) if a.screen else SCREENS
     options = RunOptions(ctx.config, screens, a.desk, at, a.db)
     return run(options, str(domain.data_dir()))

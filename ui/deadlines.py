@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.clock import Clock
 from kiosk.engine import Engine
-from kiosk.errors import DomainError
+from kiosk.errors import KioskError
 from ui.runner import Runner
 from ui.scheduler import Scheduler
 
@@ -48,7 +48,7 @@ class DeadlineWatcher(QObject):
         if self.runner is None:
             try:
                 deadline = self.engine.queries.next_deadline()
-            except DomainError as exc:
+            except KioskError as exc:
                 self._not_known(exc)
                 return
             self._arm(deadline)
@@ -56,7 +56,7 @@ class DeadlineWatcher(QObject):
             self.runner.read(self, "deadline", self.engine.queries.next_deadline, self._arm,
                              self._not_known)  # fmt: skip
 
-    def _not_known(self, exc: DomainError) -> None:
+    def _not_known(self, exc: KioskError) -> None:
         log.warning("deadline check failed: %s", exc)
         self._arm(None)
 

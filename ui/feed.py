@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from kiosk.clock import Clock
 from kiosk.db.notify import Listener
 from kiosk.engine import Engine
-from kiosk.errors import DomainError, StorageError
+from kiosk.errors import KioskError, StorageError
 from kiosk.model import Event
 from ui.deadlines import DeadlineWatcher
 from ui.runner import Runner
@@ -166,7 +166,7 @@ class Feed(QObject):
             if then is not None:
                 then()
 
-        def failed(exc: DomainError) -> None:
+        def failed(exc: KioskError) -> None:
             self._fail(exc)
             if then is not None:
                 then()
@@ -180,7 +180,7 @@ class Feed(QObject):
         """Fetch what is new now, on this thread (tests; the timer on SQLite)."""
         try:
             new = self._fetch()
-        except DomainError as exc:
+        except KioskError as exc:
             self._fail(exc)
             return []
         return self._take(new)
@@ -190,7 +190,7 @@ class Feed(QObject):
         last = self.engine.queries.last_seq()
         return self.engine.queries.events_since(seq) if last != seq else []
 
-    def _fail(self, exc: DomainError) -> None:
+    def _fail(self, exc: KioskError) -> None:
         if not isinstance(exc, StorageError):
             log.error("change feed: %s", exc)
             return

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from kiosk.config import Config
 from kiosk.engine import Engine
-from kiosk.errors import DomainError
+from kiosk.errors import KioskError
 from kiosk.model import Ticket
 from printing.backend import PrinterBackend
 from printing.model import TicketPrint
@@ -86,7 +86,7 @@ def ticket_print(
     category = next((c.label for c in config.categories if c.prefix == ticket.prefix), "")
     try:
         minutes = engine.day.status(ticket.day).observation_minutes
-    except DomainError:
+    except KioskError:
         minutes = config.day.observation_minutes
     return TicketPrint(
         site_name=config.site.name,

@@ -2,7 +2,7 @@
 
 A screen hands the runner a piece of work (an engine operation, or a read that may wait on the
 database) and what to do with its result; the work runs on a worker thread, and the result, or
-the refusal (a :class:`~kiosk.errors.DomainError`), comes back on the UI thread. Meanwhile the
+the refusal (a :class:`~kiosk.errors.KioskError`), comes back on the UI thread. Meanwhile the
 screen keeps taking input and painting: with PostgreSQL a dead link costs a screen nothing but a
 "working…" line until the connection gives up and the refusal says so.
 
@@ -23,7 +23,7 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
-from kiosk.errors import DomainError
+from kiosk.errors import KioskError
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ class _Job(Generic[T]):
     name: str
     work: Callable[[], T]
     done: Callable[[T], object]
-    failed: Callable[[DomainError], object] | None
+    failed: Callable[[KioskError], object] | None
     again: bool = False  # a read asked for while this one ran: run it once more
     future: Future[T] | None = field(default=None, repr=False)
 
@@ -68,7 +68,7 @@ class Runner(QObject):
         name: str,
         work: Callable[[], T],
         done: Callable[[T], object],
-        failed: Callable[[DomainError], object] | None = None,
+        failed: Callable[[KioskError], object] | None = None,
     ) -> bool:
         """Start ``work`` unless the owner's job ``name`` is running; False when not started."""
         if self._closed or self.busy(owner, name):
@@ -82,7 +82,7 @@ class Runner(QObject):
         name: str,
         work: Callable[[], T],
         done: Callable[[T], object],
-        failed: Callable[[DomainError], object] | None = None,
+        failed: Callable[[KioskError], object] | None = None,
     ) -> None:
         """Start a read; if the owner's ``name`` runs, run this one when it returns (the newest
         asked-for read is the one drawn last)."""
@@ -114,7 +114,7 @@ class Runner(QObject):
         error = job.future.exception()
         if error is None:
             job.done(job.future.result())
-        elif isinstance(error, DomainError):
+        elif isinstance(error, KioskError):
             if job.failed is not None:
                 job.failed(error)
             else:

@@ -116,6 +116,10 @@
         <translation>无法连接数据库，未保存任何内容。请重试。</translation>
     </message>
     <message>
+        <source>The database refused this entry; nothing was saved. Please tell the technician.</source>
+        <translation>数据库拒绝了此项录入，未保存任何内容。请告知技术人员。</translation>
+    </message>
+    <message>
         <source>Check the field: %1.</source>
         <translation>请检查：%1。</translation>
     </message>

@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, make_url
 
-from kiosk.errors import StorageError
+from kiosk.errors import StorageError, StorageRefused, Unreachable
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -174,7 +174,7 @@ class Database:
                     conn.exec_driver_sql("BEGIN")  # readers share one WAL snapshot
                 yield conn
                 tx.rollback()
-        except sa.exc.OperationalError as exc:
+        except sa.exc.DBAPIError as exc:
             raise _storage_error(exc, self.url) from exc
 
 
@@ -202,8 +202,14 @@ def _is_serialization_failure(exc: sa.exc.DBAPIError) -> bool:
 
 
 def _storage_error(exc: Exception, url: URL) -> StorageError:
+    """:class:`Unreachable` for a lost, refused or timed-out connection or a database that
+    stayed busy; :class:`StorageRefused` for a statement the database refused."""
     orig = getattr(exc, "orig", exc)
-    return StorageError(
-        f"database {describe(url)} failed: {str(orig).splitlines()[0] if str(orig) else orig!r}",
-        url=describe(url),
+    said = str(orig).splitlines()[0] if str(orig) else repr(orig)
+    lost = (
+        isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError)
+        and "file is not a database" not in said
     )
+    if lost:
+        return Unreachable(f"database {describe(url)} failed: {said}", url=describe(url))
+    return StorageRefused(f"database {describe(url)} refused: {said}", url=describe(url))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from kiosk.db.database import Database, describe
-from kiosk.errors import StorageError
+from kiosk.errors import StorageRefused
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
@@ -61,7 +61,7 @@ def upgrade(db: Database) -> tuple[str | None, str | None]:
         try:
             ScriptDirectory.from_config(cfg).get_revision(before)
         except CommandError:  # "No such revision"
-            raise StorageError(
+            raise StorageRefused(
                 f"database {describe(db.url)} has schema revision {before}, which this version of"
                 f" the program does not know (its newest is {HEAD}): a newer version has used it;"
                 " run that version here too",

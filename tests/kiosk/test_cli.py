@@ -273,5 +273,5 @@ def test_a_file_that_is_not_a_database(capsys: pytest.CaptureFixture[str], tmp_p
     text = tmp_path / "notes.txt"
     text.write_text("not a database\n", encoding="utf-8")
     code, _out, err = run(capsys, "--db", str(text), "day", "status")
-    assert code == 1 and "not a kiosk database" in _error_line(err)
+    assert code == 1 and "file is not a database" in _error_line(err) and str(text) in err
     assert text.read_text(encoding="utf-8") == "not a database\n"  # untouched

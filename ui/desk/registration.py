@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.errors import DomainError
+from kiosk.errors import KioskError
 from kiosk.idnumber import IdNumber, InvalidIdNumber, parse_id_number
 from kiosk.model import Actor, DayStatus, Person, PersonIn, Ticket
 from kiosk.privacy import mask_name
@@ -283,7 +283,7 @@ class RegistrationPanel(QGroupBox):
             )
             desk.say(self.tr("%1 registered: waiting for vaccination.").replace("%1", done.label))
 
-        def refused(exc: DomainError) -> None:
+        def refused(exc: KioskError) -> None:
             # The engine refuses an ID number registered today (here or at another desk): ask,
             # then save anyway if the nurse says so (an audited choice: allow_duplicate).
             if exc.code != "duplicate_person":

@@ -14,7 +14,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.errors import DomainError
+from kiosk.errors import KioskError
 from kiosk.model import Actor, Ticket
 from printing.backend import PrinterBackend
 from printing.model import TicketPrint
@@ -59,7 +59,7 @@ class Reprinter(QObject):
         self._asked_by[ticket.id] = console.actor()
         console.say(self.tr("Reprinting %1…").replace("%1", ticket.label))
 
-        def not_read(exc: DomainError) -> None:
+        def not_read(exc: KioskError) -> None:
             self._asked_by.pop(ticket.id, None)
             console.say(console.messages.error(exc), "error")
 
@@ -118,7 +118,7 @@ class Reprinter(QObject):
                 )
             self.done.emit(ticket_id, result)
 
-        def not_logged(exc: DomainError) -> None:
+        def not_logged(exc: KioskError) -> None:
             log.error("reprint of %s not logged: %s", printed.label, exc)
             console.say(console.messages.error(exc), "error")
             self.done.emit(ticket_id, result)

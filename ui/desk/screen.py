@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.clock import Clock
 from kiosk.config import Config, Desk
 from kiosk.engine import Engine
-from kiosk.errors import DomainError
+from kiosk.errors import KioskError
 from kiosk.model import DayStatus, Person, Ticket
 from kiosk.staff import StaffDirectory
 from kiosk.states import CALLED, WAITING, Queue, State
@@ -188,7 +188,7 @@ class DeskScreen(Console):
             person = self.engine.queries.person(current.person_id)
         return DeskRead(current, status, missed, person)
 
-    def _read_failed(self, exc: DomainError) -> None:
+    def _read_failed(self, exc: KioskError) -> None:
         self._changes = None
         self.current = None
         self.waiting.setText(self.messages.error(exc))

@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from kiosk.config import Config
 from kiosk.engine import Engine
-from kiosk.errors import DomainError
+from kiosk.errors import KioskError
 from kiosk.model import Counts, Event, Observation
 
 log = logging.getLogger(__name__)
@@ -149,7 +149,7 @@ def wait_minutes(engine: Engine, counts: Counts | None) -> int | None:
 def counts_now(engine: Engine) -> Counts | None:
     try:
         return engine.day.status().counts
-    except DomainError as exc:
+    except KioskError as exc:
         log.debug("display: no day status (%s)", exc)
         return None
 

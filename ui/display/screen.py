@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kiosk.clock import Clock
 from kiosk.config import Config
 from kiosk.engine import Engine
-from kiosk.errors import DomainError
+from kiosk.errors import KioskError
 from kiosk.model import Event
 from ui.display.boards import (
     LEFT,
@@ -165,7 +165,7 @@ class DisplayScreen(QWidget):
             self._read_failed,
         )
 
-    def _read_failed(self, exc: DomainError) -> None:
+    def _read_failed(self, exc: KioskError) -> None:
         log.warning("display: cannot read the queue: %s", exc)
 
     def _draw(self, snapshot: Snapshot) -> None:

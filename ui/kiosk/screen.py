@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.clock import Clock
 from kiosk.config import Category, Config
 from kiosk.engine import Engine
-from kiosk.errors import CapReached, DayNotOpen, DomainError, StorageError
+from kiosk.errors import CapReached, DayNotOpen, KioskError, StorageError, Unreachable
 from kiosk.model import Ticket
 from kiosk.staff import StaffDirectory
 from kiosk.wait_estimate import WaitEstimate
@@ -177,7 +177,7 @@ class KioskScreen(QWidget):
         if shown is not None:
             try:
                 ahead = self.engine.queries.people_ahead(self.engine.queries.ticket(shown.id))
-            except DomainError as exc:
+            except KioskError as exc:
                 log.error("kiosk: cannot read the queue: %s", exc)
         return reason, ahead
 
@@ -234,7 +234,7 @@ class KioskScreen(QWidget):
         self.start.error.setText(main + (f"\n{sub}" if sub else ""))
         self.start.error.show()
 
-    def _not_issued(self, exc: DomainError) -> None:
+    def _not_issued(self, exc: KioskError) -> None:
         self._busy.stop()
         self.start.error.hide()
         self.issuing = False
@@ -242,7 +242,7 @@ class KioskScreen(QWidget):
         if isinstance(exc, CapReached | DayNotOpen):
             log.info("kiosk: no number issued: %s", exc)
             self.refresh()
-        elif isinstance(exc, StorageError):
+        elif isinstance(exc, Unreachable):  # offline; a refused value is a failure, below
             log.error("kiosk: issuing failed: %s", exc)
             self.closed_reason = "offline"
             self._show_closed("offline")
@@ -292,7 +292,7 @@ class KioskScreen(QWidget):
     def _wait_estimate(self, ahead: int) -> WaitEstimate | None:
         try:
             return self.engine.queries.wait_estimate(ahead)
-        except DomainError:
+        except KioskError:
             return None
 
     def _after_issue(

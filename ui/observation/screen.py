@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk.clock import Clock
 from kiosk.config import Config
 from kiosk.engine import Engine
-from kiosk.errors import DomainError
+from kiosk.errors import KioskError
 from kiosk.model import AdverseEvent, Observation, Ticket
 from kiosk.staff import StaffDirectory
 from kiosk.states import State
@@ -124,7 +124,7 @@ class ObservationScreen(Console):
         self.rows = rows
         self.redraw()
 
-    def _read_failed(self, exc: DomainError) -> None:
+    def _read_failed(self, exc: KioskError) -> None:
         self.rows = []
         self.say(self.messages.error(exc), "error")
         self.redraw()

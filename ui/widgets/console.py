@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kiosk.clock import Clock
 from kiosk.config import Config
 from kiosk.engine import Engine
-from kiosk.errors import DomainError
+from kiosk.errors import KioskError
 from kiosk.model import Actor
 from kiosk.staff import StaffDirectory
 from ui.feed import EVERYTHING, Changes, Feed
@@ -86,7 +86,7 @@ class ConsoleContext(Protocol):
         self,
         operation: Callable[[Actor], T],
         then: Callable[[T], object] | None = None,
-        refused: Callable[[DomainError], object] | None = None,
+        refused: Callable[[KioskError], object] | None = None,
     ) -> bool: ...
 
     def look_up(self, read: Callable[[], T], then: Callable[[T], object]) -> None: ...
@@ -184,7 +184,7 @@ class Console(QWidget):
 
     def actor(self) -> Actor:
         if self.user is None:
-            raise DomainError("nobody is signed in", code="signed_out")
+            raise KioskError("nobody is signed in", code="signed_out")
         return Actor(staff=self.user, terminal=self.terminal)
 
     # --- acting and telling -----------------------------------------------------------------------
@@ -193,7 +193,7 @@ class Console(QWidget):
         self,
         operation: Callable[[Actor], T],
         then: Callable[[T], object] | None = None,
-        refused: Callable[[DomainError], object] | None = None,
+        refused: Callable[[KioskError], object] | None = None,
     ) -> bool:
         """Run one engine operation as the signed-in nurse, off the UI thread; ``then`` gets its
         result back on the UI thread, and a refusal is said in the status line (or handed to
@@ -209,7 +209,7 @@ class Console(QWidget):
             if then is not None:
                 then(result)
 
-        def failed(exc: DomainError) -> None:
+        def failed(exc: KioskError) -> None:
             self._working.stop()
             if refused is not None:
                 refused(exc)

@@ -1,6 +1,6 @@
-"""What the nurses read when the engine refuses something: every DomainError code, translated.
+"""What the nurses read when the engine refuses something: every KioskError code, translated.
 
-The one place where a ``DomainError.code`` becomes words; screens never show the English detail
+The one place where a ``KioskError.code`` becomes words; screens never show the English detail
 (that goes to the log, masked). Unknown codes get a general sentence, not the raw code.
 """
 
@@ -10,7 +10,7 @@ import logging
 
 from PySide6.QtCore import QObject
 
-from kiosk.errors import DomainError
+from kiosk.errors import KioskError
 from kiosk.states import State
 
 log = logging.getLogger(__name__)
@@ -20,7 +20,7 @@ class DeskMessages(QObject):
     """Translated texts for refusals, states and event kinds (context "DeskMessages")."""
 
     def error(self, exc: Exception) -> str:
-        if not isinstance(exc, DomainError):
+        if not isinstance(exc, KioskError):
             log.exception("unexpected error on a console", exc_info=exc)
             return self.tr("Something went wrong; nothing was saved. Try again.")
         log.info("refused: %s", exc)
@@ -64,6 +64,9 @@ class DeskMessages(QObject):
             ).replace("%1", str(d.get("ticket", ""))),
             "signed_out": self.tr("Sign in first."),
             "storage": self.tr("The database cannot be reached; nothing was saved. Try again."),
+            "storage_refused": self.tr(
+                "The database refused this entry; nothing was saved. Please tell the technician."
+            ),
         }
         if code == "invalid_input" and d.get("field"):
             return self.tr("Check the field: %1.").replace("%1", self.field(str(d["field"])))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.errors import DomainError
+from kiosk.errors import KioskError
 from kiosk.staff import Locked, StaffMember, WrongPin
 from ui.runner import Runner
 
@@ -128,7 +128,7 @@ class PinPad(QDialog):
             return
         try:
             member = self.check(pin)
-        except DomainError as exc:
+        except KioskError as exc:
             self._refused(exc)
             return
         self._right(member)
@@ -138,7 +138,7 @@ class PinPad(QDialog):
         self.member = member
         self.accept()
 
-    def _refused(self, exc: DomainError) -> None:
+    def _refused(self, exc: KioskError) -> None:
         self.ok_button.setEnabled(True)
         if isinstance(exc, Locked):
             minutes = int(exc.details.get("minutes", 5))

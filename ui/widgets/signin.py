@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.errors import DomainError
+from kiosk.errors import KioskError
 from kiosk.staff import StaffDirectory, StaffMember
 from ui.runner import Runner
 from ui.widgets.messages import DeskMessages
@@ -79,7 +79,7 @@ class SignInPanel(QWidget):
         if self.runner is None:
             try:
                 self._fill([m.name for m in self.staff.members()])
-            except DomainError as exc:
+            except KioskError as exc:
                 self._refused(exc)
             return
         self.runner.read(
@@ -112,7 +112,7 @@ class SignInPanel(QWidget):
             return
         try:
             member = self.staff.sign_in(name, pin)
-        except DomainError as exc:
+        except KioskError as exc:
             self._refused(exc)
             return
         self._right(member)
@@ -122,6 +122,6 @@ class SignInPanel(QWidget):
         self.error.clear()
         self.signedIn.emit(member.name)
 
-    def _refused(self, exc: DomainError) -> None:
+    def _refused(self, exc: KioskError) -> None:
         self.button.setEnabled(True)
         self.error.setText(self.messages.error(exc))

@@ -192,10 +192,10 @@ def test_a_storage_failure_closes_the_kiosk_until_it_looks_again(
 ) -> None:
     """A tap that fails on storage, or the kiosk's own read failing, shows "ask the staff" (no
     taps into failures) and the kiosk looks again by itself: the feed may never notice."""
-    from kiosk.errors import StorageError
+    from kiosk.errors import Unreachable
 
     def broken(*_a, **_k):
-        raise StorageError("database is locked")
+        raise Unreachable("database is locked")
 
     monkeypatch.setattr(engine.tickets, "issue", broken)
     assert take(kiosk) is None
