@@ -143,6 +143,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     dsub.add_parser("close", help="close today: whoever still waits is unserved").set_defaults(
         handler=cmd_day_close
     )
+    ad = dsub.add_parser("add-desk", help="let one more desk or station call today")
+    ad.add_argument("name")
+    ad.set_defaults(handler=cmd_day_add_desk)
     cap = dsub.add_parser("capacity", help="change today's capacity (0 pauses issuing)")
     cap.add_argument("capacity", type=int)
     cap.set_defaults(handler=cmd_day_capacity)
@@ -399,6 +402,7 @@ def cmd_day_open(ctx: Context) -> int:
         actor=ctx.actor(),
         prefixes=tuple(c.prefix for c in ctx.config.categories),
         allergy_extra_minutes=d.allergy_extra_minutes,
+        desks=tuple(desk.name for desk in ctx.config.desks),
     )
     print_status(status)
     return 0
@@ -406,6 +410,11 @@ def cmd_day_open(ctx: Context) -> int:
 
 def cmd_day_add_lot(ctx: Context) -> int:
     print_status(ctx.engine().day.add_lot(parse_lot(ctx.args.lot), actor=ctx.actor()))
+    return 0
+
+
+def cmd_day_add_desk(ctx: Context) -> int:
+    print_status(ctx.engine().day.add_desk(ctx.args.name, actor=ctx.actor()))
     return 0
 
 

@@ -188,6 +188,8 @@ class DayStatus:
     """The ticket prefixes the day issues (from the config at opening); None: any."""
     allergy_extra_minutes: int = 0
     """Added to observation for a person with an allergy history (from the config at opening)."""
+    desks: tuple[str, ...] | None = None
+    """The desks and stations that may call today (from the config at opening); None: any."""
 
     @property
     def doses_left(self) -> int:

@@ -73,6 +73,8 @@ days = sa.Table(
     # kiosk may issue ("A,B"; NULL for days opened before this was stored: any prefix) and the
     # minutes an allergy history adds to observation.
     sa.Column("prefixes", sa.String(32)),
+    # The desks and stations that may call (names, from the config at opening; NULL: any).
+    sa.Column("desks", sa.JSON),
     sa.Column("allergy_extra_minutes", sa.Integer, nullable=False, server_default="0"),
     sa.Column("opened_at", UTCDateTime, nullable=False),
     sa.Column("closed_at", UTCDateTime),

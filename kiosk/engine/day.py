@@ -54,6 +54,7 @@ class DayOps(Part):
         actor: Actor,
         prefixes: tuple[str, ...] | None = None,
         allergy_extra_minutes: int = 0,
+        desks: tuple[str, ...] | None = None,
         day: date | None = None,
         key: str | None = None,
     ) -> DayStatus:
@@ -67,6 +68,9 @@ class DayOps(Part):
             if not prefixes:
                 raise InvalidInput("the day needs at least one ticket prefix", field="prefix")
             stored_prefixes = ",".join(sorted({limits.prefix(p) for p in prefixes}))
+        stored_desks = (
+            None if desks is None else sorted({limits.required(d, "desk") for d in desks})
+        )
         seen: set[tuple[str, str]] = set()
         for lot in lots_in:
             _check_lot(lot, the_day)
@@ -92,6 +96,7 @@ class DayOps(Part):
                     missed_grace_minutes=missed_grace_minutes,
                     prefixes=stored_prefixes,
                     allergy_extra_minutes=allergy_extra_minutes,
+                    desks=stored_desks,
                     opened_at=tx.now,
                 )
             )
@@ -105,6 +110,7 @@ class DayOps(Part):
                 missed_grace_minutes=missed_grace_minutes,
                 prefixes=stored_prefixes,
                 allergy_extra_minutes=allergy_extra_minutes,
+                desks=stored_desks,
                 lots=[
                     f"{lot.product} {lot.lot} {lot.vials}x{lot.doses_per_vial}" for lot in lots_in
                 ],
@@ -164,6 +170,25 @@ class DayOps(Part):
                 sa.update(lots).where(lots.c.id == lot.id).values(vials=lots.c.vials + vials_added)
             )
             tx.event("vials_added", day=day, lot_id=lot.id, lot=lot.lot, vials=vials_added)
+
+        self.core.write(actor, work)
+        return self.status(day)
+
+    def add_desk(self, desk: str, *, actor: Actor) -> DayStatus:
+        """Let one more desk or station call today (a day opened with a list of desks)."""
+        name = limits.required(desk, "desk")
+        day = self.today()
+
+        def work(tx: Tx) -> None:
+            row = self.core.day_row(tx.conn, day, lock=True)
+            if row.desks is None or name in row.desks:
+                return  # any desk may call, or this one already may
+            tx.conn.execute(
+                sa.update(days)
+                .where(days.c.site == self.site, days.c.day == day)
+                .values(desks=sorted([*row.desks, name]))
+            )
+            tx.event("desk_added", day=day, desk=name)
 
         self.core.write(actor, work)
         return self.status(day)
@@ -259,6 +284,7 @@ class DayOps(Part):
             closed_reason=reason,
             prefixes=tuple(row.prefixes.split(",")) if row.prefixes else None,
             allergy_extra_minutes=row.allergy_extra_minutes,
+            desks=tuple(row.desks) if row.desks is not None else None,
         )
 
     def _counts(self, conn: Connection, day: date, now: datetime) -> Counts:

@@ -10,10 +10,10 @@ from sqlalchemy.engine import Connection
 
 from kiosk import limits
 from kiosk.db.prepared import Prepared
-from kiosk.db.schema import tickets
+from kiosk.db.schema import days, tickets
 from kiosk.engine.core import EngineCore, Part
 from kiosk.engine.day import DayOps
-from kiosk.errors import CapReached, InvalidTransition
+from kiosk.errors import CapReached, InvalidInput, InvalidTransition
 from kiosk.eventlog import Tx
 from kiosk.model import KIOSK_ACTOR, Actor, Ticket, ticket_label
 from kiosk.states import CALLED, IN_PROGRESS, WAITING, Queue, State
@@ -119,6 +119,14 @@ class TicketOps(Part):
         """A desk serves one ticket at a time (on the service day: a day left unclosed does not
         keep a desk busy the next morning)."""
         limits.required(desk, "desk")
+        known = _DAY_DESKS(conn, {"site": self.site, "day": day}).scalar()
+        if known is not None and desk not in known:
+            raise InvalidInput(
+                f"{desk} is not one of today's desks ({', '.join(known)}): a manager adds it"
+                " with kiosk day add-desk",
+                field="desk",
+                desk=desk,
+            )
         row = _HOLDING(conn, {"site": self.site, "desk": desk, "day": day}).first()
         if row is not None:
             holding = ticket_label(row.prefix, row.number)
@@ -302,6 +310,12 @@ _NEXT_IN_QUEUE_SQLITE = Prepared(
         )
     )
 )
+_DAY_DESKS = Prepared(
+    sa.select(days.c.desks).where(
+        days.c.site == sa.bindparam("site"), days.c.day == sa.bindparam("day")
+    )
+)
+"""The desks that may call on the day (NULL: any)."""
 _HOLDING = Prepared(
     sa.select(tickets.c.prefix, tickets.c.number).where(
         tickets.c.site == sa.bindparam("site"),

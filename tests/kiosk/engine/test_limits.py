@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from kiosk.db.database import sqlite_url
 from kiosk.engine import Engine
 from kiosk.errors import InvalidInput
 from kiosk.model import Actor, PersonIn, Ticket
-from kiosk.states import State
+from kiosk.states import Queue, State
 from tests.kiosk.conftest import (
     MANAGER,
     NURSE,
@@ -144,3 +145,23 @@ def test_the_day_issues_only_its_prefixes(tmp_path: Path, clock: FakeClock) -> N
             assert refused.value.details["field"] == "prefix"
     finally:
         db.dispose()
+
+
+def test_only_the_days_desks_call(both: Engine, clock: FakeClock, tmp_path: Path) -> None:
+    """A day opened with the config's desks (as `kiosk day open` does) knows no others, until a
+    manager adds one; a day opened without a list lets any desk call."""
+    assert both.day.status().desks is None  # opened without a list: any desk calls
+    both.day.close(actor=MANAGER)
+    clock.advance(timedelta(days=1))
+    both.day.open(
+        capacity=10, observation_minutes=30, missed_grace_minutes=30,
+        lots_in=[lot()], actor=MANAGER, desks=("登记1", "接种1"),
+    )  # fmt: skip
+    t = both.tickets.issue("A")
+    with nothing_written(both), pytest.raises(InvalidInput) as refused:
+        both.tickets.call(t.id, "登记9", actor=NURSE)
+    assert refused.value.details["field"] == "desk" and "add-desk" in str(refused.value)
+    with nothing_written(both), pytest.raises(InvalidInput):
+        both.tickets.call_next(Queue.REGISTRATION, "登记9", actor=NURSE)
+    assert both.day.add_desk("登记9", actor=MANAGER).desks == ("接种1", "登记1", "登记9")
+    assert both.tickets.call(t.id, "登记9", actor=NURSE).desk == "登记9"
