@@ -21,7 +21,7 @@ from kiosk.errors import InvalidInput
 
 INT_MAX = 2**31 - 1  # PostgreSQL INTEGER
 
-# Text fields: (column, whether an empty value is refused)
+# Text fields, each limited by its column's length
 TEXT: dict[str, sa.Column[str]] = {
     "name": persons.c.name,
     "id_number": persons.c.id_number,

@@ -13,8 +13,7 @@ from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from kiosk.db.database import private_file
-from kiosk.privacy import PersonalDataFilter
+from kiosk.privacy import PersonalDataFilter, private_file
 
 LOG_FILE = "kiosk.log"
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"

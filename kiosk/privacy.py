@@ -1,4 +1,5 @@
-"""Masking personal data for public surfaces (display, ticket, voice) and for logs.
+"""Personal data: masked for public surfaces (display, ticket, voice) and for logs, and kept in
+files readable by their owner only (:func:`private_file`: the database, the log).
 
 Rules:
 
@@ -20,7 +21,9 @@ Rules:
 from __future__ import annotations
 
 import logging
+import os
 import re
+from pathlib import Path
 
 __all__ = [
     "PersonalDataFilter",
@@ -119,3 +122,27 @@ class PersonalDataFilter(logging.Filter):
         if record.stack_info:
             record.stack_info = mask_text(record.stack_info)
         return True
+
+
+# --- personal data at rest ------------------------------------------------------------------
+
+
+def private_folder(folder: Path) -> None:
+    """``folder`` (and its missing parents) made, readable by its owner only (0700) when this
+    creates it, whatever the umask: it will hold names, ID numbers and phones."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    for made in reversed(missing):
+        made.mkdir(mode=0o700)
+        made.chmod(0o700)  # mkdir's mode is filtered by the umask
+
+
+def private_file(path: Path) -> None:
+    """``path`` created empty, owner-only (0600), if it does not exist. SQLite gives its WAL
+    and shared-memory files the database file's mode, and backups copy it."""
+    private_folder(path.parent)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.fchmod(fd, 0o600)
+    os.close(fd)

@@ -13,7 +13,6 @@ transaction.
 from __future__ import annotations
 
 import logging
-import os
 import random
 import threading
 import time
@@ -27,6 +26,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, make_url
 
 from kiosk.errors import StorageError, StorageRefused, Unreachable
+from kiosk.privacy import private_file
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -55,27 +55,6 @@ def sqlite_url(path: Path) -> str:
 def describe(url: str | URL) -> str:
     """The URL without its password, for messages and logs."""
     return make_url(url).render_as_string(hide_password=True)
-
-
-def private_folder(folder: Path) -> None:
-    """``folder`` (and its missing parents) made, readable by its owner only (0700) when this
-    creates it, whatever the umask: it will hold names, ID numbers and phones."""
-    missing = [p for p in (folder, *folder.parents) if not p.exists()]
-    for made in reversed(missing):
-        made.mkdir(mode=0o700)
-        made.chmod(0o700)  # mkdir's mode is filtered by the umask
-
-
-def private_file(path: Path) -> None:
-    """``path`` created empty, owner-only (0600), if it does not exist. SQLite gives its WAL
-    and shared-memory files the database file's mode, and backups copy it."""
-    private_folder(path.parent)
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return
-    os.fchmod(fd, 0o600)
-    os.close(fd)
 
 
 class Database:

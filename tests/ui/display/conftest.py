@@ -98,10 +98,7 @@ def make_display(qtbot, engine, clock: FakeClock, feed: Feed, scheduler: FakeSch
         settle(qtbot, screen)
         return screen
 
-    yield make
-    for screen in made:
-        screen.ticker.stop()
-        screen.flasher.stop()
+    yield make  # pytest-qt closes the screens; closing stops their timers
 
 
 def settle(qtbot, screen: DisplayScreen) -> None:
