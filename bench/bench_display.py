@@ -113,7 +113,7 @@ def build_day(engine: Engine, clock: BenchClock, observing: int, waiting: int) -
         t = engine.tickets.issue("A")
         engine.tickets.call(t.id, f"登记{n % 6 + 1}", actor=NURSE)
         engine.care.register(
-            t.id, PersonIn(names[n % 6]), dose_number=1, screening={}, actor=NURSE,
+            t.id, PersonIn(names[n % 6]), dose_number=1, consent=True, screening={}, actor=NURSE,
             observation_minutes=30 + n % 40,
         )  # fmt: skip
         engine.tickets.call(t.id, f"接种{n % 6 + 1}", actor=NURSE)

@@ -56,7 +56,9 @@ def one_round(n: int) -> dict[str, float]:
             t = engine.tickets.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
             assert t is not None
             clock.advance(timedelta(milliseconds=1))
-            engine.care.register(t.id, PersonIn(f"p{i}"), dose_number=1, screening={}, actor=NURSE)
+            engine.care.register(
+                t.id, PersonIn(f"p{i}"), dose_number=1, consent=True, screening={}, actor=NURSE
+            )
 
         figures["call next + register (pair)"] = rate(n, call_and_register)
         figures["call next (vaccination)"] = rate(

@@ -226,7 +226,9 @@ def measure(
     for _ in range(40):  # people waiting at the desk and people observing
         t = engine.tickets.issue("A")
         engine.tickets.call(t.id, "登记9", actor=NURSE)
-        engine.care.register(t.id, PersonIn("张三"), dose_number=1, screening={}, actor=NURSE)
+        engine.care.register(
+            t.id, PersonIn("张三"), dose_number=1, consent=True, screening={}, actor=NURSE
+        )
         engine.tickets.call(t.id, "接种9", actor=NURSE)
         engine.care.vaccinate(t.id, lot_id=engine.day.status().lots[0].id, actor=NURSE)
         engine.tickets.issue("A")

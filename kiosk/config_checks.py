@@ -22,7 +22,9 @@ from kiosk.config_model import (
     Desk,
     DisplayConfig,
     KioskConfig,
+    OverrideReason,
     PrinterConfig,
+    Product,
     ScreeningQuestion,
     SiteConfig,
     VoiceConfig,
@@ -68,6 +70,17 @@ def _stored_as(field: str) -> Check:
         return None
 
     return check
+
+
+def _each(check: Check) -> Check:
+    def each(v: Any) -> str | None:
+        for i, item in enumerate(v):
+            reason = check(item)
+            if reason:
+                return f"item {i} {reason}"
+        return None
+
+    return each
 
 
 def _timezone(v: Any) -> str | None:
@@ -133,6 +146,21 @@ _CHECKS: dict[type, dict[str, list[Check]]] = {
     },
     VoiceConfig: {"volume": [_finite, _between(0.0, 1.0)]},
     KioskConfig: {"idle_seconds": [_between(3, 600)]},
+    Product: {
+        "name": [_not_blank, _stored_as("product")],
+        "family": [_matches(r"[a-z0-9_-]{1,32}", "1-32 characters from a-z, 0-9, _ and -")],
+        "manufacturer": [_stored_as("manufacturer")],
+        "series": [_between(1, 10)],
+        "min_interval_days": [_each(_between(0, 3650))],
+        "max_interval_days": [_each(_between(1, 3650))],
+        "booster_min_interval_days": [_between(0, 3650)],
+        "min_age_years": [_between(0, 150)],
+        "max_age_years": [_between(0, 150)],
+    },
+    OverrideReason: {
+        "code": [_matches(r"[a-z_]{1,32}", "1-32 lowercase letters a-z and _")],
+        "text": [_not_blank],
+    },
 }
 
 # Arrays of tables: TOML name -> (Config field, item class, unique key, at least one needed?)
@@ -140,6 +168,8 @@ _ARRAYS: dict[str, tuple[str, type, str, bool]] = {
     "category": ("categories", Category, "prefix", True),
     "desk": ("desks", Desk, "name", True),
     "screening": ("screening", ScreeningQuestion, "key", False),
+    "product": ("products", Product, "name", False),
+    "override_reason": ("override_reasons", OverrideReason, "code", False),
 }
 # Plain tables: TOML name (= Config field) -> class
 _TABLES: dict[str, type] = {
@@ -176,12 +206,16 @@ def _convert(value: Any, kind: Any) -> tuple[Any, str | None]:
         value = float(value) if ok else value
     elif kind is str:
         ok = isinstance(value, str)
-    else:  # tuple[str, ...]: the only sequence of scalars in the schema
+    elif kind == int | None:  # optional: absent from the file is None (TOML has no null)
+        return _convert(value, int)
+    else:  # tuple[str, ...] or tuple[int, ...]: the sequences of scalars in the schema
+        item_kind = typing.get_args(kind)[0]
+        names = {str: "strings", int: "integers"}
         if not isinstance(value, list):
-            return value, f"expected an array of strings, got {_toml_type(value)}"
-        bad = [i for i, item in enumerate(value) if not isinstance(item, str)]
-        if bad:
-            return value, f"item {bad[0]} is {_toml_type(value[bad[0]])}, expected a string"
+            return value, f"expected an array of {names[item_kind]}, got {_toml_type(value)}"
+        for i, item in enumerate(value):
+            if _convert(item, item_kind)[1] is not None:
+                return value, f"item {i} is {_toml_type(item)}, expected {names[item_kind][:-1]}"
         return tuple(value), None
     expected = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}[kind]
     return value, None if ok else f"expected {expected}, got {_toml_type(value)}"
@@ -260,6 +294,8 @@ def parse(data: Mapping[str, Any]) -> tuple[Config | None, list[ConfigIssue]]:
     printer = data.get("printer")
     if isinstance(printer, dict):
         issues += _printer_issues(printer)
+    for i, product in enumerate(values.get("products") or ()):
+        issues += _product_issues(product, f"product[{i}]")
     if issues:
         return None, issues
     return Config(**values), []
@@ -277,3 +313,25 @@ def _printer_issues(printer: Mapping[str, Any]) -> list[ConfigIssue]:
             reason = f'kind = "escpos" needs exactly one of host, usb, serial; found {found}'
             return [ConfigIssue("printer", reason)]
     return []
+
+
+def _product_issues(product: Product, path: str) -> list[ConfigIssue]:
+    """Rules across a product's keys: one interval per later primary dose, ages in order."""
+    issues = []
+    later = product.series - 1
+    if len(product.min_interval_days) != later:
+        reason = f"needs {later} value(s), one before each primary dose after the first"
+        issues.append(ConfigIssue(f"{path}.min_interval_days", reason))
+    if product.max_interval_days:
+        if len(product.max_interval_days) != later:
+            reason = f"needs {later} value(s) or none, like min_interval_days"
+            issues.append(ConfigIssue(f"{path}.max_interval_days", reason))
+        elif any(
+            high < low
+            for low, high in zip(product.min_interval_days, product.max_interval_days, strict=False)
+        ):
+            reason = "each value must be at least the matching min_interval_days"
+            issues.append(ConfigIssue(f"{path}.max_interval_days", reason))
+    if product.max_age_years is not None and product.max_age_years < product.min_age_years:
+        issues.append(ConfigIssue(f"{path}.max_age_years", "must be at least min_age_years"))
+    return issues

@@ -71,6 +71,52 @@ class ScreeningQuestion:
 
 
 @dataclass(frozen=True)
+class Product:
+    """A vaccine and its dose rules (kiosk.dose_rules); the open day stores a copy."""
+
+    name: str  # as on the lots, e.g. "新冠病毒灭活疫苗(Vero细胞)"
+    family: str  # doses of one family count toward one series; mixed products allowed
+    series: int  # primary doses, 1..10
+    manufacturer: str = ""
+    min_interval_days: tuple[int, ...] = ()  # before dose 2, 3, ... (one per later primary dose)
+    max_interval_days: tuple[int, ...] = ()  # optional, the same shape; a late dose is shown
+    booster_min_interval_days: int | None = None  # boosters after the series; absent: none
+    min_age_years: int = 0
+    max_age_years: int | None = None
+
+
+@dataclass(frozen=True)
+class OverrideReason:
+    """A coded reason a nurse gives to proceed against a dose rule."""
+
+    code: str  # [a-z_]+ unique; stored with the dose and exported
+    text: str
+    text_en: str = ""
+
+
+DEFAULT_PRODUCTS: tuple[Product, ...] = (
+    Product(
+        name="新冠疫苗(Vero细胞)",
+        manufacturer="北京科兴中维",
+        family="covid19",
+        series=2,
+        min_interval_days=(21,),
+        max_interval_days=(56,),
+        booster_min_interval_days=180,
+        min_age_years=3,
+        max_age_years=120,
+    ),
+)
+
+DEFAULT_OVERRIDE_REASONS: tuple[OverrideReason, ...] = (
+    OverrideReason("doctor_order", "医生评估后同意接种", "A doctor assessed and approved"),
+    OverrideReason("outbreak", "疫情应急接种", "Outbreak response"),
+    OverrideReason("record_error", "既往记录有误（已核实）", "Earlier record wrong (verified)"),
+    OverrideReason("travel", "出行需要（已核实）", "Travel requirement (verified)"),
+)
+
+
+@dataclass(frozen=True)
 class DisplayConfig:
     notices: tuple[str, ...] = ("早打早安全，接种保健康", "接种后请在留观区留观30分钟")
 
@@ -128,6 +174,8 @@ class Config:
     printer: PrinterConfig = PrinterConfig()
     database: DatabaseConfig = DatabaseConfig()
     screening: tuple[ScreeningQuestion, ...] = DEFAULT_SCREENING
+    products: tuple[Product, ...] = DEFAULT_PRODUCTS
+    override_reasons: tuple[OverrideReason, ...] = DEFAULT_OVERRIDE_REASONS
     display: DisplayConfig = DisplayConfig()
     voice: VoiceConfig = VoiceConfig()
     kiosk: KioskConfig = KioskConfig()

@@ -16,7 +16,7 @@ import unicodedata
 
 import sqlalchemy as sa
 
-from kiosk.db.schema import adverse_events, lots, persons, staff, tickets
+from kiosk.db.schema import adverse_events, doses, lots, persons, staff, tickets
 from kiosk.errors import InvalidInput
 
 INT_MAX = 2**31 - 1  # PostgreSQL INTEGER
@@ -30,6 +30,8 @@ TEXT: dict[str, sa.Column[str]] = {
     "desk": tickets.c.desk,
     "product": lots.c.product,
     "lot": lots.c.lot,
+    "manufacturer": doses.c.manufacturer,
+    "place": doses.c.place,
     "symptoms": adverse_events.c.symptoms,
     "action": adverse_events.c.action,
     "outcome": adverse_events.c.outcome,
@@ -47,7 +49,7 @@ NUMBER: dict[str, tuple[int, int]] = {
     "use_within_minutes": (1, 10_080),  # a week
     "doses": (1, 100),
     "minutes": (1, 240),
-    "dose_number": (1, 9),
+    "dose_number": (1, 20),
     "allergy_extra_minutes": (0, 240),
 }
 

@@ -54,6 +54,10 @@ class Ticket:
     reinstated_seq: int | None
     registered_at: datetime | None
     dose_number: int | None
+    product: str | None
+    dose_kind: str | None
+    override_reason: str | None
+    consent_at: datetime | None
     screening: dict[str, Any] | None
     observation_minutes: int | None
     vaccinated_at: datetime | None
@@ -132,9 +136,17 @@ class Vial:
 
 @dataclass(frozen=True)
 class PersonIn:
+    """A person as a desk enters them. ``id_number`` is the number of their identity document,
+    of kind ``document_type`` (kiosk.documents); a passport also needs its issuing country.
+    Birth date and sex are needed for documents that do not carry them."""
+
     name: str
     id_number: str | None = None
     phone: str | None = None
+    document_type: str = "resident_id"
+    document_country: str | None = None
+    birth_date: date | None = None
+    sex: str | None = None  # male | female
 
 
 @dataclass(frozen=True)
@@ -143,6 +155,88 @@ class Person:
     name: str
     id_number: str | None
     phone: str | None
+    document_type: str | None = None
+    document_country: str | None = None
+    birth_date: date | None = None
+    sex: str | None = None
+
+    @classmethod
+    def from_row(cls, row: Any) -> Person:
+        return cls(
+            row.id,
+            row.name,
+            row.id_number,
+            row.phone,
+            row.document_type,
+            row.document_country or None,
+            row.birth_date,
+            row.sex,
+        )
+
+
+@dataclass(frozen=True)
+class Dose:
+    """One dose on a person's record: given here (with its ticket) or entered from the paper
+    record of a dose given elsewhere (``kind`` external)."""
+
+    id: int
+    person_id: int
+    ticket_id: int | None
+    given_on: date
+    vaccinated_at: datetime | None
+    product: str
+    manufacturer: str
+    family: str
+    lot: str
+    trace_code: str | None
+    dose_number: int
+    kind: str  # primary | booster | external
+    station: str
+    nurse: str
+    place: str | None
+    override_reason: str | None
+    corrected: bool
+
+    @classmethod
+    def from_row(cls, row: Any) -> Dose:
+        return cls(
+            row.id,
+            row.person_id,
+            row.ticket_id,
+            row.given_on,
+            row.vaccinated_at,
+            row.product,
+            row.manufacturer,
+            row.family,
+            row.lot,
+            row.trace_code,
+            row.dose_number,
+            row.dose_kind,
+            row.station,
+            row.nurse,
+            row.place,
+            row.override_reason,
+            bool(row.corrected),
+        )
+
+
+@dataclass(frozen=True)
+class Deferral:
+    ticket_id: int
+    label: str
+    day: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """Everything the site knows about a person across days."""
+
+    person: Person
+    doses: tuple[Dose, ...]
+    deferrals: tuple[Deferral, ...]
+    """Deferrals since their last dose here (a later dose settles them)."""
+    adverse_events: tuple[AdverseEvent, ...]
 
 
 @dataclass(frozen=True)

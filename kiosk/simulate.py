@@ -248,8 +248,8 @@ class DaySimulation:
             self.e.care.register(
                 ticket_id,
                 self.person(ticket_id),
-                dose_number=1 if ticket.prefix == "A" else self.rng.choice((2, 3)),
                 screening=answers,
+                consent=True,
                 allergy=allergy,  # the engine adds the day's allergy extension
                 actor=actor,
             )

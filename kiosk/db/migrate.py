@@ -18,7 +18,7 @@ from kiosk.errors import StorageRefused
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
-HEAD = "3d5f0b8e9a21"
+HEAD = "5e2b7c9d1f04"
 """The newest revision in ``kiosk/migrations/versions`` (tests/kiosk/test_migrations.py keeps the
 two the same: a new migration must update it)."""
 

@@ -76,6 +76,8 @@ days = sa.Table(
     # The desks and stations that may call (names, from the config at opening; NULL: any).
     sa.Column("desks", sa.JSON),
     sa.Column("allergy_extra_minutes", sa.Integer, nullable=False, server_default="0"),
+    # The dose rules every terminal applies that day (rule_sets; NULL: no rules, no checks).
+    sa.Column("rules_version", sa.Integer),
     sa.Column("opened_at", UTCDateTime, nullable=False),
     sa.Column("closed_at", UTCDateTime),
     sa.PrimaryKeyConstraint("site", "day"),
@@ -110,17 +112,42 @@ vials = sa.Table(
     sa.Index("ix_vials_site_day", "site", "day"),
 )
 
+rule_sets = sa.Table(
+    "rule_sets",
+    metadata,
+    _site(),
+    sa.Column("version", sa.Integer, nullable=False),  # 1, 2, ... per site
+    sa.Column("digest", sa.String(64), nullable=False),  # sha256 of the canonical JSON
+    sa.Column("rules", sa.JSON, nullable=False),  # kiosk.dose_rules.RuleSet.to_json()
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.PrimaryKeyConstraint("site", "version"),
+)
+
 persons = sa.Table(
     "persons",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     _site(),
     sa.Column("name", sa.String(100), nullable=False),
+    # The identity document (kiosk.documents): its kind, its number as stored (``id_number``
+    # for every kind: a resident ID is the usual one) and, for a passport, the issuing country
+    # ("" otherwise, so the unique index below covers every kind).
+    sa.Column("document_type", sa.String(24)),
     sa.Column("id_number", sa.String(32)),
+    sa.Column("document_country", sa.String(3), nullable=False, server_default=""),
+    sa.Column("birth_date", sa.Date),
+    sa.Column("sex", sa.String(8)),  # male | female
     sa.Column("phone", sa.String(32)),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
-    sa.Index("ix_persons_site_id_number", "site", "id_number"),
+    sa.Index(
+        "ix_persons_site_document",
+        "site",
+        "document_type",
+        "id_number",
+        "document_country",
+        unique=True,
+    ),
 )
 
 tickets = sa.Table(
@@ -145,6 +172,12 @@ tickets = sa.Table(
     sa.Column("reinstated_seq", sa.BigInteger),
     sa.Column("registered_at", UTCDateTime),
     sa.Column("dose_number", sa.Integer),
+    # The dose proposed at registration (kiosk.dose_rules) and a nurse's coded reason to go
+    # against a rule; informed consent (知情同意) as recorded at registration.
+    sa.Column("product", sa.String(100)),
+    sa.Column("dose_kind", sa.String(16)),
+    sa.Column("override_reason", sa.String(32)),
+    sa.Column("consent_at", UTCDateTime),
     sa.Column("screening", sa.JSON),
     sa.Column("observation_minutes", sa.Integer),
     sa.Column("vaccinated_at", UTCDateTime),
@@ -179,6 +212,37 @@ events = sa.Table(
     sa.UniqueConstraint("site", "seq", name="uq_events_site_seq"),
     sa.UniqueConstraint("site", "idempotency_key", name="uq_events_site_key"),
     sa.Index("ix_events_ticket", "ticket_id"),
+)
+
+doses = sa.Table(
+    "doses",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _site(),
+    sa.Column("person_id", sa.Integer, sa.ForeignKey("persons.id"), nullable=False),
+    sa.Column("ticket_id", sa.Integer, sa.ForeignKey("tickets.id")),  # NULL: given elsewhere
+    sa.Column("given_on", sa.Date, nullable=False),  # the site's local date it was given
+    sa.Column("vaccinated_at", UTCDateTime),  # NULL for a dose from a paper record
+    sa.Column("product", sa.String(100), nullable=False),
+    sa.Column("manufacturer", sa.String(100), nullable=False, server_default=""),
+    sa.Column("family", sa.String(32), nullable=False),
+    sa.Column("lot", sa.String(64), nullable=False, server_default=""),
+    sa.Column("lot_id", sa.Integer, sa.ForeignKey("lots.id")),
+    sa.Column("trace_code", sa.String(64)),
+    sa.Column("dose_number", sa.Integer, nullable=False),
+    sa.Column("dose_kind", sa.String(16), nullable=False),  # primary | booster | external
+    sa.Column("station", sa.String(64), nullable=False, server_default=""),
+    sa.Column("nurse", sa.String(64), nullable=False, server_default=""),
+    sa.Column("place", sa.String(100)),  # where a dose from a paper record was given
+    sa.Column("override_reason", sa.String(32)),
+    sa.Column("corrected", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("recorded_at", UTCDateTime, nullable=False),
+    # One dose per number per family and person: the rules number doses, nothing repeats one.
+    sa.UniqueConstraint(
+        "site", "person_id", "family", "dose_number", name="uq_doses_site_person_id"
+    ),
+    sa.Index("ix_doses_site_given_on", "site", "given_on"),
+    sa.Index("ix_doses_ticket", "ticket_id"),
 )
 
 adverse_events = sa.Table(

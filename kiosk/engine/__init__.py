@@ -4,6 +4,7 @@
 :class:`~kiosk.engine.core.EngineCore` (database, clock, site, the write path):
 
 - ``engine.stock``: lots and vials (:mod:`kiosk.engine.stock`);
+- ``engine.record``: persons across days, their doses, the dose rules (:mod:`kiosk.engine.record`);
 - ``engine.day``: open, change and close the day; its status and the cap (:mod:`kiosk.engine.day`);
 - ``engine.tickets``: issue, call, recall, missed, reinstate, cancel (:mod:`kiosk.engine.tickets`);
 - ``engine.care``: registration and vaccination (:mod:`kiosk.engine.care`);
@@ -28,6 +29,7 @@ from kiosk.engine.corrections import CorrectionOps
 from kiosk.engine.day import DayOps
 from kiosk.engine.observation import ObservationOps
 from kiosk.engine.queries import Queries
+from kiosk.engine.record import RecordOps
 from kiosk.engine.stock import StockOps
 from kiosk.engine.tickets import TicketOps
 
@@ -44,9 +46,10 @@ class Engine:
         self.site = site
         self.tz: ZoneInfo = self.core.tz
         self.stock = StockOps(self.core)
-        self.day = DayOps(self.core, self.stock)
+        self.record = RecordOps(self.core)
+        self.day = DayOps(self.core, self.stock, self.record)
         self.tickets = TicketOps(self.core, self.day)
-        self.care = CareOps(self.core, self.stock)
+        self.care = CareOps(self.core, self.stock, self.record)
         self.observation = ObservationOps(self.core)
         self.corrections = CorrectionOps(self.core, self.day, self.stock)
         self.queries = Queries(self.core)

@@ -9,11 +9,12 @@ import sqlalchemy as sa
 from kiosk import limits
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import persons, tickets
+from kiosk.dose_rules import Proposal, RuleSet, propose
 from kiosk.engine.core import EngineCore, Part, required_text
+from kiosk.engine.record import RecordOps, ValidPerson
 from kiosk.engine.stock import StockOps
 from kiosk.errors import DomainError, InvalidInput
 from kiosk.eventlog import Tx
-from kiosk.idnumber import InvalidIdNumber, parse_id_number
 from kiosk.model import Actor, PersonIn, Ticket
 from kiosk.states import CALLED, Queue, State
 
@@ -29,9 +30,10 @@ REGISTERED_STATES = (
 class CareOps(Part):
     """Registration (screening passed, or deferred) and vaccination."""
 
-    def __init__(self, core: EngineCore, stock: StockOps) -> None:
+    def __init__(self, core: EngineCore, stock: StockOps, record: RecordOps) -> None:
         super().__init__(core)
         self.stock = stock
+        self.record = record
 
     # --- registration ------------------------------------------------------------------------------
 
@@ -40,49 +42,65 @@ class CareOps(Part):
         ticket_id: int,
         person: PersonIn,
         *,
-        dose_number: int,
         screening: dict[str, bool],
+        consent: bool,
         actor: Actor,
+        dose_number: int | None = None,
+        product: str | None = None,
+        override: str | None = None,
         observation_minutes: int | None = None,
         allergy: bool = False,
         allow_duplicate: bool = False,
         key: str | None = None,
     ) -> Ticket:
-        """Screening passed: the person joins the vaccination queue. With ``allergy`` (a history
-        of allergy) their observation is the day's plus the day's allergy extension, as every
-        terminal stores them in the day row; ``observation_minutes`` sets it outright."""
-        name = required_text(person.name, "name")
-        id_number = limits.text(person.id_number, "id_number", required=False)
-        if id_number is not None:  # stored as the standard writes it: 18 characters, X upper
-            try:
-                id_number = parse_id_number(id_number, self.today()).number
-            except InvalidIdNumber as exc:
-                raise InvalidInput(
-                    f"the ID number is not valid: {exc}", field="id_number", problem=exc.code
-                ) from None
-        phone = limits.text(person.phone, "phone", required=False)
-        limits.number(dose_number, "dose_number")
+        """Screening passed and informed consent (知情同意) given: the person joins the
+        vaccination queue, for the dose their record and the day's rules propose.
+
+        The dose is of ``product`` (default: the one product on hand). ``dose_number``, when
+        given, is the number the nurse expects: a different proposal is refused, so a second
+        dose on file is never numbered 1 again. A dose the rules block (too early, past the
+        series, outside the ages) is refused unless ``override`` names one of the day's coded
+        override reasons; the override is an audited event. With ``allergy`` their observation
+        is the day's plus the day's allergy extension; ``observation_minutes`` sets it outright.
+        """
+        valid = self.record.validate(person)
+        if dose_number is not None:
+            limits.number(dose_number, "dose_number")
         if observation_minutes is not None:
             limits.number(observation_minutes, "observation_minutes")
+        if not consent:
+            raise DomainError(
+                "informed consent (知情同意) has not been recorded", code="consent_missing"
+            )
 
         def work(tx: Tx) -> Ticket:
             ticket = self.core.load(tx.conn, ticket_id, lock=True)
             self.core.expect(ticket, State.CALLED_REGISTRATION)
+            day = self.core.day_row(tx.conn, ticket.day, open_only=False)
             minutes = observation_minutes
             if minutes is None and allergy:
-                day = self.core.day_row(tx.conn, ticket.day, open_only=False)
                 minutes = day.observation_minutes + day.allergy_extra_minutes
-            if id_number and not allow_duplicate:
-                twin = self.find_registered_today(tx.conn, id_number, ticket)
+            if valid.id_number and not allow_duplicate:
+                twin = self.find_registered_today(tx.conn, valid, ticket)
                 if twin is not None:
                     raise DomainError(
-                        f"this ID number is already registered today on {twin.label}"
+                        f"this person is already registered today on {twin.label}"
                         f" ({twin.state.value})",
                         code="duplicate_person",
                         ticket=twin.label,
                         state=twin.state.value,
                     )
-            person_id = self._save_person(tx, PersonIn(name, id_number, phone))
+            rules = self.record.rules_of(tx.conn, day.rules_version)
+            existing = self.record.find_person(tx.conn, valid, lock=True)
+            what = self._product(tx.conn, ticket, product)
+            proposal = None
+            if what is not None:
+                history = self.record.history(tx.conn, existing.id if existing else None)
+                proposal = propose(rules, what, history, valid.birth_date, ticket.day)
+                _check_number(proposal, dose_number)
+            overridden = self._override(rules, proposal, override)
+            person_id = self.record.save_person(tx, valid)
+            number = proposal.dose_number if proposal else dose_number
             done = self.core.update(
                 tx,
                 ticket,
@@ -90,7 +108,11 @@ class CareOps(Part):
                 queue=Queue.VACCINATION,
                 desk=None,
                 person_id=person_id,
-                dose_number=dose_number,
+                dose_number=number,
+                product=what,
+                dose_kind=proposal.kind if proposal else None,
+                override_reason=overridden,
+                consent_at=tx.now,
                 screening=dict(screening),
                 observation_minutes=minutes,
                 registered_at=tx.now,
@@ -102,47 +124,92 @@ class CareOps(Part):
                 ticket,
                 desk=ticket.desk,
                 person_id=person_id,
-                dose_number=dose_number,
+                dose_number=number,
+                product=what,
+                consent=True,
                 screening=dict(screening),
                 observation_minutes=minutes,
             )
+            if overridden and proposal:
+                self.core.ticket_event(
+                    tx,
+                    "rule_overridden",
+                    ticket,
+                    person_id=person_id,
+                    reason=overridden,
+                    blocks=[b.code for b in proposal.blocks],
+                    dose_number=number,
+                )
             return done
 
         return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
 
-    def registered_today(self, id_number: str) -> Ticket | None:
+    def _product(self, conn: sa.Connection, ticket: Ticket, product: str | None) -> str | None:
+        """The product the dose will be of: the one asked for, or the only one on hand."""
+        on_hand = self.record.lots_products(conn, ticket.day)
+        if product is not None:
+            what = limits.required(product, "product")
+            if on_hand and what not in on_hand:
+                raise DomainError(
+                    f"no lot of {what!r} is on hand today", code="product_not_on_hand"
+                )
+            return what
+        if len(on_hand) > 1:
+            raise DomainError(
+                "several products are on hand: say which one this dose is of",
+                code="product_required",
+                products=on_hand,
+            )
+        return on_hand[0] if on_hand else None
+
+    @staticmethod
+    def _override(rules: RuleSet, proposal: Proposal | None, override: str | None) -> str | None:
+        """The override reason to store: none when nothing blocks; a coded one when it does."""
+        if proposal is None or proposal.allowed:
+            return None
+        if override is None:
+            block = proposal.blocks[0]
+            raise DomainError(
+                f"dose {proposal.dose_number} of {proposal.family} is not allowed today:"
+                f" {block.message}",
+                code=block.code,
+                blocks=[b.code for b in proposal.blocks],
+                until=str(block.until) if block.until else None,
+                dose_number=proposal.dose_number,
+            )
+        if rules.reason(override) is None:
+            known = ", ".join(r.code for r in rules.override_reasons) or "none"
+            raise InvalidInput(
+                f"unknown override reason {override!r} (the day's reasons: {known})",
+                field="override_reason",
+            )
+        return override
+
+    def registered_today(
+        self, id_number: str, document_type: str = "resident_id", country: str | None = None
+    ) -> Ticket | None:
+        """The ticket of today registered to this document, if any."""
+        valid = self.record.validate(
+            PersonIn("?", id_number, document_type=document_type, document_country=country)
+        )
         with self.db.read() as conn:
-            return self.find_registered_today(conn, id_number)
+            return self.find_registered_today(conn, valid)
 
     def find_registered_today(
-        self, conn: sa.Connection, id_number: str, other_than: Ticket | None = None
+        self, conn: sa.Connection, person: ValidPerson, other_than: Ticket | None = None
     ) -> Ticket | None:
         row = _REGISTERED(
             conn,
             {
                 "site": self.site,
                 "day": other_than.day if other_than else self.today(),
-                "id_number": id_number,
+                "type": person.document_type,
+                "id_number": person.id_number,
+                "country": person.document_country,
                 "other_id": other_than.id if other_than else 0,  # ticket ids start at 1
             },
         ).first()
         return Ticket.from_row(row) if row else None
-
-    def _save_person(self, tx: Tx, person: PersonIn) -> int:
-        """The person's row: the one with this ID number at this site (brought up to date), or a
-        new one."""
-        values = {
-            "p_site": self.site,
-            "p_name": person.name,
-            "p_id_number": person.id_number,
-            "p_phone": person.phone,
-            "p_now": tx.now,
-        }
-        if person.id_number:
-            existing = _UPDATE_PERSON(tx.conn, values).scalar()
-            if existing is not None:
-                return int(existing)
-        return int(_INSERT_PERSON(tx.conn, values).scalar_one())
 
     def defer(self, ticket_id: int, reason: str, *, actor: Actor, key: str | None = None) -> Ticket:
         """Not today (screening at registration, or not vaccinated at the station): final; the
@@ -169,6 +236,28 @@ class CareOps(Part):
 
     # --- vaccination -------------------------------------------------------------------------------
 
+    def _proposal_at_station(
+        self, conn: sa.Connection, ticket: Ticket, product: str, dose_number: int | None
+    ) -> Proposal:
+        """The dose this lot gives the ticket's person, checked again against their record and
+        the day's rules: another dose may have been entered since registration, or the lot may
+        be of another product. A block stands unless registration recorded an override."""
+        if dose_number is not None:
+            limits.number(dose_number, "dose_number")
+        day = self.core.day_row(conn, ticket.day, open_only=False)
+        rules = self.record.rules_of(conn, day.rules_version)
+        birth = None
+        if ticket.person_id is not None:
+            birth = conn.execute(
+                sa.select(persons.c.birth_date).where(persons.c.id == ticket.person_id)
+            ).scalar()
+        history = self.record.history(conn, ticket.person_id)
+        proposal = propose(rules, product, history, birth, ticket.day)
+        _check_number(proposal, dose_number)
+        if not proposal.allowed and ticket.override_reason is None:
+            self._override(rules, proposal, None)  # raises, naming the block
+        return proposal
+
     def vaccinate(
         self,
         ticket_id: int,
@@ -179,16 +268,17 @@ class CareOps(Part):
         vial_id: int | None = None,
         key: str | None = None,
     ) -> Ticket:
-        """Vaccinated: a dose is drawn from an open vial of the lot (one is opened if none is), and
-        the observation period starts now; its end is stored with the ticket."""
+        """Vaccinated: a dose is drawn from an open vial of the lot (one is opened if none is), the
+        dose goes on the person's record, and the observation period starts now; its end is
+        stored with the ticket. ``dose_number``, when given, must be the record's next."""
 
         def work(tx: Tx) -> Ticket:
             ticket = self.core.load(tx.conn, ticket_id, lock=True)
             self.core.expect(ticket, State.CALLED_VACCINATION)
             lot = self.stock.lot_row(tx.conn, lot_id, ticket.day)  # only the ticket's day's stock
+            proposal = self._proposal_at_station(tx.conn, ticket, lot.product, dose_number)
             vial = self.stock.draw_dose(tx, lot, vial_id)
             minutes = ticket.observation_minutes or lot.day_observation_minutes
-            dose = dose_number or ticket.dose_number or 1
             done = self.core.update(
                 tx,
                 ticket,
@@ -196,10 +286,30 @@ class CareOps(Part):
                 desk=None,
                 lot_id=lot_id,
                 vial_id=vial.id,
-                dose_number=dose,
+                dose_number=proposal.dose_number,
+                product=lot.product,
+                dose_kind=proposal.kind,
                 vaccinated_at=tx.now,
                 observation_minutes=minutes,
                 observation_end=tx.now + timedelta(minutes=minutes),
+            )
+            rule = proposal.rule
+            self.record.insert_dose(
+                tx,
+                person_id=ticket.person_id,
+                ticket_id=ticket.id,
+                given_on=ticket.day,
+                vaccinated_at=tx.now,
+                product=lot.product,
+                manufacturer=rule.manufacturer if rule else "",
+                family=proposal.family,
+                lot=lot.lot,
+                lot_id=lot_id,
+                dose_number=proposal.dose_number,
+                dose_kind=proposal.kind,
+                station=tx.actor.terminal,
+                nurse=tx.actor.staff,
+                override_reason=None if proposal.allowed else ticket.override_reason,
             )
             self.core.ticket_event(
                 tx,
@@ -208,7 +318,7 @@ class CareOps(Part):
                 desk=ticket.desk,
                 lot_id=lot_id,
                 vial_id=vial.id,
-                dose_number=dose,
+                dose_number=proposal.dose_number,
                 observation_end=done.observation_end,
             )
             return done
@@ -216,32 +326,28 @@ class CareOps(Part):
         return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
 
 
-_PERSON = {
-    "site": sa.bindparam("p_site", type_=persons.c.site.type),
-    "name": sa.bindparam("p_name", type_=persons.c.name.type),
-    "id_number": sa.bindparam("p_id_number", type_=persons.c.id_number.type),
-    "phone": sa.bindparam("p_phone", type_=persons.c.phone.type),
-}
-_NOW = sa.bindparam("p_now", type_=persons.c.updated_at.type)
-_UPDATE_PERSON = Prepared(
-    sa.update(persons)
-    .where(persons.c.site == _PERSON["site"], persons.c.id_number == _PERSON["id_number"])
-    .values(name=_PERSON["name"], phone=_PERSON["phone"], updated_at=_NOW)
-    .returning(persons.c.id)
-)
-_INSERT_PERSON = Prepared(
-    sa.insert(persons).values(**_PERSON, created_at=_NOW, updated_at=_NOW).returning(persons.c.id)
-)
 _REGISTERED = Prepared(
     sa.select(tickets)
     .select_from(tickets.join(persons, persons.c.id == tickets.c.person_id))
     .where(
         tickets.c.site == sa.bindparam("site"),
         tickets.c.day == sa.bindparam("day"),
+        persons.c.document_type == sa.bindparam("type"),
         persons.c.id_number == sa.bindparam("id_number"),
+        persons.c.document_country == sa.bindparam("country"),
         tickets.c.state.in_([sa.literal(s.value) for s in REGISTERED_STATES]),
         tickets.c.id != sa.bindparam("other_id"),
     )
     .limit(1)
 )
-"""A ticket of the day registered to this ID number (other than the one being registered)."""
+"""A ticket of the day registered to this document (other than the one being registered)."""
+
+
+def _check_number(proposal: Proposal, expected: int | None) -> None:
+    if expected is not None and expected != proposal.dose_number:
+        raise DomainError(
+            f"the record says dose {proposal.dose_number} of {proposal.family} is next, not"
+            f" dose {expected}; enter doses given elsewhere from the paper record first",
+            code="dose_number_mismatch",
+            dose_number=proposal.dose_number,
+        )

@@ -7,13 +7,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from kiosk import limits
-from kiosk.db.schema import events, vials
+from kiosk.db.schema import doses, events, vials
 from kiosk.engine.core import EngineCore, Part, required_text
 from kiosk.engine.day import DayOps
 from kiosk.engine.stock import StockOps
-from kiosk.errors import (
-    InvalidInput,
-)
+from kiosk.errors import DomainError, InvalidInput
 from kiosk.eventlog import Tx
 from kiosk.model import (
     Actor,
@@ -70,6 +68,32 @@ class CorrectionOps(Part):
 
         return self.core.write(actor, work)
 
+    def _correct_dose(self, tx: Tx, ticket: Ticket, values: dict[str, Any]) -> None:
+        """The ticket's dose on the record, corrected in place and marked so: the export shows
+        it once, ``corrected``; the event log keeps what it was."""
+        dose: dict[str, Any] = {"corrected": True}
+        if "dose_number" in values:
+            dose["dose_number"] = values["dose_number"]
+        if "lot_id" in values:
+            lot = self.stock.lot_row(tx.conn, values["lot_id"], ticket.day)
+            dose.update(lot_id=lot.id, lot=lot.lot, product=lot.product)
+        try:
+            if tx.conn.dialect.name == "postgresql":
+                with tx.conn.begin_nested():
+                    tx.conn.execute(
+                        sa.update(doses).where(doses.c.ticket_id == ticket.id).values(**dose)
+                    )
+            else:
+                tx.conn.execute(
+                    sa.update(doses).where(doses.c.ticket_id == ticket.id).values(**dose)
+                )
+        except sa.exc.IntegrityError:
+            raise DomainError(
+                f"dose {values['dose_number']} is already on this person's record",
+                code="dose_number_taken",
+                dose_number=values["dose_number"],
+            ) from None
+
     def vaccination(
         self,
         ticket_id: int,
@@ -111,6 +135,7 @@ class CorrectionOps(Part):
                 values["vial_id"] = self.stock.draw_dose(tx, lot, None).id
             if not values:
                 raise InvalidInput("nothing to correct: the lot and dose number are already so")
+            self._correct_dose(tx, ticket, values)
             self.core.ticket_event(
                 tx,
                 "corrected",

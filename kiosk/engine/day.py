@@ -11,7 +11,9 @@ from sqlalchemy.engine import Connection
 from kiosk import limits
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import UTCDateTime, days, lots, tickets, vials
+from kiosk.dose_rules import RuleSet
 from kiosk.engine.core import EngineCore, Part
+from kiosk.engine.record import RecordOps
 from kiosk.engine.stock import StockOps
 from kiosk.errors import CapReached, InvalidInput, InvalidTransition, StockError
 from kiosk.eventlog import Tx
@@ -29,6 +31,18 @@ def _check_lot(lot: LotIn, day: date) -> None:
         raise StockError(f"lot {lot.lot} expired on {lot.expiry}", code="lot_expired", lot=lot.lot)
 
 
+def _check_rule(rules: RuleSet | None, lot: LotIn) -> None:
+    """A day with dose rules takes only the products it has rules for: a dose of any other could
+    not be numbered or checked."""
+    if rules is not None and rules.rules and rules.rule(lot.product.strip()) is None:
+        known = ", ".join(r.product for r in rules.rules)
+        raise StockError(
+            f"no dose rule for the product {lot.product.strip()!r} (the rules know: {known})",
+            code="unknown_product",
+            lot=lot.lot,
+        )
+
+
 def _check_day_numbers(capacity: int, observation_minutes: int, grace_minutes: int) -> None:
     limits.number(capacity, "capacity")
     limits.number(observation_minutes, "observation_minutes")
@@ -38,9 +52,10 @@ def _check_day_numbers(capacity: int, observation_minutes: int, grace_minutes: i
 class DayOps(Part):
     """The service day and the cap on issuing (DESIGN.md, "The cap on issuing")."""
 
-    def __init__(self, core: EngineCore, stock: StockOps) -> None:
+    def __init__(self, core: EngineCore, stock: StockOps, record: RecordOps) -> None:
         super().__init__(core)
         self.stock = stock
+        self.record = record
 
     # --- opening and changing the day -----------------------------------------------------------
 
@@ -55,11 +70,13 @@ class DayOps(Part):
         prefixes: tuple[str, ...] | None = None,
         allergy_extra_minutes: int = 0,
         desks: tuple[str, ...] | None = None,
+        rules: RuleSet | None = None,
         day: date | None = None,
         key: str | None = None,
     ) -> DayStatus:
         """Open the service day. ``prefixes`` (the config's categories) are the only ones the
-        day issues; what every terminal must agree on is stored in the day row."""
+        day issues; what every terminal must agree on is stored in the day row, and ``rules``
+        (the config's products and override reasons) as a versioned rule set."""
         the_day = day or self.today()
         _check_day_numbers(capacity, observation_minutes, missed_grace_minutes)
         limits.number(allergy_extra_minutes, "allergy_extra_minutes")
@@ -77,6 +94,7 @@ class DayOps(Part):
             if (lot.product, lot.lot) in seen:
                 raise StockError(f"lot {lot.lot} is entered twice", code="lot_twice", lot=lot.lot)
             seen.add((lot.product, lot.lot))
+            _check_rule(rules, lot)
 
         def work(tx: Tx) -> None:
             exists = tx.conn.execute(
@@ -86,6 +104,7 @@ class DayOps(Part):
                 raise InvalidTransition(
                     f"service day {the_day} was already opened", code="day_exists"
                 )
+            version = None if rules is None else self.record.store_rules(tx.conn, rules, tx.now)
             tx.conn.execute(
                 sa.insert(days).values(
                     site=self.site,
@@ -97,6 +116,7 @@ class DayOps(Part):
                     prefixes=stored_prefixes,
                     allergy_extra_minutes=allergy_extra_minutes,
                     desks=stored_desks,
+                    rules_version=version,
                     opened_at=tx.now,
                 )
             )
@@ -111,6 +131,7 @@ class DayOps(Part):
                 prefixes=stored_prefixes,
                 allergy_extra_minutes=allergy_extra_minutes,
                 desks=stored_desks,
+                rules_version=version,
                 lots=[
                     f"{lot.product} {lot.lot} {lot.vials}x{lot.doses_per_vial}" for lot in lots_in
                 ],
@@ -142,7 +163,8 @@ class DayOps(Part):
         _check_lot(lot, day)
 
         def work(tx: Tx) -> None:
-            self.core.day_row(tx.conn, day, lock=True)
+            row = self.core.day_row(tx.conn, day, lock=True)
+            _check_rule(self.record.rules_of(tx.conn, row.rules_version), lot)
             twin = tx.conn.execute(
                 sa.select(lots.c.id).where(
                     lots.c.site == self.site,

@@ -165,7 +165,7 @@ class Queries(Part):
             ).first()
         if row is None:
             raise NotFound(f"no person {person_id}")
-        return Person(row.id, row.name, row.id_number, row.phone)
+        return Person.from_row(row)
 
     def wait_estimate(self, ahead: int) -> WaitEstimate | None:
         """The wait of someone with ``ahead`` people before them in the registration queue, from

@@ -81,6 +81,7 @@ def register(engine: Engine, ticket_id: int, person: PersonIn | None = None, **k
         ticket_id,
         person or PersonIn(name="张三"),
         dose_number=int(kw.pop("dose_number", 1)),
+        consent=True,
         screening=SCREENING_OK,
         actor=NURSE,
         **kw,

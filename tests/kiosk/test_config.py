@@ -349,7 +349,12 @@ def test_config_is_frozen() -> None:
 
 def _as_toml_data(config: Config) -> dict[str, Any]:
     """``config`` written back as the TOML data the loader reads (inverse of parse_config)."""
-    names = {"categories": "category", "desks": "desk"}
+    names = {
+        "categories": "category",
+        "desks": "desk",
+        "products": "product",
+        "override_reasons": "override_reason",
+    }
     data: dict[str, Any] = {}
     for field in dataclasses.fields(config):
         if field.name == "schema":
@@ -364,4 +369,4 @@ def _as_toml_data(config: Config) -> dict[str, Any]:
 
 def _row(item: Any) -> dict[str, Any]:
     values = {f.name: getattr(item, f.name) for f in dataclasses.fields(item)}
-    return {k: list(v) if isinstance(v, tuple) else v for k, v in values.items()}
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in values.items() if v is not None}

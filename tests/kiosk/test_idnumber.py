@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.idnumber import (
+    EARLIEST_BIRTH_DATE,
     IdNumber,
     InvalidIdNumber,
     check_character,
@@ -48,13 +49,11 @@ def test_well_known_example() -> None:
     assert is_valid_id_number("11010519491231002X", TODAY)
 
 
-def test_1880_example_has_a_valid_checksum_but_is_before_1900() -> None:
-    # The textbook example 440524188001010014: its check character is right, but nobody born
-    # in 1880 comes to be vaccinated, and the rule here is "not before 1900".
+def test_1880_example_from_the_standard_is_valid() -> None:
+    # GB 11643's own example: born 1 January 1880, 17th digit 1 (a man).
     assert check_character("44052418800101001") == "4"
-    with pytest.raises(InvalidIdNumber) as info:
-        parse_id_number("440524188001010014", TODAY)
-    assert info.value.code == "birth_date"
+    parsed = parse_id_number("440524188001010014", TODAY)
+    assert (parsed.birth_date, parsed.sex) == (date(1880, 1, 1), "male")
 
 
 def test_male_from_odd_17th_digit() -> None:
@@ -82,7 +81,46 @@ def test_born_today_is_valid_and_age_zero() -> None:
 
 
 def test_earliest_birth_date_is_accepted() -> None:
+    assert EARLIEST_BIRTH_DATE == date(1850, 1, 1)
+    assert is_valid_id_number(with_check("11010118500101001"), TODAY)
     assert is_valid_id_number(with_check("11010119000101001"), TODAY)
+
+
+# --- first-generation numbers (15 digits) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["110105491231002", " 110105491231002 ", "１１０１０５４９１２３１００２"],
+)
+def test_15_digit_number_becomes_its_18_character_form(text: str) -> None:
+    parsed = parse_id_number(text, TODAY)
+    assert parsed.number == "11010519491231002X"
+    assert (parsed.birth_date, parsed.sex) == (date(1949, 12, 31), "female")
+
+
+def test_15_digit_number_of_a_man() -> None:
+    parsed = parse_id_number("440304900307541", TODAY)
+    assert parsed.number == with_check("44030419900307541")
+    assert (parsed.birth_date, parsed.sex) == (date(1990, 3, 7), "male")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("11010549123100X", "characters"),  # no check character in the old numbers
+        ("1101054912310A2", "characters"),
+        ("010105491231002", "region"),
+        ("910105491231002", "region"),
+        ("110105490230002", "birth_date"),  # 1949-02-30
+        ("110105001301002", "birth_date"),  # month 13
+    ],
+)
+def test_invalid_15_digit_numbers(text: str, code: str) -> None:
+    with pytest.raises(InvalidIdNumber) as info:
+        parse_id_number(text, TODAY)
+    assert info.value.code == code
+    assert text not in str(info.value)
 
 
 def test_age_counts_completed_years() -> None:
@@ -117,7 +155,8 @@ def test_repr_does_not_show_the_whole_number() -> None:
         ("", "length"),
         ("11010519491231002", "length"),  # 17
         ("11010519491231002X1", "length"),  # 19
-        ("110105194912310", "length"),  # a first-generation 15-digit number is not accepted
+        ("11010519491231", "length"),  # 14
+        ("1101051949123100", "length"),  # 16
         ("1101051949123100X2", "characters"),  # X in the wrong place
         ("X10105194912310021", "characters"),
         ("11010519491231002Y", "characters"),
@@ -162,14 +201,21 @@ def test_future_birth_date() -> None:
     assert is_valid_id_number(number, tomorrow)  # the same number, a day later
 
 
-def test_before_1900() -> None:
-    number = with_check("11010518991231001")
-    with pytest.raises(InvalidIdNumber, match="before 1900"):
+def test_before_the_earliest_birth_date() -> None:
+    number = with_check("11010518491231001")
+    with pytest.raises(InvalidIdNumber, match="before 1850") as info:
         parse_id_number(number, TODAY)
+    assert info.value.code == "birth_date"
 
 
 def test_messages_never_repeat_the_number() -> None:
-    for text in ("11010519491231003X", "1101051949123100X2", "11010519491331002X"):
+    for text in (
+        "11010519491231003X",
+        "1101051949123100X2",
+        "11010519491331002X",
+        "110105491331002",
+        "01010549123100",
+    ):
         with pytest.raises(InvalidIdNumber) as info:
             parse_id_number(text, TODAY)
         assert text not in str(info.value) and text[:10] not in str(info.value)
@@ -183,7 +229,7 @@ def test_check_character_rejects_bad_input() -> None:
 
 # --- properties ----------------------------------------------------------------------------
 
-birth_dates = st.dates(min_value=date(1900, 1, 1), max_value=TODAY)
+birth_dates = st.dates(min_value=EARLIEST_BIRTH_DATE, max_value=TODAY)
 regions = st.from_regex(r"[1-8][0-9]{5}", fullmatch=True)
 sequences = st.from_regex(r"[0-9]{3}", fullmatch=True)
 

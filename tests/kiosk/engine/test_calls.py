@@ -140,11 +140,11 @@ def test_vaccinated_starts_observation_now(engine: Engine, clock: FakeClock) -> 
     open_day(engine, observation=30)
     t = make_ticket(engine, clock, State.CALLED_VACCINATION)
     clock.advance(timedelta(minutes=7))
-    done = engine.care.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION, dose_number=2)
+    done = engine.care.vaccinate(t.id, lot_id=lot_id(engine), actor=STATION, dose_number=1)
     assert done.state == State.OBSERVING
     assert done.vaccinated_at == clock.now()
     assert done.observation_end == clock.now() + timedelta(minutes=30)
-    assert (done.dose_number, done.lot_id, done.desk) == (2, lot_id(engine), None)
+    assert (done.dose_number, done.lot_id, done.desk) == (1, lot_id(engine), None)
 
 
 @pytest.mark.parametrize("at", [State.CALLED_REGISTRATION, State.CALLED_VACCINATION])

@@ -16,6 +16,7 @@ from kiosk.errors import CapReached, DomainError, InvalidInput, InvalidTransitio
 from kiosk.model import PersonIn
 from kiosk.states import Queue, State
 from tests.kiosk.conftest import (
+    DAY,
     MANAGER,
     NURSE,
     STATION,
@@ -27,7 +28,15 @@ from tests.kiosk.conftest import (
     register,
 )
 
+PRODUCT = lot().product
 ZHANG = PersonIn(name="张晓明", id_number="11010519491231002X", phone="13800138000")
+
+
+def first_dose_elsewhere(engine: Engine) -> None:
+    """ZHANG's first dose, from his paper record: his dose here is the second."""
+    engine.record.add_external_dose(
+        ZHANG, product=PRODUCT, given_on=DAY - timedelta(days=30), dose_number=1, actor=NURSE
+    )
 
 
 # --- people are not events ------------------------------------------------------------------------
@@ -37,6 +46,7 @@ def test_person_lives_in_its_table_and_events_only_point_to_it(
     engine: Engine, clock: FakeClock
 ) -> None:
     open_day(engine)
+    first_dose_elsewhere(engine)
     t = make_ticket(engine, clock, State.CALLED_REGISTRATION)
     done = register(engine, t.id, ZHANG, dose_number=2, observation_minutes=45)
     assert done.person_id is not None
@@ -403,6 +413,7 @@ def test_each_operation_returns_the_ticket_exactly_as_stored(
     same(engine.tickets.reinstate(t.id, actor=MANAGER))
     same(engine.tickets.call(t.id, "R2", actor=NURSE))
     later()
+    first_dose_elsewhere(engine)
     same(register(engine, t.id, ZHANG, dose_number=2, observation_minutes=45))
     same(engine.tickets.call_next(Queue.VACCINATION, "V1", actor=STATION))
     later()

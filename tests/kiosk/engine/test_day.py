@@ -283,7 +283,9 @@ def test_doses_in_an_expired_open_vial_no_longer_count_as_stock(
     )
     first = engine.tickets.issue("A")
     engine.tickets.call_next(Queue.REGISTRATION, "登记1", actor=NURSE)
-    engine.care.register(first.id, PersonIn("甲"), dose_number=1, screening={}, actor=NURSE)
+    engine.care.register(
+        first.id, PersonIn("甲"), dose_number=1, consent=True, screening={}, actor=NURSE
+    )
     engine.tickets.call_next(Queue.VACCINATION, "接种1", actor=NURSE)
     engine.care.vaccinate(first.id, lot_id=engine.day.status().lots[0].id, actor=NURSE)
     status = engine.day.status()

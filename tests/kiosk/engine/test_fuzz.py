@@ -31,10 +31,10 @@ NUMBER = st.one_of(
 Op = Callable[[Engine, Ticket, str, int], object]
 OPERATIONS: list[tuple[State, Op]] = [
     (State.CALLED_REGISTRATION, lambda e, t, s, n: e.care.register(
-        t.id, PersonIn(s, None, s[:20] or None), dose_number=n % 12, screening=SCREENING_OK,
+        t.id, PersonIn(s, None, s[:20] or None), dose_number=n % 12, consent=True, screening=SCREENING_OK,
         actor=NURSE)),
     (State.CALLED_REGISTRATION, lambda e, t, s, n: e.care.register(
-        t.id, PersonIn("张三", s), dose_number=1, screening=SCREENING_OK, actor=NURSE,
+        t.id, PersonIn("张三", s), dose_number=1, consent=True, screening=SCREENING_OK, actor=NURSE,
         observation_minutes=n)),
     (State.CALLED_REGISTRATION, lambda e, t, s, n: e.care.defer(t.id, s, actor=NURSE)),
     (State.WAITING_REGISTRATION, lambda e, t, s, n: e.tickets.cancel(t.id, s, actor=NURSE)),

@@ -38,7 +38,7 @@ HUGE = 10**20
 def _register(person: PersonIn, **kw: Any) -> Callable[[Engine, Ticket], object]:
     options = {"dose_number": 1, **kw}
     return lambda e, t: e.care.register(
-        t.id, person, screening=SCREENING_OK, actor=NURSE, **options
+        t.id, person, consent=True, screening=SCREENING_OK, actor=NURSE, **options
     )
 
 

@@ -65,6 +65,7 @@ def test_a_visit_end_to_end(pg_db: Database, clock: FakeClock) -> None:
         ticket.id,
         PersonIn("张三明", "11010519491231002X"),
         dose_number=1,
+        consent=True,
         screening={},
         actor=NURSE,
     )
@@ -171,7 +172,9 @@ def test_two_stations_drawing_at_once_never_overdraw_a_vial(
     for _ in range(60):
         t = first.tickets.issue("A")
         first.tickets.call(t.id, "登记1", actor=NURSE)
-        first.care.register(t.id, PersonIn("李四"), dose_number=1, screening={}, actor=NURSE)
+        first.care.register(
+            t.id, PersonIn("李四"), dose_number=1, consent=True, screening={}, actor=NURSE
+        )
     other_db = Database(pg_url)
     second = engine_on(other_db, clock)
     errors: list[BaseException] = []

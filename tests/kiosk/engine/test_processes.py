@@ -59,7 +59,12 @@ def desk_worker(url: str, start: datetime, desk: str, barrier: Barrier, out: Any
                     engine.care.defer(t.id, "fever", actor=actor)
                 else:
                     engine.care.register(
-                        t.id, PersonIn("王芳"), dose_number=1, screening={}, actor=actor
+                        t.id,
+                        PersonIn("王芳"),
+                        dose_number=1,
+                        consent=True,
+                        screening={},
+                        actor=actor,
                     )
             except Exception:
                 errors.append(traceback.format_exc())

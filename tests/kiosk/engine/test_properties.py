@@ -301,6 +301,7 @@ class EngineMachine(RuleBasedStateMachine):
                 tid,
                 PersonIn("王芳", kw.get("who")),
                 dose_number=1,
+                consent=True,
                 screening={"fever": False},
                 actor=NURSE,
                 observation_minutes=kw.get("minutes"),

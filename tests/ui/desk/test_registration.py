@@ -118,7 +118,12 @@ def test_duplicate_registered_elsewhere_after_the_check(
     fill(qtbot, desk)
     monkeypatch.setattr(day.care, "registered_today", lambda _id: None)  # the check ran before...
     day.care.register(
-        other.id, PersonIn("张三", VALID_ID), dose_number=1, screening={}, actor=desk.actor()
+        other.id,
+        PersonIn("张三", VALID_ID),
+        dose_number=1,
+        consent=True,
+        screening={},
+        actor=desk.actor(),
     )  # ...the other desk's save
     desk.prompts.queue("confirm", True)
     press(qtbot, desk, Qt.Key.Key_Return, CTRL)

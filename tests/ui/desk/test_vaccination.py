@@ -28,6 +28,7 @@ def registered(engine: Engine, allergy: bool = False, id_number: str = "11010519
         t.id,
         PersonIn("张三", id_number, "13800138000"),
         dose_number=2,
+        consent=True,
         screening={"fever": False, "allergy": allergy},
         observation_minutes=60 if allergy else None,
         actor=REG,

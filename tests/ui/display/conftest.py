@@ -50,7 +50,7 @@ def observe(
     t = engine.tickets.issue("A")
     engine.tickets.call(t.id, reg_desk, actor=NURSE)
     engine.care.register(
-        t.id, person(n), dose_number=1, screening={"fever": False}, actor=NURSE,
+        t.id, person(n), dose_number=1, consent=True, screening={"fever": False}, actor=NURSE,
         observation_minutes=minutes,
     )  # fmt: skip
     engine.tickets.call(t.id, vac_desk, actor=STATION)

@@ -26,7 +26,13 @@ def vaccinate(engine: Engine, name: str = "张三", minutes: int | None = None) 
     t = engine.tickets.issue("A")
     engine.tickets.call(t.id, "登记1", actor=DESK)
     engine.care.register(
-        t.id, PersonIn(name), dose_number=1, screening={}, observation_minutes=minutes, actor=DESK
+        t.id,
+        PersonIn(name),
+        dose_number=1,
+        consent=True,
+        screening={},
+        observation_minutes=minutes,
+        actor=DESK,
     )
     engine.tickets.call(t.id, "接种1", actor=DESK)
     return engine.care.vaccinate(t.id, lot_id=engine.day.status().lots[0].id, actor=DESK)

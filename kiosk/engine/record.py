@@ -1,0 +1,421 @@
+"""The vaccination record: persons across days, found by their document; their doses; the dose
+rules each day stores; doses given elsewhere; the rows sent upward.
+
+Doses are never deleted: correcting a person's details updates the person, and their doses stay
+(the vaccine law keeps records at least five years after the vaccine's expiry).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from kiosk import limits
+from kiosk.db.prepared import Prepared
+from kiosk.db.schema import adverse_events, days, doses, lots, persons, rule_sets, tickets
+from kiosk.documents import InvalidDocument, parse_document, person_details
+from kiosk.dose_rules import NO_RULES, PastDose, Proposal, RuleSet, propose
+from kiosk.engine.core import EngineCore, Part
+from kiosk.errors import DomainError, InvalidInput, NotFound
+from kiosk.eventlog import Tx
+from kiosk.model import (
+    Actor,
+    AdverseEvent,
+    Deferral,
+    Dose,
+    Person,
+    PersonIn,
+    PersonRecord,
+    ticket_label,
+)
+from kiosk.states import State
+
+
+@dataclass(frozen=True)
+class ValidPerson:
+    """A :class:`PersonIn` checked: its document parsed, birth date and sex settled."""
+
+    name: str
+    document_type: str | None
+    id_number: str | None
+    document_country: str  # "" unless a passport
+    birth_date: date | None
+    sex: str | None
+    phone: str | None
+
+
+class RecordOps(Part):
+    """Persons, their doses and the day's dose rules."""
+
+    def __init__(self, core: EngineCore) -> None:
+        super().__init__(core)
+        self._rule_sets: dict[int, RuleSet] = {}  # stored copies never change: cache by version
+
+    # --- dose rules -----------------------------------------------------------------------------
+
+    def store_rules(self, conn: Connection, rules: RuleSet, now: datetime) -> int:
+        """The version of ``rules`` in the database: an equal stored copy's, or a new one."""
+        digest = rules.digest()
+        found = conn.execute(
+            sa.select(rule_sets.c.version).where(
+                rule_sets.c.site == self.site, rule_sets.c.digest == digest
+            )
+        ).scalar()
+        if found is not None:
+            return int(found)
+        version = 1 + int(
+            conn.execute(
+                sa.select(sa.func.coalesce(sa.func.max(rule_sets.c.version), 0)).where(
+                    rule_sets.c.site == self.site
+                )
+            ).scalar_one()
+        )
+        conn.execute(
+            sa.insert(rule_sets).values(
+                site=self.site,
+                version=version,
+                digest=digest,
+                rules=rules.to_json(),
+                created_at=now,
+            )
+        )
+        return version
+
+    def rules_of(self, conn: Connection, version: int | None) -> RuleSet:
+        """The stored rule set ``version`` (None: a day opened without rules)."""
+        if version is None:
+            return NO_RULES
+        cached = self._rule_sets.get(version)
+        if cached is None:
+            data = _RULES(conn, {"site": self.site, "version": version}).scalar()
+            if data is None:
+                raise NotFound(f"no dose rules version {version}")
+            if isinstance(data, str):  # some drivers hand JSON back as text
+                data = json.loads(data)
+            cached = self._rule_sets[version] = RuleSet.from_json(data, version)
+        return cached
+
+    def rules(self, day: date | None = None) -> RuleSet:
+        """The rules of ``day`` (default today) as stored when it opened; the newest stored
+        rules when that day is not open."""
+        with self.db.read() as conn:
+            return self.current_rules(conn, day or self.today())
+
+    def current_rules(self, conn: Connection, day: date) -> RuleSet:
+        row = _DAY_RULES(conn, {"site": self.site, "day": day}).first()
+        if row is not None:
+            return self.rules_of(conn, row.rules_version)
+        newest = conn.execute(
+            sa.select(sa.func.max(rule_sets.c.version)).where(rule_sets.c.site == self.site)
+        ).scalar()
+        return self.rules_of(conn, newest)
+
+    # --- persons ----------------------------------------------------------------------------------
+
+    def validate(self, person: PersonIn) -> ValidPerson:
+        """``person`` checked against the document rules and the stored limits."""
+        name = limits.required(person.name, "name")
+        number = limits.text(person.id_number, "id_number", required=False)
+        phone = limits.text(person.phone, "phone", required=False)
+        today = self.today()
+        try:
+            if number is None:
+                if person.birth_date is not None and person.birth_date > today:
+                    raise InvalidDocument(
+                        "birth_date", "the birth date is in the future", "birth_date"
+                    )
+                if person.sex not in (None, "male", "female"):
+                    raise InvalidDocument("sex", 'the sex must be "male" or "female"', "sex")
+                return ValidPerson(name, None, None, "", person.birth_date, person.sex, phone)
+            document = parse_document(
+                person.document_type, number, today, country=person.document_country
+            )
+            born, sex = person_details(document, person.birth_date, person.sex, today)
+        except InvalidDocument as exc:
+            what = "ID number" if exc.field == "id_number" else exc.field.replace("_", " ")
+            raise InvalidInput(
+                f"the {what} is not valid: {exc.message}", field=exc.field, problem=exc.code
+            ) from None
+        return ValidPerson(
+            name, document.type, document.number, document.country or "", born, sex, phone
+        )
+
+    def find_person(
+        self, conn: Connection, person: ValidPerson, *, lock: bool = False
+    ) -> Any | None:
+        if person.id_number is None:
+            return None
+        q = _FIND_LOCKED if lock else _FIND
+        return q(
+            conn,
+            {
+                "site": self.site,
+                "type": person.document_type,
+                "number": person.id_number,
+                "country": person.document_country,
+            },
+        ).first()
+
+    def save_person(self, tx: Tx, person: ValidPerson) -> int:
+        """The person's row: the one with this document at this site, brought up to date (their
+        doses stay), or a new one. A person without a document is a new row each time."""
+        values = {
+            "name": person.name,
+            "phone": person.phone,
+            "birth_date": person.birth_date,
+            "sex": person.sex,
+            "updated_at": tx.now,
+        }
+        existing = self.find_person(tx.conn, person, lock=True)
+        if existing is not None:
+            tx.conn.execute(sa.update(persons).where(persons.c.id == existing.id).values(**values))
+            return int(existing.id)
+        insert = sa.insert(persons).values(
+            site=self.site,
+            document_type=person.document_type,
+            id_number=person.id_number,
+            document_country=person.document_country,
+            created_at=tx.now,
+            **values,
+        )
+        return int(tx.conn.execute(insert.returning(persons.c.id)).scalar_one())
+
+    def find(
+        self, number: str, *, document_type: str = "resident_id", country: str | None = None
+    ) -> PersonRecord | None:
+        """The record of the person with this document, or None when the site has none."""
+        valid = self.validate(
+            PersonIn("?", number, document_type=document_type, document_country=country)
+        )
+        with self.db.read() as conn:
+            row = self.find_person(conn, valid)
+            return None if row is None else self._record(conn, row)
+
+    def record(self, person_id: int) -> PersonRecord:
+        with self.db.read() as conn:
+            row = conn.execute(
+                sa.select(persons).where(persons.c.site == self.site, persons.c.id == person_id)
+            ).first()
+            if row is None:
+                raise NotFound(f"no person {person_id}")
+            return self._record(conn, row)
+
+    def _record(self, conn: Connection, row: Any) -> PersonRecord:
+        given = tuple(Dose.from_row(d) for d in self.dose_rows(conn, row.id))
+        last_here = max((d.given_on for d in given), default=None)
+        deferred = conn.execute(
+            sa.select(
+                tickets.c.id, tickets.c.prefix, tickets.c.number, tickets.c.day, tickets.c.reason
+            )
+            .where(
+                tickets.c.site == self.site,
+                tickets.c.person_id == row.id,
+                tickets.c.state == State.DEFERRED.value,
+                *([tickets.c.day >= last_here] if last_here else []),
+            )
+            .order_by(tickets.c.day, tickets.c.id)
+        ).all()
+        events = conn.execute(
+            sa.select(adverse_events)
+            .select_from(adverse_events.join(tickets, tickets.c.id == adverse_events.c.ticket_id))
+            .where(adverse_events.c.site == self.site, tickets.c.person_id == row.id)
+            .order_by(adverse_events.c.onset_at)
+        ).all()
+        return PersonRecord(
+            Person.from_row(row),
+            given,
+            tuple(
+                Deferral(d.id, ticket_label(d.prefix, d.number), d.day, d.reason or "")
+                for d in deferred
+            ),
+            tuple(
+                AdverseEvent(
+                    e.id,
+                    e.ticket_id,
+                    e.onset_at,
+                    e.symptoms,
+                    e.severity,
+                    e.action,
+                    e.closed_at,
+                    e.outcome,
+                )  # fmt: skip
+                for e in events
+            ),
+        )
+
+    def dose_rows(self, conn: Connection, person_id: int) -> list[Any]:
+        return list(_DOSES(conn, {"site": self.site, "person_id": person_id}))
+
+    def history(self, conn: Connection, person_id: int | None) -> list[PastDose]:
+        if person_id is None:
+            return []
+        return [
+            PastDose(r.given_on, r.product, r.family, r.dose_number)
+            for r in self.dose_rows(conn, person_id)
+        ]
+
+    # --- proposals --------------------------------------------------------------------------------
+
+    def proposal(
+        self, product: str, *, person: PersonIn | None = None, person_id: int | None = None
+    ) -> Proposal:
+        """The dose a person would get of ``product`` today: by their stored record (found by
+        ``person``'s document, or ``person_id``), under today's stored rules."""
+        with self.db.read() as conn:
+            rules = self.current_rules(conn, self.today())
+            birth = None
+            if person is not None:
+                valid = self.validate(person)
+                birth = valid.birth_date
+                row = self.find_person(conn, valid)
+                person_id = row.id if row is not None else None
+            elif person_id is not None:
+                birth = conn.execute(
+                    sa.select(persons.c.birth_date).where(persons.c.id == person_id)
+                ).scalar()
+            return propose(rules, product, self.history(conn, person_id), birth, self.today())
+
+    # --- doses ------------------------------------------------------------------------------------
+
+    def insert_dose(self, tx: Tx, **values: Any) -> int:
+        """A dose row; a number the person already has in the family is refused."""
+        statement = sa.insert(doses).values(site=self.site, recorded_at=tx.now, **values)
+        try:
+            if tx.conn.dialect.name == "postgresql":
+                with tx.conn.begin_nested():  # the failed insert must not abort the transaction
+                    return int(tx.conn.execute(statement.returning(doses.c.id)).scalar_one())
+            return int(tx.conn.execute(statement.returning(doses.c.id)).scalar_one())
+        except sa.exc.IntegrityError:
+            raise DomainError(
+                f"dose {values['dose_number']} of {values['family']} is already on this"
+                " person's record",
+                code="dose_number_taken",
+                dose_number=values["dose_number"],
+            ) from None
+
+    def add_external_dose(
+        self,
+        person: PersonIn,
+        *,
+        product: str,
+        given_on: date,
+        dose_number: int,
+        actor: Actor,
+        place: str | None = None,
+        lot: str | None = None,
+        manufacturer: str | None = None,
+    ) -> Dose:
+        """A dose given elsewhere, entered from the resident's paper record (接种凭证)."""
+        valid = self.validate(person)
+        if valid.id_number is None:
+            raise InvalidInput(
+                "a dose from a paper record needs the person's document", field="id_number"
+            )
+        limits.required(product, "product")
+        limits.number(dose_number, "dose_number")
+        where = limits.text(place, "place", required=False)
+        lot_text = limits.text(lot, "lot", required=False) or ""
+        if given_on > self.today():
+            raise InvalidInput("the dose's date is in the future", field="given_on")
+        if valid.birth_date is not None and given_on < valid.birth_date:
+            raise InvalidInput("the dose's date is before the birth date", field="given_on")
+
+        def work(tx: Tx) -> Dose:
+            rules = self.current_rules(tx.conn, self.today())
+            rule = rules.rule(product)
+            person_id = self.save_person(tx, valid)
+            dose_id = self.insert_dose(
+                tx,
+                person_id=person_id,
+                given_on=given_on,
+                product=product,
+                manufacturer=limits.text(manufacturer, "manufacturer", required=False)
+                or (rule.manufacturer if rule else ""),
+                family=rules.family(product),
+                lot=lot_text,
+                dose_number=dose_number,
+                dose_kind="external",
+                station=tx.actor.terminal,
+                nurse=tx.actor.staff,
+                place=where,
+            )
+            tx.event(
+                "external_dose",
+                person_id=person_id,
+                dose_id=dose_id,
+                product=product,
+                dose_number=dose_number,
+                given_on=given_on,
+            )
+            row = tx.conn.execute(sa.select(doses).where(doses.c.id == dose_id)).one()
+            return Dose.from_row(row)
+
+        return self.core.write(actor, work)
+
+    # --- export -----------------------------------------------------------------------------------
+
+    def export_rows(self, first: date | None, last: date | None) -> Iterator[Any]:
+        """Every dose given from ``first`` to ``last`` (the site's local dates, inclusive), with
+        its person, in the order given; streamed in batches, so memory stays flat."""
+        q = (
+            sa.select(doses, *_PERSON_COLUMNS)
+            .select_from(doses.join(persons, persons.c.id == doses.c.person_id))
+            .where(doses.c.site == self.site)
+            .order_by(doses.c.given_on, doses.c.vaccinated_at, doses.c.id)
+        )
+        if first is not None:
+            q = q.where(doses.c.given_on >= first)
+        if last is not None:
+            q = q.where(doses.c.given_on <= last)
+        with self.db.read() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=2000).execute(q)
+            yield from result
+
+    def lots_products(self, conn: Connection, day: date) -> list[str]:
+        return list(
+            conn.execute(
+                sa.select(lots.c.product)
+                .where(lots.c.site == self.site, lots.c.day == day)
+                .distinct()
+                .order_by(lots.c.product)
+            ).scalars()
+        )
+
+
+_PERSON_COLUMNS = (
+    persons.c.name,
+    persons.c.document_type,
+    persons.c.id_number,
+    persons.c.document_country,
+    persons.c.birth_date,
+    persons.c.sex,
+)
+_FIND_STATEMENT = sa.select(persons).where(
+    persons.c.site == sa.bindparam("site"),
+    persons.c.document_type == sa.bindparam("type"),
+    persons.c.id_number == sa.bindparam("number"),
+    persons.c.document_country == sa.bindparam("country"),
+)
+_FIND = Prepared(_FIND_STATEMENT)
+_FIND_LOCKED = Prepared(_FIND_STATEMENT.with_for_update())
+_DOSES = Prepared(
+    sa.select(doses)
+    .where(doses.c.site == sa.bindparam("site"), doses.c.person_id == sa.bindparam("person_id"))
+    .order_by(doses.c.given_on, doses.c.id)
+)
+_RULES = Prepared(
+    sa.select(rule_sets.c.rules).where(
+        rule_sets.c.site == sa.bindparam("site"), rule_sets.c.version == sa.bindparam("version")
+    )
+)
+_DAY_RULES = Prepared(
+    sa.select(days.c.rules_version).where(
+        days.c.site == sa.bindparam("site"), days.c.day == sa.bindparam("day")
+    )
+)
