@@ -11,13 +11,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import logging
 import os
 import socket
 import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -30,10 +31,14 @@ from kiosk.bootstrap import LIVE, TRAINING, default_url, open_database
 from kiosk.clock import Clock, FakeClock, SystemClock
 from kiosk.config import Config, ConfigError, check_config, load_config
 from kiosk.db.database import Database, describe, sqlite_url
+from kiosk.documents import DOCUMENT_TYPES
+from kiosk.dose_rules import rules_from_config
 from kiosk.engine import Engine
-from kiosk.errors import DomainError, KioskError
+from kiosk.errors import DomainError, KioskError, NotFound
 from kiosk.logs import start_logging
 from kiosk.model import Actor, LotIn
+
+log = logging.getLogger(__name__)
 
 
 def data_dir() -> Path:
@@ -163,11 +168,35 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     s.add_argument("--residents", type=int, required=True)
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--day", type=day_argument, help="YYYY-MM-DD (default: today)")
+    s.add_argument(
+        "--days",
+        type=int,
+        default=1,
+        help="simulate N consecutive days ending on --day; those due a later dose come back",
+    )
     s.add_argument("--capacity", type=int)
     s.add_argument("--stock", type=int)
     s.add_argument("--until", type=time_argument, metavar="HH:MM")
     s.add_argument("--json", action="store_true", help="print the day's summary as JSON")
     s.set_defaults(handler=cmd_simulate)
+
+    p = sub.add_parser("record", help="vaccination records (personal data: a manager's PIN)")
+    rsub = sub.add_subparsers(p, "record_command")
+    staff_help = "the manager asking; their PIN is read from standard input"
+    ex = rsub.add_parser("export", help="every dose given in a date range, one row each")
+    ex.add_argument("--from", dest="first", type=day_argument, metavar="YYYY-MM-DD")
+    ex.add_argument("--to", dest="last", type=day_argument, metavar="YYYY-MM-DD")
+    ex.add_argument("--format", choices=("csv", "json"), required=True)
+    ex.add_argument("--out", type=Path, help="write to FILE (owner-only) instead of stdout")
+    ex.add_argument("--staff", required=True, metavar="NAME", help=staff_help)
+    ex.set_defaults(handler=cmd_record_export)
+    sh = rsub.add_parser("show", help="one person's record, found by their document")
+    sh.add_argument("number", help="the document number; - reads it from standard input")
+    sh.add_argument("--type", default="resident_id", choices=DOCUMENT_TYPES)
+    sh.add_argument("--country", metavar="ISO3", help="a passport's issuing country")
+    sh.add_argument("--json", action="store_true")
+    sh.add_argument("--staff", required=True, metavar="NAME", help=staff_help)
+    sh.set_defaults(handler=cmd_record_show)
 
     r = sub.add_parser("report", help="the day's figures")
     r.add_argument("--day", type=day_argument, help="YYYY-MM-DD (default: today)")
@@ -395,6 +424,7 @@ def cmd_day_open(ctx: Context) -> int:
     lots_in = [parse_lot(text) for text in a.lot]
     engine = ctx.engine()
     status = engine.day.open(
+        rules=rules_from_config(ctx.config),
         capacity=capacity,
         observation_minutes=minutes,
         missed_grace_minutes=grace,
@@ -487,16 +517,21 @@ def cmd_staff_list(ctx: Context) -> int:
 
 
 def cmd_simulate(ctx: Context) -> int:
-    from kiosk.simulate import DaySimulation, SimParams, desks_needed, summary
+    from kiosk.simulate import SimParams, desks_needed, simulate_days, summary
 
     a = ctx.args
     if a.residents < 0:
         raise DomainError("--residents cannot be negative", code="invalid_input")
+    if not 1 <= a.days <= 366:
+        raise DomainError("--days must be between 1 and 366", code="invalid_input")
     day = a.day or SystemClock().now().astimezone(_tz(ctx)).date()
     url = ctx.url(TRAINING)
     if not a.db:
         _fresh_training_file(url)
-    clock = FakeClock(datetime.combine(day, time(7, 0), tzinfo=_tz(ctx)))
+    first = day - timedelta(days=a.days - 1)
+    # Over several days most residents come back for their second dose: desks for both.
+    arriving = a.residents * (2 if a.days > 1 else 1)
+    clock = FakeClock(datetime.combine(first, time(7, 0), tzinfo=_tz(ctx)))
     engine = ctx.engine(clock, purpose=TRAINING)
     d = ctx.config.day
     params = SimParams(
@@ -509,24 +544,33 @@ def cmd_simulate(ctx: Context) -> int:
         observation_minutes=d.observation_minutes,
         grace_minutes=d.missed_grace_minutes,
         allergy_extra_minutes=d.allergy_extra_minutes,
+        rules=rules_from_config(ctx.config),
         registration_desks=max(
-            desks_needed(a.residents)[0],
+            desks_needed(arriving)[0],
             sum(1 for k in ctx.config.desks if k.kind == "registration"),
         ),
         vaccination_stations=max(
-            desks_needed(a.residents)[1],
+            desks_needed(arriving)[1],
             sum(1 for k in ctx.config.desks if k.kind == "vaccination"),
         ),
     )
-    outcome = DaySimulation(engine, clock, params).run()
-    result = summary(outcome, params)
+    outcomes, population = simulate_days(engine, clock, params, a.days)
+    result = summary(outcomes[-1], params)
+    result["days"] = a.days
+    result["first_day"] = first.isoformat()
+    result["vaccinated_all_days"] = sum(o.figures["vaccinated"] for o in outcomes)
+    result["caught_too_early"] = population.caught_early
+    result["overridden"] = population.overridden
     engine.db.dispose()
     if a.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
         for key in report.FIGURE_KEYS:
             print(f"{key:>24}: {result.get(key)}")
-        print(f"{'turned_away':>24}: {result['turned_away']}")
+        for key in ("turned_away", "vaccinated_all_days", "caught_too_early", "overridden"):
+            print(f"{key:>24}: {result[key]}")
+        span = f"{first} to {day} ({a.days} days)" if a.days > 1 else str(day)
+        print(f"simulated: {span}")
         print(f"database: {describe(url)}")
     return 0
 
@@ -542,6 +586,100 @@ def _fresh_training_file(url: str) -> None:
     path = Path(url.removeprefix("sqlite:///"))
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _manager(ctx: Context, engine: Engine, pin: str) -> Actor:
+    """The manager named by ``--staff``, signed in with ``pin``: records are theirs to read."""
+    from kiosk.staff import StaffDirectory
+
+    member = StaffDirectory(engine.db, engine.clock, engine.site).sign_in(ctx.args.staff, pin)
+    if member.role != "manager":
+        raise DomainError(
+            f"{member.name} is not a manager: records are read by a manager",
+            code="not_allowed",
+        )
+    return Actor(staff=member.name, terminal=f"cli:{socket.gethostname()}")
+
+
+def _stdin_lines(count: int) -> list[str]:
+    """The first ``count`` lines of standard input (the PIN, and a document number before it)."""
+    what = "the document number and the PIN" if count == 2 else "the PIN"
+    lines = [sys.stdin.readline().strip() for _ in range(count)]
+    if not all(lines):
+        raise DomainError(
+            f"give {what} on standard input, one per line (they stay out of shell history)",
+            code="invalid_input",
+        )
+    return lines
+
+
+def cmd_record_export(ctx: Context) -> int:
+    from kiosk import export
+
+    a = ctx.args
+    if a.first and a.last and a.first > a.last:
+        raise DomainError(f"--from {a.first} is after --to {a.last}", code="invalid_input")
+    (pin,) = _stdin_lines(1)
+    engine = ctx.engine()
+    actor = _manager(ctx, engine, pin)
+    rows = export.rows(engine.record.export_rows(a.first, a.last), ctx.config.site.name, engine.tz)
+    write = export.write_csv if a.format == "csv" else export.write_json
+    if a.out:
+        with export.private_text_file(a.out) as out:
+            count = write(rows, out)
+    else:
+        count = write(rows, sys.stdout)
+    first, last = a.first.isoformat() if a.first else "", a.last.isoformat() if a.last else ""
+    engine.record.log_access(
+        "record_exported", actor, first=first, last=last, rows=count, format=a.format
+    )
+    log.info("record export by %s: %d dose(s), %s..%s", actor.staff, count, first, last)
+    if a.out:
+        print(f"wrote {count} dose(s) to {a.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_record_show(ctx: Context) -> int:
+    from kiosk import export
+
+    a = ctx.args
+    if a.number == "-":
+        number, pin = _stdin_lines(2)
+    else:
+        number, (pin,) = a.number, _stdin_lines(1)
+    engine = ctx.engine()
+    actor = _manager(ctx, engine, pin)
+    found = engine.record.find(number, document_type=a.type, country=a.country)
+    engine.record.log_access("record_viewed", actor, document_type=a.type, found=found is not None)
+    log.info("record viewed by %s (%s, found: %s)", actor.staff, a.type, found is not None)
+    if found is None:
+        raise NotFound("no person with this document on the record", code="not_found")
+    site, tz = ctx.config.site.name, engine.tz
+    doses = [export.dose_row(d, found.person, site, tz) for d in found.doses]
+    if a.json:
+        print(json.dumps({"person": export.person_dict(found.person), "doses": doses},
+                         ensure_ascii=False, indent=2))  # fmt: skip
+        return 0
+    p = found.person
+    print(f"{p.name}  {p.document_type} {p.id_number}" + (f" ({p.document_country})"
+          if p.document_country else ""))  # fmt: skip
+    print(f"  born {p.birth_date or '?'}, {p.sex or '?'}")
+    for d in doses:
+        override = f", override {d['override_reason']}" if d["override_reason"] else ""
+        print(
+            f"  dose {d['dose_number']} ({d['dose_kind']}) {d['vaccinated_at']} {d['product']}"
+            f" lot {d['lot'] or '-'} at {d['station'] or '-'} by {d['nurse'] or '-'}{override}"
+        )
+    for deferral in found.deferrals:
+        print(f"  deferred {deferral.day} ({deferral.label}): {deferral.reason}")
+    for ae in found.adverse_events:
+        state = "closed" if ae.closed_at else "open"
+        print(
+            f"  adverse event {ae.onset_at.astimezone(tz):%Y-%m-%d %H:%M} {ae.severity} ({state})"
+        )
+    if not doses:
+        print("  no doses on the record")
+    return 0
 
 
 def cmd_report(ctx: Context) -> int:

@@ -25,6 +25,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from kiosk.config_model import Config
+
 DoseKind = Literal["primary", "booster", "external"]
 BlockCode = Literal["too_early", "series_complete", "too_young", "too_old", "age_unknown"]
 
@@ -94,6 +96,27 @@ class RuleSet:
 
 
 NO_RULES = RuleSet()
+
+
+def rules_from_config(config: Config) -> RuleSet:
+    """The rule set a day opened with ``config`` stores: its products and override reasons."""
+    return RuleSet(
+        tuple(
+            DoseRule(
+                product=p.name,
+                family=p.family,
+                series=p.series,
+                manufacturer=p.manufacturer,
+                min_interval_days=p.min_interval_days,
+                max_interval_days=p.max_interval_days,
+                booster_min_interval_days=p.booster_min_interval_days,
+                min_age_years=p.min_age_years,
+                max_age_years=p.max_age_years,
+            )
+            for p in config.products
+        ),
+        tuple(OverrideCode(r.code, r.text, r.text_en) for r in config.override_reasons),
+    )
 
 
 @dataclass(frozen=True)

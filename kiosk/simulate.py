@@ -5,6 +5,10 @@ vaccination stations call, screen, register and vaccinate with random service ti
 are deferred, miss their call (some come back and are reinstated), cancel, or leave early; observation
 runs its configured length. Discrete events: the fake clock jumps from one to the next, so a day takes
 seconds. ``until`` stops mid-day and leaves the database in that state (demos, screenshots).
+
+Several days (:func:`simulate_days`) share one :class:`Population`: residents carry valid resident
+ID numbers, and those due a later dose come back within the rules' window, a few too early (the
+desk is refused; about half are then overridden with a coded reason, the rest deferred).
 """
 
 from __future__ import annotations
@@ -15,14 +19,16 @@ import itertools
 import math
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from kiosk.clock import FakeClock
 from kiosk.config import DEFAULT_SCREENING
+from kiosk.dose_rules import RuleSet
 from kiosk.engine import Engine
-from kiosk.errors import CapReached, StockError
+from kiosk.errors import CapReached, DomainError, StockError
+from kiosk.idnumber import check_character
 from kiosk.model import KIOSK_ACTOR, Actor, LotIn, PersonIn, Ticket
 from kiosk.report import day_figures
 from kiosk.states import Queue, State
@@ -59,6 +65,56 @@ class SimParams:
     cancel_share: float = 0.01
     leave_early_share: float = 0.01
     adverse_share: float = 0.005
+    rules: RuleSet | None = None  # the day's dose rules (None: opened without rules)
+    early_share: float = 0.05  # of those due back, come before their dose is allowed
+    override_share: float = 0.5  # of those refused as too early, a nurse overrides
+
+
+REGIONS = ("110105", "310104", "440305", "510107", "420106", "330106", "320102", "610113")
+BLOCKS = ("too_early", "series_complete", "too_young", "too_old", "age_unknown")
+
+
+class Population:
+    """The residents of several simulated days: who is new, and who is due back when."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.serial = itertools.count(1)
+        self.due: dict[date, list[PersonIn]] = {}
+        self.caught_early = 0
+        self.overridden = 0
+
+    def new_person(self, day: date) -> PersonIn:
+        """Someone new, with a valid resident ID (GB 11643) and a phone number."""
+        n = next(self.serial)
+        age = self.rng.choice((5, 12)) if self.rng.random() < 0.05 else self.rng.randint(18, 85)
+        born = day - timedelta(days=365 * age + self.rng.randint(0, 364))
+        body = f"{self.rng.choice(REGIONS)}{born:%Y%m%d}{n % 1000:03d}"
+        name = self.rng.choice(SURNAMES) + "".join(
+            self.rng.choice(GIVEN) for _ in range(self.rng.choice((1, 2)))
+        )
+        return PersonIn(name, body + check_character(body), f"139{n:08d}")
+
+    def arrivals(self, day: date, new: int) -> list[PersonIn]:
+        """Those due back on ``day`` and ``new`` residents, in random order."""
+        people = self.due.pop(day, []) + [self.new_person(day) for _ in range(new)]
+        self.rng.shuffle(people)
+        return people
+
+    def vaccinated(
+        self, person: PersonIn, day: date, dose_number: int, rules: RuleSet | None, early: float
+    ) -> None:
+        """Schedule the person's next primary dose within the rules' window (a few too early)."""
+        rule = rules.rules[0] if rules and rules.rules else None
+        if rule is None or dose_number >= rule.series:
+            return
+        low = rule.min_interval_days[dose_number - 1]
+        high = rule.max_interval_days[dose_number - 1] if rule.max_interval_days else low + 28
+        if self.rng.random() < early:
+            wait = self.rng.randint(max(1, low - 7), max(1, low - 1))
+        else:
+            wait = self.rng.randint(low, high)
+        self.due.setdefault(day + timedelta(days=wait), []).append(person)
 
 
 @dataclass
@@ -78,11 +134,20 @@ class SimOutcome:
 
 
 class DaySimulation:
-    def __init__(self, engine: Engine, clock: FakeClock, params: SimParams) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        clock: FakeClock,
+        params: SimParams,
+        population: Population | None = None,
+    ) -> None:
         self.e = engine
         self.clock = clock
         self.p = params
         self.rng = random.Random(params.seed)
+        self.population = population or Population(random.Random(params.seed + 1))
+        self.people: list[PersonIn] = []
+        self.who: dict[int, PersonIn] = {}
         self.heap: list[tuple[datetime, int, bool, Callable[[], object]]] = []
         self.order = itertools.count()
         self.desks = [
@@ -115,18 +180,21 @@ class DaySimulation:
     def run(self) -> SimOutcome:
         p = self.p
         self.clock.set(self.local(time(7, 45)))
-        capacity = p.capacity if p.capacity is not None else p.residents
-        stock = p.stock if p.stock is not None else p.residents + p.doses_per_vial
+        self.people = self.population.arrivals(p.day, p.residents)
+        expected = len(self.people)  # the new residents and those due back today
+        capacity = p.capacity if p.capacity is not None else expected
+        stock = p.stock if p.stock is not None else expected + p.doses_per_vial
         self.e.day.open(
             capacity=capacity,
             observation_minutes=p.observation_minutes,
             missed_grace_minutes=p.grace_minutes,
-            lots_in=_lots(stock, p.doses_per_vial, p.day),
+            lots_in=_lots(stock, p.doses_per_vial, p.day, p.rules),
             actor=self.manager,
             allergy_extra_minutes=p.allergy_extra_minutes,
+            rules=p.rules,
         )
         self.lot_ids = [lot.id for lot in self.e.day.status(p.day).lots]
-        for moment in self.arrivals():
+        for moment in self.arrivals(len(self.people)):
             self.at(moment, self.arrive)
         stop = self.local(p.until) if p.until else None
         close_at, closed = self.local(CLOSE_AT), False
@@ -159,13 +227,13 @@ class DaySimulation:
         action()
         return True
 
-    def arrivals(self) -> list[datetime]:
+    def arrivals(self, count: int) -> list[datetime]:
         """A morning peak (most come early, many before 10:00) over a flat trickle."""
         start, end = self.local(OPEN_AT), self.local(LAST_ARRIVAL)
         span = (end - start).total_seconds()
         peak = (self.local(PEAK) - start).total_seconds()
         times = []
-        for _ in range(self.p.residents):
+        for _ in range(count):
             if self.rng.random() < 0.65:
                 offset = -1.0
                 while not 0 <= offset <= span:
@@ -185,6 +253,8 @@ class DaySimulation:
         except CapReached:
             self.turned_away += 1
             return
+        if self.people:
+            self.who[ticket.id] = self.people.pop()
         if self.rng.random() < self.p.cancel_share:
             self.at(self.clock.now() + self.minutes(40, 20), lambda: self.maybe_cancel(ticket.id))
         self.wake(Queue.REGISTRATION)
@@ -245,22 +315,36 @@ class DaySimulation:
         else:
             allergy = self.rng.random() < 0.05
             answers = {k: (k == "allergy" and allergy) for k in SCREENING_KEYS}
-            self.e.care.register(
-                ticket_id,
-                self.person(ticket_id),
-                screening=answers,
-                consent=True,
-                allergy=allergy,  # the engine adds the day's allergy extension
-                actor=actor,
-            )
+            person = self.who.get(ticket_id) or self.population.new_person(self.p.day)
+            self.who[ticket_id] = person
+
+            def register(override: str | None = None) -> None:
+                self.e.care.register(
+                    ticket_id,
+                    person,
+                    screening=answers,
+                    consent=True,
+                    allergy=allergy,  # the engine adds the day's allergy extension
+                    override=override,
+                    actor=actor,
+                )
+
+            try:
+                register()
+            except DomainError as exc:  # the rules caught it: override, or not today
+                if exc.code not in BLOCKS:
+                    raise
+                self.population.caught_early += exc.code == "too_early"
+                reasons = self.p.rules.override_reasons if self.p.rules else ()
+                if reasons and self.rng.random() < self.p.override_share:
+                    register(self.rng.choice(reasons).code)
+                    self.population.overridden += 1
+                else:
+                    self.e.care.defer(ticket_id, f"不符合接种程序 {exc.code}", actor=actor)
+                    self.free(desk)
+                    return
             self.wake(Queue.VACCINATION)
         self.free(desk)
-
-    def person(self, ticket_id: int) -> PersonIn:
-        name = self.rng.choice(SURNAMES) + "".join(
-            self.rng.choice(GIVEN) for _ in range(self.rng.choice((1, 2)))
-        )
-        return PersonIn(name=name, id_number=None, phone=f"139{ticket_id:08d}")
 
     def inject(self, desk: _Desk, ticket_id: int) -> None:
         actor = self.staff[desk.name]
@@ -270,6 +354,11 @@ class DaySimulation:
             return
         done = self.vaccinate(ticket_id, actor)
         self.free(desk)
+        if ticket_id in self.who and done.dose_number is not None:
+            self.population.vaccinated(
+                self.who[ticket_id], self.p.day, done.dose_number, self.p.rules,
+                self.p.early_share,
+            )  # fmt: skip
         assert done.observation_end is not None
         end = done.observation_end
         roll = self.rng.random()
@@ -336,15 +425,33 @@ class DaySimulation:
         self.e.day.close(actor=self.manager, day=self.p.day)
 
 
-def _lots(stock: int, doses_per_vial: int, day: date) -> list[LotIn]:
+def _lots(stock: int, doses_per_vial: int, day: date, rules: RuleSet | None) -> list[LotIn]:
+    product = rules.rules[0].product if rules and rules.rules else "新冠疫苗(Vero细胞)"
     expiry = day + timedelta(days=120)
     vials, rest = divmod(stock, doses_per_vial)
     lots = []
     if vials:
-        lots.append(LotIn("新冠疫苗(Vero细胞)", f"SIM{day:%m%d}A", expiry, doses_per_vial, vials))
+        lots.append(LotIn(product, f"SIM{day:%m%d}A", expiry, doses_per_vial, vials))
     if rest:
-        lots.append(LotIn("新冠疫苗(Vero细胞)", f"SIM{day:%m%d}B", expiry, 1, rest))
+        lots.append(LotIn(product, f"SIM{day:%m%d}B", expiry, 1, rest))
     return lots
+
+
+def simulate_days(
+    engine: Engine, clock: FakeClock, params: SimParams, days: int
+) -> tuple[list[SimOutcome], Population]:
+    """``days`` consecutive service days ending on ``params.day`` (``until`` stops the last),
+    each with ``params.residents`` new residents and those due back."""
+    population = Population(random.Random(params.seed))
+    outcomes = []
+    for back in range(days - 1, -1, -1):
+        day = params.day - timedelta(days=back)
+        one = replace(
+            params, day=day, seed=params.seed + back, until=None if back else params.until
+        )
+        sim = DaySimulation(engine, clock, one, population)
+        outcomes.append(sim.run())
+    return outcomes, population
 
 
 def desks_needed(residents: int) -> tuple[int, int]:

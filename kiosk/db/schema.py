@@ -192,6 +192,7 @@ tickets = sa.Table(
     sa.Index("ix_tickets_site_day_state_priority", "site", "day", "state", "priority"),
     sa.Index("ix_tickets_site_day_state_reinstated", "site", "day", "state", "reinstated_seq"),
     sa.Index("ix_tickets_site_desk", "site", "desk"),  # set only while a desk has the ticket
+    sa.Index("ix_tickets_person", "person_id"),  # a person's deferrals and adverse events
 )
 
 events = sa.Table(

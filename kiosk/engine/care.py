@@ -190,7 +190,8 @@ class CareOps(Part):
     ) -> Ticket | None:
         """The ticket of today registered to this document, if any."""
         valid = self.record.validate(
-            PersonIn("?", id_number, document_type=document_type, document_country=country)
+            PersonIn("?", id_number, document_type=document_type, document_country=country),
+            details=False,
         )
         with self.db.read() as conn:
             return self.find_registered_today(conn, valid)

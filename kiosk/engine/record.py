@@ -118,8 +118,9 @@ class RecordOps(Part):
 
     # --- persons ----------------------------------------------------------------------------------
 
-    def validate(self, person: PersonIn) -> ValidPerson:
-        """``person`` checked against the document rules and the stored limits."""
+    def validate(self, person: PersonIn, *, details: bool = True) -> ValidPerson:
+        """``person`` checked against the document rules and the stored limits; without
+        ``details`` (looking someone up) the birth date and sex are not required."""
         name = limits.required(person.name, "name")
         number = limits.text(person.id_number, "id_number", required=False)
         phone = limits.text(person.phone, "phone", required=False)
@@ -136,7 +137,10 @@ class RecordOps(Part):
             document = parse_document(
                 person.document_type, number, today, country=person.document_country
             )
-            born, sex = person_details(document, person.birth_date, person.sex, today)
+            born: date | None = document.birth_date
+            sex: str | None = document.sex
+            if details:
+                born, sex = person_details(document, person.birth_date, person.sex, today)
         except InvalidDocument as exc:
             what = "ID number" if exc.field == "id_number" else exc.field.replace("_", " ")
             raise InvalidInput(
@@ -191,7 +195,8 @@ class RecordOps(Part):
     ) -> PersonRecord | None:
         """The record of the person with this document, or None when the site has none."""
         valid = self.validate(
-            PersonIn("?", number, document_type=document_type, document_country=country)
+            PersonIn("?", number, document_type=document_type, document_country=country),
+            details=False,
         )
         with self.db.read() as conn:
             row = self.find_person(conn, valid)
@@ -271,8 +276,8 @@ class RecordOps(Part):
             rules = self.current_rules(conn, self.today())
             birth = None
             if person is not None:
-                valid = self.validate(person)
-                birth = valid.birth_date
+                valid = self.validate(person, details=False)
+                birth = valid.birth_date or person.birth_date
                 row = self.find_person(conn, valid)
                 person_id = row.id if row is not None else None
             elif person_id is not None:
@@ -341,8 +346,7 @@ class RecordOps(Part):
                 lot=lot_text,
                 dose_number=dose_number,
                 dose_kind="external",
-                station=tx.actor.terminal,
-                nurse=tx.actor.staff,
+                station=where or "",  # who entered it is in the event log
                 place=where,
             )
             tx.event(
@@ -357,6 +361,11 @@ class RecordOps(Part):
             return Dose.from_row(row)
 
         return self.core.write(actor, work)
+
+    def log_access(self, kind: str, actor: Actor, **details: Any) -> None:
+        """An audited read of personal data (``record_viewed``, ``record_exported``): who, where,
+        what was asked; never the person's details."""
+        self.core.write(actor, lambda tx: tx.event(kind, **details))
 
     # --- export -----------------------------------------------------------------------------------
 

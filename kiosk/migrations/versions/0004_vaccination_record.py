@@ -52,6 +52,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('dose_kind', sa.String(length=16), nullable=True))
         batch_op.add_column(sa.Column('override_reason', sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column('consent_at', UTCDateTime(), nullable=True))
+        batch_op.create_index('ix_tickets_person', ['person_id'], unique=False)
     op.create_table(
         'doses',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -116,6 +117,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table('doses')
     with op.batch_alter_table('tickets', schema=None) as batch_op:
+        batch_op.drop_index('ix_tickets_person')
         batch_op.drop_column('consent_at')
         batch_op.drop_column('override_reason')
         batch_op.drop_column('dose_kind')

@@ -1,0 +1,132 @@
+"""The record sent upward: one row per dose, in a fixed set of columns, as CSV or JSON.
+
+Rows are written as they are read (:meth:`kiosk.engine.record.RecordOps.export_rows` streams
+them), so an export of months holds one batch in memory, never the whole file. CSV is UTF-8 with a
+byte order mark, so a spreadsheet opens it in Chinese. Times carry the site's UTC offset; a dose
+entered from a paper record has only the date it was given.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+from zoneinfo import ZoneInfo
+
+from kiosk.model import Dose, Person
+from kiosk.privacy import private_folder
+
+COLUMNS = (
+    "site",
+    "document_type",
+    "document_number",
+    "document_country",
+    "name",
+    "sex",
+    "birth_date",
+    "product",
+    "manufacturer",
+    "lot",
+    "trace_code",
+    "dose_number",
+    "dose_kind",
+    "vaccinated_at",
+    "station",
+    "nurse",
+    "override_reason",
+    "corrected",
+)
+
+
+def dose_row(dose: Dose, person: Person, site: str, tz: ZoneInfo) -> dict[str, Any]:
+    """One exported row: ``dose`` of ``person``, at ``site`` (its name), times in ``tz``."""
+    when = (
+        dose.vaccinated_at.astimezone(tz).isoformat(timespec="seconds")
+        if dose.vaccinated_at is not None
+        else dose.given_on.isoformat()
+    )
+    return {
+        "site": site,
+        "document_type": person.document_type or "",
+        "document_number": person.id_number or "",
+        "document_country": person.document_country or "",
+        "name": person.name,
+        "sex": person.sex or "",
+        "birth_date": person.birth_date.isoformat() if person.birth_date else "",
+        "product": dose.product,
+        "manufacturer": dose.manufacturer,
+        "lot": dose.lot,
+        "trace_code": dose.trace_code or "",
+        "dose_number": dose.dose_number,
+        "dose_kind": dose.kind,
+        "vaccinated_at": when,
+        "station": dose.station,
+        "nurse": dose.nurse,
+        "override_reason": dose.override_reason or "",
+        "corrected": dose.corrected,
+    }
+
+
+def person_dict(person: Person) -> dict[str, Any]:
+    return {
+        "name": person.name,
+        "document_type": person.document_type or "",
+        "document_number": person.id_number or "",
+        "document_country": person.document_country or "",
+        "sex": person.sex or "",
+        "birth_date": person.birth_date.isoformat() if person.birth_date else "",
+        "phone": person.phone or "",
+    }
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """``rows`` as CSV (header first, ``true``/``false`` for booleans); the number of rows."""
+    out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow({k: _csv_value(v) for k, v in row.items()})
+        count += 1
+    return count
+
+
+def write_json(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """``rows`` as one JSON array of objects, written row by row; the number of rows."""
+    count = 0
+    out.write("[")
+    for row in rows:
+        out.write(",\n" if count else "\n")
+        out.write(json.dumps(row, ensure_ascii=False))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def private_text_file(path: Path) -> IO[str]:
+    """``path`` opened for writing text, readable by its owner only (0600), even when a file
+    was there before with a wider mode: exports hold personal data."""
+    if not path.parent.exists():
+        private_folder(path.parent)
+    fd = os.open(path, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    os.fchmod(fd, 0o600)
+    return open(fd, "w", encoding="utf-8", newline="")  # noqa: SIM115 - the caller closes it
+
+
+def rows(source: Iterable[Any], site: str, tz: ZoneInfo) -> Iterator[dict[str, Any]]:
+    """Exported rows from joined dose-and-person rows (``RecordOps.export_rows``)."""
+    for r in source:
+        person = Person(
+            r.person_id, r.name, r.id_number, None, r.document_type,
+            r.document_country or None, r.birth_date, r.sex,
+        )  # fmt: skip
+        yield dose_row(Dose.from_row(r), person, site, tz)
