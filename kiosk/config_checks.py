@@ -215,7 +215,8 @@ def _convert(value: Any, kind: Any) -> tuple[Any, str | None]:
             return value, f"expected an array of {names[item_kind]}, got {_toml_type(value)}"
         for i, item in enumerate(value):
             if _convert(item, item_kind)[1] is not None:
-                return value, f"item {i} is {_toml_type(item)}, expected {names[item_kind][:-1]}"
+                one = {str: "a string", int: "an integer"}[item_kind]
+                return value, f"item {i} is {_toml_type(item)}, expected {one}"
         return tuple(value), None
     expected = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}[kind]
     return value, None if ok else f"expected {expected}, got {_toml_type(value)}"

@@ -12,16 +12,8 @@
         <translation>姓名</translation>
     </message>
     <message>
-        <source>Resident ID</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
         <source>Phone</source>
         <translation>手机号</translation>
-    </message>
-    <message>
-        <source>Dose number</source>
-        <translation>剂次</translation>
     </message>
     <message>
         <source>Screening (answer every question)</source>
@@ -36,48 +28,16 @@
         <translation>否</translation>
     </message>
     <message>
+        <source>Informed consent signed</source>
+        <translation>已签署知情同意书</translation>
+    </message>
+    <message>
         <source>Proceed to vaccination</source>
         <translation>通过，去接种</translation>
     </message>
     <message>
         <source>Defer…</source>
         <translation>暂缓…</translation>
-    </message>
-    <message>
-        <source>18 characters needed (%1 typed)</source>
-        <translation>需 18 位（已输入 %1 位）</translation>
-    </message>
-    <message>
-        <source>Only digits, and X at the end</source>
-        <translation>只能是数字，末位可为 X</translation>
-    </message>
-    <message>
-        <source>The first digit must be 1 to 8</source>
-        <translation>首位须为 1 到 8</translation>
-    </message>
-    <message>
-        <source>The birth date in it is impossible</source>
-        <translation>其中的出生日期不存在</translation>
-    </message>
-    <message>
-        <source>The check character does not match: a typing error?</source>
-        <translation>校验位不符：是否输错？</translation>
-    </message>
-    <message>
-        <source>Not a valid ID number</source>
-        <translation>不是有效的身份证号</translation>
-    </message>
-    <message>
-        <source>male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>Born %1, %2, %3 years</source>
-        <translation>出生 %1，%2，%3 岁</translation>
     </message>
     <message>
         <source>11 digits starting with 1</source>
@@ -120,8 +80,8 @@
         <translation>今天已登记</translation>
     </message>
     <message>
-        <source>This ID number is already registered today (%1). Register it again anyway?</source>
-        <translation>此身份证号今天已登记（%1）。仍要再次登记？</translation>
+        <source>This document is already registered today (%1). Register it again anyway?</source>
+        <translation>此证件今天已登记（%1）。仍要再次登记？</translation>
     </message>
     <message>
         <source>Defer</source>
@@ -134,6 +94,10 @@
     <message>
         <source>Deferred; the dose is released.</source>
         <translation>已暂缓；疫苗剂次已释放。</translation>
+    </message>
+    <message>
+        <source>Earlier dose entered: %1 of %2, %3.</source>
+        <translation>已录入既往接种：%2 %1，%3。</translation>
     </message>
 </context>
 </TS>

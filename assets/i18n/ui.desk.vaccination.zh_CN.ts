@@ -36,10 +36,6 @@
         <translation>已开启的瓶</translation>
     </message>
     <message>
-        <source>Dose %1</source>
-        <translation>第 %1 剂</translation>
-    </message>
-    <message>
         <source>male</source>
         <translation>男</translation>
     </message>
@@ -52,8 +48,16 @@
         <translation>%1 岁，%2</translation>
     </message>
     <message>
+        <source>%1 years</source>
+        <translation>%1 岁</translation>
+    </message>
+    <message>
         <source>observation %1 min</source>
         <translation>留观 %1 分钟</translation>
+    </message>
+    <message>
+        <source>rule overridden: %1</source>
+        <translation>例外接种：%1</translation>
     </message>
     <message>
         <source>Screening: %1</source>

@@ -104,8 +104,28 @@
         <translation>尚有未结束的不良反应：请先结束再放行。</translation>
     </message>
     <message>
-        <source>This ID number is already registered today on %1.</source>
-        <translation>此身份证号今天已在 %1 登记。</translation>
+        <source>This document is already registered today on %1.</source>
+        <translation>此证件今天已在 %1 登记。</translation>
+    </message>
+    <message>
+        <source>Informed consent must be signed before registering.</source>
+        <translation>登记前须签署知情同意书。</translation>
+    </message>
+    <message>
+        <source>Several vaccines are on hand: choose which one this dose is of.</source>
+        <translation>今日有多种疫苗：请选择本剂次的疫苗。</translation>
+    </message>
+    <message>
+        <source>This vaccine is not in today&apos;s stock.</source>
+        <translation>今日库存中没有此疫苗。</translation>
+    </message>
+    <message>
+        <source>The record says dose %1 is next: enter doses given elsewhere first.</source>
+        <translation>记录显示下一剂为第 %1 剂：请先录入外院接种的剂次。</translation>
+    </message>
+    <message>
+        <source>Dose %1 is already on this person&apos;s record.</source>
+        <translation>此人的记录中已有第 %1 剂。</translation>
     </message>
     <message>
         <source>Sign in first.</source>
@@ -162,6 +182,90 @@
     <message>
         <source>desk</source>
         <translation>服务台</translation>
+    </message>
+    <message>
+        <source>document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>issuing country</source>
+        <translation>签发国家</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>vaccine</source>
+        <translation>疫苗</translation>
+    </message>
+    <message>
+        <source>date given</source>
+        <translation>接种日期</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>接种地点</translation>
+    </message>
+    <message>
+        <source>override reason</source>
+        <translation>例外原因</translation>
+    </message>
+    <message>
+        <source>Too early: due from %1</source>
+        <translation>间隔不足：%1 起可接种</translation>
+    </message>
+    <message>
+        <source>The series is complete and this vaccine has no booster dose</source>
+        <translation>已完成全程接种，此疫苗无加强针</translation>
+    </message>
+    <message>
+        <source>Too young for this vaccine: allowed from %1</source>
+        <translation>未到此疫苗的接种年龄：%1 起可接种</translation>
+    </message>
+    <message>
+        <source>Above this vaccine&apos;s age limit</source>
+        <translation>超出此疫苗的接种年龄上限</translation>
+    </message>
+    <message>
+        <source>The age is unknown: the birth date is needed</source>
+        <translation>年龄不明：需要出生日期</translation>
+    </message>
+    <message>
+        <source>The dose rules do not allow this dose today</source>
+        <translation>按接种规则，今天不能接种此剂次</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>基础</translation>
+    </message>
+    <message>
+        <source>booster</source>
+        <translation>加强</translation>
+    </message>
+    <message>
+        <source>paper record</source>
+        <translation>外院/纸质凭证</translation>
+    </message>
+    <message>
+        <source>Dose %1</source>
+        <translation>第%1剂</translation>
+    </message>
+    <message>
+        <source>Dose %1 (%2)</source>
+        <translation>第%1剂 (%2)</translation>
     </message>
     <message>
         <source>waiting for registration</source>

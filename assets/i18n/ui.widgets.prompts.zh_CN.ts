@@ -63,5 +63,21 @@
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>Add a dose from the paper record</source>
+        <translation>按纸质凭证录入既往接种</translation>
+    </message>
+    <message>
+        <source>Vaccine</source>
+        <translation>疫苗</translation>
+    </message>
+    <message>
+        <source>Date given</source>
+        <translation>接种日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>接种地点</translation>
+    </message>
 </context>
 </TS>

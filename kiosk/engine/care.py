@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 
 from kiosk import limits
 from kiosk.db.prepared import Prepared
-from kiosk.db.schema import persons, tickets
+from kiosk.db.schema import tickets
 from kiosk.dose_rules import Proposal, RuleSet, propose
 from kiosk.engine.core import EngineCore, Part, required_text
-from kiosk.engine.record import RecordOps, ValidPerson
+from kiosk.engine.record import RecordOps
 from kiosk.engine.stock import StockOps
 from kiosk.errors import DomainError, InvalidInput
 from kiosk.eventlog import Tx
@@ -80,8 +80,9 @@ class CareOps(Part):
             minutes = observation_minutes
             if minutes is None and allergy:
                 minutes = day.observation_minutes + day.allergy_extra_minutes
-            if valid.id_number and not allow_duplicate:
-                twin = self.find_registered_today(tx.conn, valid, ticket)
+            existing = self.record.find_person(tx.conn, valid, lock=True)
+            if existing is not None and not allow_duplicate:
+                twin = self._registered(tx.conn, existing.id, ticket.day, ticket.id)
                 if twin is not None:
                     raise DomainError(
                         f"this person is already registered today on {twin.label}"
@@ -91,7 +92,6 @@ class CareOps(Part):
                         state=twin.state.value,
                     )
             rules = self.record.rules_of(tx.conn, day.rules_version)
-            existing = self.record.find_person(tx.conn, valid, lock=True)
             what = self._product(tx.conn, ticket, product)
             proposal = None
             if what is not None:
@@ -99,7 +99,7 @@ class CareOps(Part):
                 proposal = propose(rules, what, history, valid.birth_date, ticket.day)
                 _check_number(proposal, dose_number)
             overridden = self._override(rules, proposal, override)
-            person_id = self.record.save_person(tx, valid)
+            person_id = self.record.save_person(tx, valid, existing)
             number = proposal.dose_number if proposal else dose_number
             done = self.core.update(
                 tx,
@@ -188,27 +188,22 @@ class CareOps(Part):
     def registered_today(
         self, id_number: str, document_type: str = "resident_id", country: str | None = None
     ) -> Ticket | None:
-        """The ticket of today registered to this document, if any."""
+        """The ticket of today registered to the person with this document, if any."""
         valid = self.record.validate(
             PersonIn("?", id_number, document_type=document_type, document_country=country),
             details=False,
         )
         with self.db.read() as conn:
-            return self.find_registered_today(conn, valid)
+            found = self.record.find_person(conn, valid)
+            return None if found is None else self._registered(conn, found.id, self.today(), 0)
 
-    def find_registered_today(
-        self, conn: sa.Connection, person: ValidPerson, other_than: Ticket | None = None
+    def _registered(
+        self, conn: sa.Connection, person_id: int, day: date, other_id: int
     ) -> Ticket | None:
+        """A ticket of ``day`` registered to the person, other than ``other_id`` (ids start
+        at 1: 0 is none)."""
         row = _REGISTERED(
-            conn,
-            {
-                "site": self.site,
-                "day": other_than.day if other_than else self.today(),
-                "type": person.document_type,
-                "id_number": person.id_number,
-                "country": person.document_country,
-                "other_id": other_than.id if other_than else 0,  # ticket ids start at 1
-            },
+            conn, {"site": self.site, "day": day, "person_id": person_id, "other_id": other_id}
         ).first()
         return Ticket.from_row(row) if row else None
 
@@ -247,11 +242,7 @@ class CareOps(Part):
             limits.number(dose_number, "dose_number")
         day = self.core.day_row(conn, ticket.day, open_only=False)
         rules = self.record.rules_of(conn, day.rules_version)
-        birth = None
-        if ticket.person_id is not None:
-            birth = conn.execute(
-                sa.select(persons.c.birth_date).where(persons.c.id == ticket.person_id)
-            ).scalar()
+        birth = self.record.birth_date(conn, ticket.person_id)
         history = self.record.history(conn, ticket.person_id)
         proposal = propose(rules, product, history, birth, ticket.day)
         _check_number(proposal, dose_number)
@@ -329,19 +320,16 @@ class CareOps(Part):
 
 _REGISTERED = Prepared(
     sa.select(tickets)
-    .select_from(tickets.join(persons, persons.c.id == tickets.c.person_id))
     .where(
+        tickets.c.person_id == sa.bindparam("person_id"),
         tickets.c.site == sa.bindparam("site"),
         tickets.c.day == sa.bindparam("day"),
-        persons.c.document_type == sa.bindparam("type"),
-        persons.c.id_number == sa.bindparam("id_number"),
-        persons.c.document_country == sa.bindparam("country"),
         tickets.c.state.in_([sa.literal(s.value) for s in REGISTERED_STATES]),
         tickets.c.id != sa.bindparam("other_id"),
     )
     .limit(1)
 )
-"""A ticket of the day registered to this document (other than the one being registered)."""
+"""A ticket of the day registered to this person (other than the one being registered)."""
 
 
 def _check_number(proposal: Proposal, expected: int | None) -> None:

@@ -10,6 +10,7 @@ from kiosk import limits
 from kiosk.db.schema import doses, events, vials
 from kiosk.engine.core import EngineCore, Part, required_text
 from kiosk.engine.day import DayOps
+from kiosk.engine.record import savepoint
 from kiosk.engine.stock import StockOps
 from kiosk.errors import DomainError, InvalidInput
 from kiosk.eventlog import Tx
@@ -78,12 +79,7 @@ class CorrectionOps(Part):
             lot = self.stock.lot_row(tx.conn, values["lot_id"], ticket.day)
             dose.update(lot_id=lot.id, lot=lot.lot, product=lot.product)
         try:
-            if tx.conn.dialect.name == "postgresql":
-                with tx.conn.begin_nested():
-                    tx.conn.execute(
-                        sa.update(doses).where(doses.c.ticket_id == ticket.id).values(**dose)
-                    )
-            else:
+            with savepoint(tx.conn):
                 tx.conn.execute(
                     sa.update(doses).where(doses.c.ticket_id == ticket.id).values(**dose)
                 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -166,29 +167,32 @@ class RecordOps(Part):
             },
         ).first()
 
-    def save_person(self, tx: Tx, person: ValidPerson) -> int:
-        """The person's row: the one with this document at this site, brought up to date (their
-        doses stay), or a new one. A person without a document is a new row each time."""
+    def save_person(self, tx: Tx, person: ValidPerson, existing: Any | None = None) -> int:
+        """The person's row: ``existing`` (their row, found by document and locked in this
+        transaction) brought up to date, their doses untouched; or a new one. A person without a
+        document is a new row each time."""
         values = {
-            "name": person.name,
-            "phone": person.phone,
-            "birth_date": person.birth_date,
-            "sex": person.sex,
-            "updated_at": tx.now,
+            "p_name": person.name,
+            "p_phone": person.phone,
+            "p_birth_date": person.birth_date,
+            "p_sex": person.sex,
+            "p_now": tx.now,
         }
-        existing = self.find_person(tx.conn, person, lock=True)
         if existing is not None:
-            tx.conn.execute(sa.update(persons).where(persons.c.id == existing.id).values(**values))
+            _UPDATE_PERSON(tx.conn, {**values, "p_id": existing.id})
             return int(existing.id)
-        insert = sa.insert(persons).values(
-            site=self.site,
-            document_type=person.document_type,
-            id_number=person.id_number,
-            document_country=person.document_country,
-            created_at=tx.now,
-            **values,
+        return int(
+            _INSERT_PERSON(
+                tx.conn,
+                {
+                    **values,
+                    "p_site": self.site,
+                    "p_type": person.document_type,
+                    "p_number": person.id_number,
+                    "p_country": person.document_country,
+                },
+            ).scalar_one()
         )
-        return int(tx.conn.execute(insert.returning(persons.c.id)).scalar_one())
 
     def find(
         self, number: str, *, document_type: str = "resident_id", country: str | None = None
@@ -281,21 +285,19 @@ class RecordOps(Part):
                 row = self.find_person(conn, valid)
                 person_id = row.id if row is not None else None
             elif person_id is not None:
-                birth = conn.execute(
-                    sa.select(persons.c.birth_date).where(persons.c.id == person_id)
-                ).scalar()
+                birth = self.birth_date(conn, person_id)
             return propose(rules, product, self.history(conn, person_id), birth, self.today())
 
     # --- doses ------------------------------------------------------------------------------------
 
     def insert_dose(self, tx: Tx, **values: Any) -> int:
         """A dose row; a number the person already has in the family is refused."""
-        statement = sa.insert(doses).values(site=self.site, recorded_at=tx.now, **values)
+        params: dict[str, Any] = {f"d_{c.name}": None for c in _DOSE_COLUMNS}
+        params.update({f"d_{k}": v for k, v in values.items()}, d_site=self.site)
+        params.update(d_recorded_at=tx.now, d_corrected=False)
         try:
-            if tx.conn.dialect.name == "postgresql":
-                with tx.conn.begin_nested():  # the failed insert must not abort the transaction
-                    return int(tx.conn.execute(statement.returning(doses.c.id)).scalar_one())
-            return int(tx.conn.execute(statement.returning(doses.c.id)).scalar_one())
+            with savepoint(tx.conn):
+                return int(_INSERT_DOSE(tx.conn, params).scalar_one())
         except sa.exc.IntegrityError:
             raise DomainError(
                 f"dose {values['dose_number']} of {values['family']} is already on this"
@@ -334,7 +336,7 @@ class RecordOps(Part):
         def work(tx: Tx) -> Dose:
             rules = self.current_rules(tx.conn, self.today())
             rule = rules.rule(product)
-            person_id = self.save_person(tx, valid)
+            person_id = self.save_person(tx, valid, self.find_person(tx.conn, valid, lock=True))
             dose_id = self.insert_dose(
                 tx,
                 person_id=person_id,
@@ -347,6 +349,7 @@ class RecordOps(Part):
                 dose_number=dose_number,
                 dose_kind="external",
                 station=where or "",  # who entered it is in the event log
+                nurse="",
                 place=where,
             )
             tx.event(
@@ -387,16 +390,56 @@ class RecordOps(Part):
             yield from result
 
     def lots_products(self, conn: Connection, day: date) -> list[str]:
-        return list(
-            conn.execute(
-                sa.select(lots.c.product)
-                .where(lots.c.site == self.site, lots.c.day == day)
-                .distinct()
-                .order_by(lots.c.product)
-            ).scalars()
-        )
+        """The products of the day's lots, by name."""
+        return [r.product for r in _PRODUCTS(conn, {"site": self.site, "day": day})]
+
+    def birth_date(self, conn: Connection, person_id: int | None) -> date | None:
+        if person_id is None:
+            return None
+        row = _BIRTH_DATE(conn, {"person_id": person_id}).first()
+        return None if row is None else row.birth_date
 
 
+@contextmanager
+def savepoint(conn: Connection) -> Iterator[None]:
+    """On PostgreSQL a failed statement aborts the whole transaction: one that may fail (a
+    unique index refusing a duplicate) runs in a savepoint, so the refusal can be reported and
+    the transaction rolled back cleanly. SQLite needs none."""
+    if conn.dialect.name == "postgresql":
+        with conn.begin_nested():
+            yield
+    else:
+        yield
+
+
+_PERSON_VALUES = {
+    "name": sa.bindparam("p_name", type_=persons.c.name.type),
+    "phone": sa.bindparam("p_phone", type_=persons.c.phone.type),
+    "birth_date": sa.bindparam("p_birth_date", type_=persons.c.birth_date.type),
+    "sex": sa.bindparam("p_sex", type_=persons.c.sex.type),
+    "updated_at": sa.bindparam("p_now", type_=persons.c.updated_at.type),
+}
+_UPDATE_PERSON = Prepared(
+    sa.update(persons).where(persons.c.id == sa.bindparam("p_id")).values(**_PERSON_VALUES)
+)
+_INSERT_PERSON = Prepared(
+    sa.insert(persons)
+    .values(
+        site=sa.bindparam("p_site", type_=persons.c.site.type),
+        document_type=sa.bindparam("p_type", type_=persons.c.document_type.type),
+        id_number=sa.bindparam("p_number", type_=persons.c.id_number.type),
+        document_country=sa.bindparam("p_country", type_=persons.c.document_country.type),
+        created_at=sa.bindparam("p_now", type_=persons.c.created_at.type),
+        **_PERSON_VALUES,
+    )
+    .returning(persons.c.id)
+)
+_DOSE_COLUMNS = [c for c in doses.c if c.name != "id"]
+_INSERT_DOSE = Prepared(
+    sa.insert(doses)
+    .values({c.name: sa.bindparam(f"d_{c.name}", type_=c.type) for c in _DOSE_COLUMNS})
+    .returning(doses.c.id)
+)
 _PERSON_COLUMNS = (
     persons.c.name,
     persons.c.document_type,
@@ -427,4 +470,13 @@ _DAY_RULES = Prepared(
     sa.select(days.c.rules_version).where(
         days.c.site == sa.bindparam("site"), days.c.day == sa.bindparam("day")
     )
+)
+_PRODUCTS = Prepared(
+    sa.select(lots.c.product)
+    .where(lots.c.site == sa.bindparam("site"), lots.c.day == sa.bindparam("day"))
+    .distinct()
+    .order_by(lots.c.product)
+)
+_BIRTH_DATE = Prepared(
+    sa.select(persons.c.birth_date).where(persons.c.id == sa.bindparam("person_id"))
 )

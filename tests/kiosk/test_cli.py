@@ -74,7 +74,7 @@ def test_simulate_refuses_a_real_database(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
     live = data_dir / "kiosk.sqlite"
-    assert run(capsys, "day", "open", "--lot", "疫苗,L1,2099-01-01,1,10")[0] == 0
+    assert run(capsys, "day", "open", "--lot", "新冠疫苗(Vero细胞),L1,2099-01-01,1,10")[0] == 0
     before = run(capsys, "report", "--format", "json")[1]
     code, _, err = run(capsys, "simulate", "--residents", "5", "--db", f"sqlite:///{live}")
     assert code == 1
@@ -98,14 +98,14 @@ def test_capacity_stock_and_cap_in_simulation(capsys: pytest.CaptureFixture[str]
 def test_day_open_refuses_expired_lot_and_writes_nothing(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, _, err = run(capsys, "day", "open", "--lot", "疫苗,OLD1,2020-01-01,1,10")
+    code, _, err = run(capsys, "day", "open", "--lot", "新冠疫苗(Vero细胞),OLD1,2020-01-01,1,10")
     assert code == 1 and "OLD1 expired" in err
     code, _, err = run(capsys, "day", "status")
     assert code == 1 and "has not been opened" in err
 
 
 def test_day_open_refuses_a_malformed_lot(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "day", "open", "--lot", "疫苗,L1,tomorrow,1,10")
+    code, _, err = run(capsys, "day", "open", "--lot", "新冠疫苗(Vero细胞),L1,tomorrow,1,10")
     assert code == 1 and "EXPIRY must be a date written YYYY-MM-DD" in err
 
 
@@ -143,12 +143,12 @@ def test_staff_add_and_list(
     ("lot", "says"),
     [
         (
-            "新冠疫苗,L1,2027/03/01,1,600",
+            "新冠疫苗(Vero细胞),L1,2027/03/01,1,600",
             "EXPIRY must be a date written YYYY-MM-DD, not '2027/03/01'",
         ),
-        ("新冠疫苗,L1,2027-03-01,one,600", "DOSES_PER_VIAL must be a whole number, not 'one'"),
-        ("新冠疫苗,L1,2027-03-01,1,6OO", "VIALS must be a whole number, not '6OO'"),
-        ("新冠疫苗,L1,2027-03-01", "expected PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS"),
+        ("新冠疫苗(Vero细胞),L1,2027-03-01,one,600", "DOSES_PER_VIAL must be a whole number, not 'one'"),
+        ("新冠疫苗(Vero细胞),L1,2027-03-01,1,6OO", "VIALS must be a whole number, not '6OO'"),
+        ("新冠疫苗(Vero细胞),L1,2027-03-01", "expected PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS"),
     ],
 )
 def test_a_malformed_lot_names_the_field(
@@ -160,15 +160,15 @@ def test_a_malformed_lot_names_the_field(
 
 
 def test_a_full_width_comma_is_read_as_a_comma(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "day", "open", "--lot", "新冠疫苗，L1，2027-03-01，1，50")
+    code, out, _ = run(capsys, "day", "open", "--lot", "新冠疫苗(Vero细胞)，L1，2027-03-01，1，50")
     assert code == 0 and "stock 50" in out
 
 
 def test_a_day_opened_without_lots_gets_one_added(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "day", "open", "--capacity", "100")[0] == 0
-    code, out, _ = run(capsys, "day", "add-lot", "新冠疫苗,L9,2027-03-01,10,5")
+    code, out, _ = run(capsys, "day", "add-lot", "新冠疫苗(Vero细胞),L9,2027-03-01,10,5")
     assert code == 0 and "stock 50" in out
-    code, _, err = run(capsys, "day", "add-lot", "新冠疫苗,L9,2027-03-01,10,5")
+    code, _, err = run(capsys, "day", "add-lot", "新冠疫苗(Vero细胞),L9,2027-03-01,10,5")
     assert code == 1 and "L9" in err  # entered twice: refused
 
 
@@ -268,7 +268,7 @@ def test_a_db_path_is_never_created_by_mistake(
     missing = tmp_path / "kiosk.sqlite"
     code, _out, err = run(capsys, "--db", str(missing), "day", "status")
     assert code == 2 and "no such database" in _error_line(err) and not missing.exists()
-    lot = "新冠疫苗,L1,2099-01-01,1,10"
+    lot = "新冠疫苗(Vero细胞),L1,2099-01-01,1,10"
     code, _out, err = run(
         capsys, "--db", str(missing), "day", "open", "--capacity", "-1", "--lot", lot
     )

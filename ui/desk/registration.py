@@ -1,17 +1,22 @@
-"""The registration desk's panel: identity, the screening questionnaire, proceed or defer.
+"""The registration desk's panel: identity, the record and the dose due, the screening
+questionnaire and informed consent, proceed or defer.
 
-Each field is checked as it is typed and says what is wrong right under it; Proceed stays
-disabled until the form is complete and valid. The resident ID shows the birth date, sex and age
-it encodes (GB 11643, :mod:`kiosk.idnumber`).
+Each field is checked as it is typed and says what is wrong next to it; Proceed stays disabled
+until the form is complete and valid, the record is read, a blocked dose has an override reason,
+and consent is signed. The document (:mod:`ui.desk.documents`) shows the birth date, sex and age
+it encodes; the record and the proposed dose are :mod:`ui.desk.record`'s.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from itertools import pairwise
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -19,22 +24,26 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.documents import mask_document_number
 from kiosk.errors import KioskError
-from kiosk.idnumber import IdNumber, InvalidIdNumber, parse_id_number
-from kiosk.model import Actor, DayStatus, Person, PersonIn, Ticket
+from kiosk.model import Actor, DayStatus, Dose, Person, PersonIn, PersonRecord, Ticket
 from kiosk.privacy import mask_name
+from ui.desk.documents import DocumentCheck, DocumentFields
+from ui.desk.record import RecordBox
 from ui.widgets.console import ConsoleContext, button
+from ui.widgets.messages import BLOCK_CODES
 
 log = logging.getLogger(__name__)
 
 PHONE = re.compile(r"^1\d{10}$")
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
+RECORD_CHANGED = (*BLOCK_CODES, "dose_number_mismatch", "dose_number_taken")
+"""Refusals that say the record or the rules moved on: the record is read again."""
 
 
 class RegistrationPanel(QGroupBox):
@@ -47,28 +56,27 @@ class RegistrationPanel(QGroupBox):
         # PC's config: until the first redraw, the config's defaults.
         self.observation_minutes = desk.config.day.observation_minutes
         self.allergy_extra_minutes = desk.config.day.allergy_extra_minutes
+        self._validating = False
         self.name = QLineEdit()
         self.name.setObjectName("name")
-        self.id_number = QLineEdit()
-        self.id_number.setObjectName("idNumber")
-        self.id_number.setMaxLength(18)
-        self.id_info = QLabel()
-        self.id_info.setObjectName("idInfo")
+        self.document = DocumentFields(desk.engine.today(), self)
+        self.id_number = self.document.number  # the number field, as before
+        self.id_info = self.document.info
         self.phone = QLineEdit()
         self.phone.setObjectName("phone")
         self.phone.setMaxLength(11)
         self.phone_info = QLabel()
         self.phone_info.setObjectName("phoneInfo")
-        self.dose = QSpinBox()
-        self.dose.setObjectName("doseNumber")
-        self.dose.setRange(1, 9)
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Resident ID"), self.id_number)
-        form.addRow("", self.id_info)
+        self.document.add_rows(form)
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow("", self.phone_info)
-        form.addRow(self.tr("Dose number"), self.dose)
+        self.record = RecordBox(desk)
+        self.record.changed.connect(self.validate)
+        self.record.found.connect(self._returning)
+        self.record.earlier_button.clicked.connect(self.add_earlier_dose)
+        desk.shortcut("Ctrl+E", self.add_earlier_dose)
         self.answers: dict[str, QButtonGroup] = {}
         questions = QGroupBox(self.tr("Screening (answer every question)"))
         grid = QGridLayout(questions)
@@ -92,6 +100,11 @@ class RegistrationPanel(QGroupBox):
         self.advice = QLabel()
         self.advice.setObjectName("screeningAdvice")
         self.advice.setWordWrap(True)
+        keys = QKeySequence("Ctrl+I").toString(QKeySequence.SequenceFormat.NativeText)
+        self.consent = QCheckBox(self.tr("Informed consent signed") + f"  [{keys}]")
+        self.consent.setObjectName("consent")
+        self.consent.toggled.connect(lambda _on: self.validate())
+        desk.shortcut("Ctrl+I", self._toggle_consent)
         self.proceed_button = button(self.tr("Proceed to vaccination"), "Ctrl+Return", "proceed")
         self.defer_button = button(self.tr("Defer…"), "Ctrl+D", "defer")
         self.proceed_button.clicked.connect(self.proceed)
@@ -102,14 +115,23 @@ class RegistrationPanel(QGroupBox):
         buttons = QHBoxLayout()
         buttons.addWidget(self.proceed_button, 1)
         buttons.addWidget(self.defer_button)
+        top = QHBoxLayout()
+        top.addLayout(form, 4)
+        top.addWidget(self.record, 5)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(top, 1)
         layout.addWidget(questions)
         layout.addWidget(self.advice)
-        layout.addStretch(1)
+        layout.addWidget(self.consent)
         layout.addLayout(buttons)
-        for edit in (self.name, self.id_number, self.phone):
+        for edit in (self.name, self.phone):
             edit.textChanged.connect(self.validate)
+        self.document.changed.connect(self.validate)
+        # Tab goes name, number, phone as before (the rows a document needs come in between;
+        # hidden ones are skipped); the document kind after them.
+        chain = [self.name, self.id_number, *self.document.inputs()[2:], self.phone]
+        for first, second in pairwise([*chain, self.document.kind]):
+            QWidget.setTabOrder(first, second)
         self.set_ticket(None)
 
     # --- the ticket at the desk ----------------------------------------------------------------
@@ -126,13 +148,21 @@ class RegistrationPanel(QGroupBox):
 
     def _inputs(self) -> list[QWidget]:
         radios: list[QWidget] = [b for g in self.answers.values() for b in g.buttons()]
-        return [self.name, self.id_number, self.phone, self.dose, *radios]
+        return [
+            self.name,
+            *self.document.inputs(),
+            self.phone,
+            *radios,
+            self.consent,
+            self.record.product,
+            self.record.override,
+        ]
 
     def _clear(self, ticket: Ticket | None) -> None:
-        for edit in (self.name, self.id_number, self.phone):
+        for edit in (self.name, self.phone):
             edit.clear()
-        first = self.desk.config.categories[0].prefix if self.desk.config.categories else "A"
-        self.dose.setValue(1 if ticket is None or ticket.prefix == first else 2)
+        self.document.clear()
+        self.consent.setChecked(False)
         for group in self.answers.values():
             group.setExclusive(False)
             for b in group.buttons():
@@ -144,29 +174,30 @@ class RegistrationPanel(QGroupBox):
     def refresh_stock(self, status: DayStatus) -> None:
         self.observation_minutes = status.observation_minutes
         self.allergy_extra_minutes = status.allergy_extra_minutes
+        self.record.set_products(sorted({lot.product for lot in status.lots}))
 
     def stop_timers(self) -> None:
         pass
 
     # --- checking ---------------------------------------------------------------------------------
 
-    def id_check(self) -> tuple[IdNumber | None, str]:
-        """The parsed ID, or None and what is wrong with it (empty text: nothing typed yet)."""
-        text = self.id_number.text()
-        if not text.strip():
-            return None, ""
-        try:
-            return parse_id_number(text, self.desk.engine.today()), ""
-        except InvalidIdNumber as exc:
-            return None, {
-                "length": self.tr("18 characters needed (%1 typed)").replace(
-                    "%1", str(len(text.strip()))
-                ),
-                "characters": self.tr("Only digits, and X at the end"),
-                "region": self.tr("The first digit must be 1 to 8"),
-                "birth_date": self.tr("The birth date in it is impossible"),
-                "checksum": self.tr("The check character does not match: a typing error?"),
-            }.get(exc.code, self.tr("Not a valid ID number"))
+    def _returning(self, record: PersonRecord) -> None:
+        """A returning person: what is on file fills the inputs not typed yet (the nurse checks
+        it with them; what is typed is what is saved)."""
+        person = record.person
+        for edit, value in ((self.name, person.name), (self.phone, person.phone)):
+            if value and not edit.text().strip():
+                edit.setText(value)
+        self.document.fill_details(person.birth_date, person.sex)
+
+    def _toggle_consent(self) -> None:
+        if self.consent.isEnabled():
+            self.consent.toggle()
+
+    def document_check(self) -> DocumentCheck:
+        """The document as typed, checked (its errors are shown next to its inputs)."""
+        self.document.today = self.desk.engine.today()
+        return self.document.check()
 
     def screening(self) -> dict[str, bool] | None:
         """Every answer (yes = True), or None while any question is unanswered."""
@@ -178,20 +209,18 @@ class RegistrationPanel(QGroupBox):
         return out
 
     def validate(self) -> bool:
-        today = self.desk.engine.today()
-        parsed, problem = self.id_check()
-        if parsed is not None:
-            sex = self.tr("male") if parsed.sex == "male" else self.tr("female")
-            self.id_info.setText(
-                self.tr("Born %1, %2, %3 years")
-                .replace("%1", parsed.birth_date.isoformat())
-                .replace("%2", sex)
-                .replace("%3", str(parsed.age(today)))
-            )
-            self.id_info.setStyleSheet(OK_STYLE)
-        else:
-            self.id_info.setText(problem)
-            self.id_info.setStyleSheet(ERROR_STYLE)
+        if self._validating:  # the record box answering this very check: it is taken below
+            return self.proceed_button.isEnabled()
+        self._validating = True
+        try:
+            return self._validate()
+        finally:
+            self._validating = False
+
+    def _validate(self) -> bool:
+        checked = self.document_check()
+        self.record.show_document(checked.key if self.ticket_id is not None else None)
+        self.record.set_birth_date(checked.birth_date)
         phone = self.phone.text().strip()
         phone_ok = not phone or bool(PHONE.match(phone))
         self.phone_info.setText("" if phone_ok else self.tr("11 digits starting with 1"))
@@ -201,13 +230,35 @@ class RegistrationPanel(QGroupBox):
         ok = (
             self.ticket_id is not None
             and bool(self.name.text().strip())
-            and parsed is not None
+            and checked.complete
             and phone_ok
             and answers is not None
+            and self.record.ready()
+            and self.consent.isChecked()
         )
         self.proceed_button.setEnabled(ok)
         self.defer_button.setEnabled(self.ticket_id is not None)
+        self.record.earlier_button.setEnabled(
+            self.ticket_id is not None
+            and self.record.loaded
+            and checked.complete
+            and bool(self.name.text().strip())
+        )
         return ok
+
+    def person(self, checked: DocumentCheck) -> PersonIn:
+        """The person as typed (``checked``: the document, complete)."""
+        assert checked.document is not None
+        document = checked.document
+        return PersonIn(
+            self.name.text().strip(),
+            document.number,
+            self.phone.text().strip() or None,
+            document_type=document.type,
+            document_country=document.country,
+            birth_date=checked.birth_date if document.birth_date is None else None,
+            sex=checked.sex if document.sex is None else None,
+        )
 
     def _advise(self, answers: dict[str, bool] | None) -> None:
         if answers is None:
@@ -244,9 +295,8 @@ class RegistrationPanel(QGroupBox):
         if not self.validate():
             desk.say(self.tr("The form is not complete: see the fields marked in red."), "error")
             return
-        answers = self.screening()
-        parsed, _ = self.id_check()
-        assert answers is not None and parsed is not None
+        answers, checked = self.screening(), self.document_check()
+        assert answers is not None and checked.complete
         if any(q.defers and answers.get(q.key) for q in desk.config.screening):
             if not desk.prompts.confirm(
                 self,
@@ -255,17 +305,24 @@ class RegistrationPanel(QGroupBox):
             ):
                 return
         allergy = self.allergy(answers)  # the engine adds the day's allergy extension
-        person = PersonIn(
-            self.name.text().strip(), parsed.number, self.phone.text().strip() or None
-        )
+        person = self.person(checked)
+        proposal = self.record.current
+        # The number shown is the number expected: had the record moved on since (a dose
+        # entered at another desk), the engine refuses rather than number it again.
+        product = proposal.product if proposal else None
+        dose_number = proposal.dose_number if proposal else None
+        override = self.record.override_code()
 
         def register(actor: Actor, allow: bool) -> Ticket:
             return desk.engine.care.register(
                 ticket_id,
                 person,
-                dose_number=self.dose.value(),
                 screening=answers,
+                consent=True,
                 actor=actor,
+                dose_number=dose_number,
+                product=product,
+                override=override,
                 allergy=allergy,
                 allow_duplicate=allow,
             )
@@ -274,12 +331,14 @@ class RegistrationPanel(QGroupBox):
             # The handlers' filter masks the ID and phone numbers (kiosk.logs); the name is
             # masked here, as on every public surface.
             log.info(
-                "registration: %s registered %s, ID %s, phone %s, dose %s",
+                "registration: %s registered %s, %s %s, phone %s, dose %s%s",
                 done.label,
                 mask_name(person.name),
-                person.id_number,
+                person.document_type,
+                mask_document_number(person.id_number or ""),
                 person.phone or "-",
                 done.dose_number,
+                f", override {done.override_reason}" if done.override_reason else "",
             )
             desk.say(self.tr("%1 registered: waiting for vaccination.").replace("%1", done.label))
 
@@ -288,6 +347,8 @@ class RegistrationPanel(QGroupBox):
             # then save anyway if the nurse says so (an audited choice: allow_duplicate).
             if exc.code != "duplicate_person":
                 desk.say(desk.messages.error(exc), "error")
+                if exc.code in RECORD_CHANGED:
+                    self.record.show_document(checked.key, again=True)
             elif self._confirm_duplicate(str(exc.details.get("ticket", ""))):
                 desk.act(lambda a: register(a, True), registered)
 
@@ -298,7 +359,7 @@ class RegistrationPanel(QGroupBox):
             self,
             self.tr("Already registered today"),
             self.tr(
-                "This ID number is already registered today (%1). Register it again anyway?"
+                "This document is already registered today (%1). Register it again anyway?"
             ).replace("%1", label),
         )
 
@@ -312,3 +373,47 @@ class RegistrationPanel(QGroupBox):
                 lambda a: desk.engine.care.defer(ticket_id, why, actor=a),
                 lambda _t: desk.say(self.tr("Deferred; the dose is released."), "warn"),
             )
+
+    # --- the paper record -------------------------------------------------------------------------
+
+    def add_earlier_dose(self) -> None:
+        """A dose given elsewhere, from the person's paper record (接种凭证), onto their record."""
+        desk = self.desk
+        checked = self.document_check()
+        if (
+            self.ticket_id is None
+            or desk.user is None
+            or not self.record.earlier_button.isEnabled()
+        ):
+            return
+        proposal = self.record.current
+        got = desk.prompts.earlier_dose(
+            self,
+            self.record.rule_products(),
+            desk.engine.today(),
+            proposal.dose_number if proposal else 1,
+        )
+        if got is None:
+            return
+        person = self.person(checked)
+
+        def added(dose: Dose) -> None:
+            desk.say(
+                self.tr("Earlier dose entered: %1 of %2, %3.")
+                .replace("%1", desk.messages.dose(dose.dose_number, None))
+                .replace("%2", dose.product)
+                .replace("%3", dose.given_on.isoformat())
+            )
+            self.record.show_document(checked.key, again=True)
+
+        desk.act(
+            lambda a: desk.engine.record.add_external_dose(
+                person,
+                product=got.product,
+                given_on=got.given_on,
+                dose_number=got.dose_number,
+                place=got.place,
+                actor=a,
+            ),
+            added,
+        )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kiosk.idnumber import InvalidIdNumber, parse_id_number
+from kiosk.dose_rules import age_on
 from kiosk.model import DayStatus, Lot, Person, Ticket, Vial
 from ui.widgets.console import ConsoleContext, button
 
@@ -111,23 +111,27 @@ class VaccinationPanel(QGroupBox):
             return
         engine = self.desk.engine
         self.person_name.setText(f"{ticket.label}  {person.name if person else ''}")
-        parts = [self.tr("Dose %1").replace("%1", str(ticket.dose_number or 1))]
-        if person and person.id_number:
-            try:
-                parsed = parse_id_number(person.id_number, engine.today())
-                sex = self.tr("male") if parsed.sex == "male" else self.tr("female")
-                parts.insert(
-                    0,
-                    self.tr("%1 years, %2")
-                    .replace("%1", str(parsed.age(engine.today())))
-                    .replace("%2", sex),
-                )
-            except InvalidIdNumber:
-                pass
+        # The dose the record proposed at registration (checked again when it is given).
+        parts = [self.desk.messages.dose(ticket.dose_number, ticket.dose_kind)]
+        if ticket.product:
+            parts.append(ticket.product)
+        if person and person.birth_date:
+            # The person's stored birth date and sex: whatever their document, and never
+            # parsed from its number (a passport's carries neither).
+            age = str(age_on(person.birth_date, engine.today()))
+            sexes = {"male": self.tr("male"), "female": self.tr("female")}
+            parts.insert(
+                0,
+                self.tr("%1 years, %2").replace("%1", age).replace("%2", sexes[person.sex])
+                if person.sex in sexes
+                else self.tr("%1 years").replace("%1", age),
+            )
         if ticket.observation_minutes:
             parts.append(
                 self.tr("observation %1 min").replace("%1", str(ticket.observation_minutes))
             )
+        if ticket.override_reason:
+            parts.append(self.tr("rule overridden: %1").replace("%1", ticket.override_reason))
         self.details.setText(" · ".join(parts))
         yes = self._yes_answers(ticket)
         self.flags.setText(

@@ -7,6 +7,7 @@ The one place where a ``KioskError.code`` becomes words; screens never show the 
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from PySide6.QtCore import QObject
 
@@ -14,6 +15,9 @@ from kiosk.errors import KioskError
 from kiosk.states import State
 
 log = logging.getLogger(__name__)
+
+BLOCK_CODES = ("too_early", "series_complete", "too_young", "too_old", "age_unknown")
+"""The codes of :class:`kiosk.dose_rules.Block`, which the engine also refuses with."""
 
 
 class DeskMessages(QObject):
@@ -59,15 +63,29 @@ class DeskMessages(QObject):
             "adverse_event_open": self.tr(
                 "An adverse event is still open: close it before releasing."
             ),
-            "duplicate_person": self.tr(
-                "This ID number is already registered today on %1."
-            ).replace("%1", str(d.get("ticket", ""))),
+            "duplicate_person": self.tr("This document is already registered today on %1.").replace(
+                "%1", str(d.get("ticket", ""))
+            ),
+            "consent_missing": self.tr("Informed consent must be signed before registering."),
+            "product_required": self.tr(
+                "Several vaccines are on hand: choose which one this dose is of."
+            ),
+            "product_not_on_hand": self.tr("This vaccine is not in today's stock."),
+            "dose_number_mismatch": self.tr(
+                "The record says dose %1 is next: enter doses given elsewhere first."
+            ).replace("%1", str(d.get("dose_number", "?"))),
+            "dose_number_taken": self.tr("Dose %1 is already on this person's record.").replace(
+                "%1", str(d.get("dose_number", "?"))
+            ),
             "signed_out": self.tr("Sign in first."),
             "storage": self.tr("The database cannot be reached; nothing was saved. Try again."),
             "storage_refused": self.tr(
                 "The database refused this entry; nothing was saved. Please tell the technician."
             ),
         }
+        if code in BLOCK_CODES:
+            until = d.get("until")
+            return self.block(code, date.fromisoformat(str(until)) if until else None)
         if code == "invalid_input" and d.get("field"):
             return self.tr("Check the field: %1.").replace("%1", self.field(str(d["field"])))
         return texts.get(code, self.tr("This cannot be done now."))
@@ -83,7 +101,41 @@ class DeskMessages(QObject):
             "doses": self.tr("doses"),
             "severity": self.tr("severity"),
             "desk": self.tr("desk"),
+            "id_number": self.tr("document number"),
+            "document_type": self.tr("document type"),
+            "document_country": self.tr("issuing country"),
+            "birth_date": self.tr("birth date"),
+            "sex": self.tr("sex"),
+            "phone": self.tr("phone"),
+            "product": self.tr("vaccine"),
+            "given_on": self.tr("date given"),
+            "place": self.tr("place"),
+            "override_reason": self.tr("override reason"),
         }.get(name, name)
+
+    def block(self, code: str, until: date | None = None) -> str:
+        """Why a dose rule blocks today's dose (:class:`kiosk.dose_rules.Block`), in words."""
+        when = until.isoformat() if until else "?"
+        return {
+            "too_early": self.tr("Too early: due from %1").replace("%1", when),
+            "series_complete": self.tr(
+                "The series is complete and this vaccine has no booster dose"
+            ),
+            "too_young": self.tr("Too young for this vaccine: allowed from %1").replace("%1", when),
+            "too_old": self.tr("Above this vaccine's age limit"),
+            "age_unknown": self.tr("The age is unknown: the birth date is needed"),
+        }.get(code, self.tr("The dose rules do not allow this dose today"))
+
+    def dose(self, number: int | None, kind: str | None) -> str:
+        """A dose as the record names it: "Dose 2 (primary)"."""
+        kinds = {
+            "primary": self.tr("primary"),
+            "booster": self.tr("booster"),
+            "external": self.tr("paper record"),
+        }
+        if kind not in kinds:
+            return self.tr("Dose %1").replace("%1", str(number or "?"))
+        return self.tr("Dose %1 (%2)").replace("%1", str(number or "?")).replace("%2", kinds[kind])
 
     def state(self, state: str) -> str:
         """A ticket state in words (``state`` is a :class:`State` or its value from a payload)."""

@@ -7,11 +7,12 @@ so no modal dialog ever blocks a test.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from PySide6.QtCore import QDateTime, QObject
+from PySide6.QtCore import QDate, QDateTime, QObject
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,16 @@ class CorrectionInput:
     lot_id: int | None
     dose_number: int | None
     reason: str
+
+
+@dataclass(frozen=True)
+class EarlierDoseInput:
+    """A dose given elsewhere, as the person's paper record (接种凭证) shows it."""
+
+    product: str
+    given_on: date
+    dose_number: int
+    place: str | None
 
 
 class Prompts(QObject):
@@ -138,4 +149,41 @@ class Prompts(QObject):
             int(new_lot) if new_lot is not None and new_lot != lot_id else None,
             dose_box.value() if dose_box.value() != dose else None,
             why.text().strip(),
+        )
+
+    def earlier_dose(
+        self, parent: QWidget, products: list[str], today: date, dose: int
+    ) -> EarlierDoseInput | None:
+        """A dose from the paper record: the vaccine, the date, its number, where it was given."""
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(self.tr("Add a dose from the paper record"))
+        product = QComboBox()
+        product.addItems(products)
+        product.setEditable(not products)
+        # PySide6 converts a Python date; its stubs lack that overload.
+        given = QDateEdit(QDate(today))  # type: ignore[call-overload]
+        given.setDisplayFormat("yyyy-MM-dd")
+        given.setCalendarPopup(True)
+        given.setMaximumDate(QDate(today))  # type: ignore[call-overload]
+        number = QSpinBox()
+        number.setRange(1, 9)
+        number.setValue(dose)
+        place = QLineEdit()
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("Vaccine"), product)
+        form.addRow(self.tr("Date given"), given)
+        form.addRow(self.tr("Dose number"), number)
+        form.addRow(self.tr("Place"), place)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not product.currentText().strip():
+            return None
+        when = given.date().toPython()
+        assert isinstance(when, date)
+        return EarlierDoseInput(
+            product.currentText().strip(), when, number.value(), place.text().strip() or None
         )

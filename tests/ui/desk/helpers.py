@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui.conftest import STAFF_NAME, STAFF_PIN
 from ui.widgets.console import Console
-from ui.widgets.prompts import AdverseInput, CorrectionInput
+from ui.widgets.prompts import AdverseInput, CorrectionInput, EarlierDoseInput
 
 
 class KeyTime:
@@ -62,6 +62,11 @@ class FakePrompts:
 
     def correction(self, _p: QWidget, lots: Any, lot_id: Any, dose: int) -> CorrectionInput | None:
         return self._next("correction", str(lots))
+
+    def earlier_dose(
+        self, _p: QWidget, products: list[str], today: date, dose: int
+    ) -> EarlierDoseInput | None:
+        return self._next("earlier_dose", f"{products} {today} {dose}")
 
 
 def activate(qtbot: Any, screen: QWidget) -> None:

@@ -25,7 +25,10 @@ def fill(
     id_number: str = VALID_ID,
     phone: str = "13800138000",
     yes: tuple[str, ...] = (),
+    consent: bool = True,
 ) -> None:
+    """The form as a nurse fills it: name, number, phone typed; each answer and the consent
+    clicked; then the record, read off the UI thread, is back."""
     p = desk.panel
     type_text(qtbot, p.name, name)
     type_text(qtbot, p.id_number, id_number)
@@ -33,6 +36,9 @@ def fill(
     for key, group in p.answers.items():
         button = group.button(1 if key in yes else 0)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    if consent:
+        press(qtbot, desk, Qt.Key.Key_I, CTRL)  # 已签署知情同意书
+    settle(qtbot, desk)
 
 
 def test_full_registration_with_keys(qtbot, day: Engine, make_desk: MakeDesk) -> None:
@@ -182,6 +188,7 @@ def test_unanswered_question_blocks_saving(qtbot, day: Engine, make_desk: MakeDe
     p = desk.panel
     type_text(qtbot, p.name, "李四")
     type_text(qtbot, p.id_number, OTHER_ID)
+    press(qtbot, desk, Qt.Key.Key_I, CTRL)
     keys = list(p.answers)
     for key in keys[:-1]:
         qtbot.mouseClick(p.answers[key].button(0), Qt.MouseButton.LeftButton)

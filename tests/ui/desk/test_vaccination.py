@@ -27,7 +27,6 @@ def registered(engine: Engine, allergy: bool = False, id_number: str = "11010519
     return engine.care.register(
         t.id,
         PersonIn("张三", id_number, "13800138000"),
-        dose_number=2,
         consent=True,
         screening={"fever": False, "allergy": allergy},
         observation_minutes=60 if allergy else None,
@@ -42,7 +41,8 @@ def test_vaccination_flow(qtbot, day: Engine, make_desk: MakeDesk) -> None:
     press(qtbot, desk, Qt.Key.Key_F1)
     p = desk.panel
     assert "张三" in p.person_name.text() and "A001" in p.person_name.text()
-    assert "76 years" in p.details.text() and "Dose 2" in p.details.text()  # born 1949-12-31
+    assert "76 years, female" in p.details.text()  # born 1949-12-31
+    assert "Dose 1 (primary)" in p.details.text()
     assert "过敏" in p.flags.text()
     assert p.lot.count() == 1 and p.vials.count() == 0
     press(qtbot, desk, Qt.Key.Key_O, CTRL)

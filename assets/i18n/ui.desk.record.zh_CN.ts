@@ -1,0 +1,83 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>RecordBox</name>
+    <message>
+        <source>Vaccination record</source>
+        <translation>接种记录</translation>
+    </message>
+    <message>
+        <source>Add earlier dose…</source>
+        <translation>录入既往接种…</translation>
+    </message>
+    <message>
+        <source>Enter a dose given elsewhere, from the person&apos;s paper record</source>
+        <translation>按受种者的纸质接种凭证录入在外院接种的剂次</translation>
+    </message>
+    <message>
+        <source>Vaccine</source>
+        <translation>疫苗</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>例外原因</translation>
+    </message>
+    <message>
+        <source>The record shows once the document is valid.</source>
+        <translation>证件号码有效后显示接种记录。</translation>
+    </message>
+    <message>
+        <source>Reading the record…</source>
+        <translation>正在读取接种记录…</translation>
+    </message>
+    <message>
+        <source>No earlier record at this site.</source>
+        <translation>本接种点无既往记录。</translation>
+    </message>
+    <message>
+        <source>On record as %1: %2 dose(s)</source>
+        <translation>记录姓名 %1：已接种 %2 剂</translation>
+    </message>
+    <message>
+        <source>%1 · deferred (%2): %3</source>
+        <translation>%1 · 暂缓（%2）：%3</translation>
+    </message>
+    <message>
+        <source>%1 · adverse event (%2): %3</source>
+        <translation>%1 · 不良反应（%2）：%3</translation>
+    </message>
+    <message>
+        <source>lot %1</source>
+        <translation>批号 %1</translation>
+    </message>
+    <message>
+        <source>given elsewhere</source>
+        <translation>外院接种</translation>
+    </message>
+    <message>
+        <source>override: %1</source>
+        <translation>例外：%1</translation>
+    </message>
+    <message>
+        <source>(corrected)</source>
+        <translation>（已更正）</translation>
+    </message>
+    <message>
+        <source>— choose a reason —</source>
+        <translation>— 请选择原因 —</translation>
+    </message>
+    <message>
+        <source>No vaccine in today&apos;s stock.</source>
+        <translation>今日无疫苗库存。</translation>
+    </message>
+    <message>
+        <source>Proposed: %1 of %2</source>
+        <translation>建议：%2 %1</translation>
+    </message>
+    <message>
+        <source>Late: the interval ended %1</source>
+        <translation>已超期：间隔期于 %1 结束</translation>
+    </message>
+</context>
+</TS>

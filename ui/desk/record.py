@@ -1,0 +1,297 @@
+"""The registration desk's view of a person's vaccination record and the dose they are due.
+
+Once the document is valid, the person's record (doses here and from paper records, deferrals,
+adverse events) and the day's stored dose rules are read off the UI thread; the proposal is then
+worked out here with the engine's own rules (:func:`kiosk.dose_rules.propose`), so choosing
+another vaccine or typing the birth date updates it at once. The engine checks it again when the
+registration is saved, and refuses a dose number that no longer holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+)
+
+from kiosk.dose_rules import PastDose, Proposal, RuleSet, propose
+from kiosk.errors import KioskError
+from kiosk.model import Dose, PersonRecord
+from ui.widgets.console import ConsoleContext, button
+
+DocumentKey = tuple[str, str, str | None]  # type, number, country
+ERROR_STYLE = "color: #b00020; font-weight: bold;"
+EXTERNAL_BACKGROUND = "#fff3cd"
+
+
+@dataclass(frozen=True)
+class RecordRead:
+    """What one look-up read: the record of the person with the document ``key`` (None: not
+    known at this site), and the dose rules stored with today."""
+
+    key: DocumentKey
+    record: PersonRecord | None
+    rules: RuleSet
+
+
+class RecordBox(QGroupBox):
+    """The person's record, the proposed dose, what blocks it and the override reason."""
+
+    changed = Signal()  # read back, or a choice here changed: the panel checks its form again
+    found = Signal(object)  # the PersonRecord of the document typed, when the site has one
+
+    def __init__(self, desk: ConsoleContext) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Vaccination record"))
+        self.desk = desk
+        self.key: DocumentKey | None = None  # the document asked for
+        self.read: RecordRead | None = None  # the last read back (of ``key`` or an older one)
+        self.birth_date: date | None = None  # as the desk has it (typed, or the document's)
+        self.products: list[str] = []  # on hand today
+        self.summary = QLabel()
+        self.summary.setObjectName("recordSummary")
+        self.summary.setWordWrap(True)
+        self.doses = QListWidget()
+        self.doses.setObjectName("recordList")
+        self.doses.setWordWrap(True)
+        self.product = QComboBox()
+        self.product.setObjectName("product")
+        self.product.currentIndexChanged.connect(lambda _i: self._propose())
+        self.proposal_label = QLabel()
+        self.proposal_label.setObjectName("proposal")
+        self.proposal_label.setWordWrap(True)
+        self.proposal_label.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.blocks = QLabel()
+        self.blocks.setObjectName("blocks")
+        self.blocks.setWordWrap(True)
+        self.blocks.setStyleSheet(ERROR_STYLE)
+        self.override = QComboBox()
+        self.override.setObjectName("overrideReason")
+        self.override.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.earlier_button = button(self.tr("Add earlier dose…"), "Ctrl+E", "addEarlierDose")
+        self.earlier_button.setToolTip(
+            self.tr("Enter a dose given elsewhere, from the person's paper record")
+        )
+        for combo in (self.product, self.override):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Vaccine"), self.product)
+        self.form.addRow(self.tr("Override reason"), self.override)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.doses, 1)
+        layout.addWidget(self.proposal_label)
+        layout.addWidget(self.blocks)
+        layout.addLayout(self.form)
+        layout.addWidget(self.earlier_button)
+        self.current: Proposal | None = None
+        self.show_document(None)
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def show_document(self, key: DocumentKey | None, *, again: bool = False) -> None:
+        """Read the record of the document ``key`` (None: no valid document yet); ``again``
+        reads it even if it is the one shown (after a dose was added, or a refusal)."""
+        if key == self.key and not again:
+            return
+        self.key = key
+        if key is None:
+            self.summary.setText(self.tr("The record shows once the document is valid."))
+            self.summary.setStyleSheet("")
+            self.doses.clear()
+            self._propose()
+            return
+        if self.read is None or self.read.key != key:
+            self.summary.setText(self.tr("Reading the record…"))
+            self.summary.setStyleSheet("")
+            self.doses.clear()
+            self._propose()
+        engine = self.desk.engine
+        kind, number, country = key
+
+        def read() -> RecordRead:
+            found = engine.record.find(number, document_type=kind, country=country)
+            return RecordRead(key, found, engine.record.rules())
+
+        self.desk.runner.read(self, "record", read, self._drawn, self._failed)
+
+    @property
+    def loaded(self) -> bool:
+        """The record of the document asked for is shown."""
+        return self.key is not None and self.read is not None and self.read.key == self.key
+
+    def _failed(self, exc: KioskError) -> None:
+        self.read = None
+        self.summary.setText(self.desk.messages.error(exc))
+        self.summary.setStyleSheet(ERROR_STYLE)
+        self._propose()
+
+    def _drawn(self, read: RecordRead) -> None:
+        if read.key != self.key:
+            return  # the document changed since: its own read follows
+        self.read = read
+        self._fill_reasons(read.rules)
+        record = read.record
+        self.doses.clear()
+        if record is None:
+            self.summary.setText(self.tr("No earlier record at this site."))
+            self.summary.setStyleSheet("")
+        else:
+            self.summary.setText(
+                self.tr("On record as %1: %2 dose(s)")
+                .replace("%1", record.person.name)
+                .replace("%2", str(len(record.doses)))
+            )
+            self.summary.setStyleSheet("font-weight: bold;")
+            self._fill_list(record)
+        self._propose()
+        if record is not None:
+            self.found.emit(record)
+
+    def _fill_list(self, record: PersonRecord) -> None:
+        m = self.desk.messages
+        for dose in record.doses:
+            item = QListWidgetItem(self._dose_line(dose))
+            if dose.kind == "external":
+                item.setBackground(QBrush(QColor(EXTERNAL_BACKGROUND)))
+            self.doses.addItem(item)
+        for deferral in record.deferrals:
+            self.doses.addItem(
+                self.tr("%1 · deferred (%2): %3")
+                .replace("%1", deferral.day.isoformat())
+                .replace("%2", deferral.label)
+                .replace("%3", deferral.reason)
+            )
+        for event in record.adverse_events:
+            item = QListWidgetItem(
+                self.tr("%1 · adverse event (%2): %3")
+                .replace("%1", f"{self.desk.engine.local(event.onset_at):%Y-%m-%d}")
+                .replace("%2", m.severity(event.severity))
+                .replace("%3", event.symptoms)
+            )
+            item.setForeground(QBrush(QColor("#b00020")))
+            self.doses.addItem(item)
+
+    def _dose_line(self, dose: Dose) -> str:
+        m = self.desk.messages
+        head = f"{dose.given_on.isoformat()} · {m.dose(dose.dose_number, dose.kind)}"
+        parts = [dose.product]
+        if dose.lot:
+            parts.append(self.tr("lot %1").replace("%1", dose.lot))
+        if dose.kind == "external":  # who entered it is in the event log
+            parts.append(dose.place or self.tr("given elsewhere"))
+        else:
+            parts += [dose.station, dose.nurse]
+        if dose.override_reason:
+            parts.append(self.tr("override: %1").replace("%1", dose.override_reason))
+        if dose.corrected:
+            parts.append(self.tr("(corrected)"))
+        return head + "\n" + " · ".join(parts)
+
+    def _fill_reasons(self, rules: RuleSet) -> None:
+        chosen = self.override.currentData()
+        english = self.desk.config.site.language == "en"
+        self.override.blockSignals(True)
+        self.override.clear()
+        self.override.addItem(self.tr("— choose a reason —"), None)
+        for reason in rules.override_reasons:
+            text = reason.text_en if english and reason.text_en else reason.text
+            self.override.addItem(text, reason.code)
+        self.override.setCurrentIndex(max(0, self.override.findData(chosen)))
+        self.override.blockSignals(False)
+
+    # --- the proposal -----------------------------------------------------------------------------
+
+    def set_products(self, products: list[str]) -> None:
+        """The vaccines on hand today (the choice shows only when there are several)."""
+        if products == self.products:
+            return
+        self.products = products
+        chosen = self.product.currentText()
+        self.product.blockSignals(True)
+        self.product.clear()
+        self.product.addItems(products)
+        self.product.setCurrentIndex(max(0, self.product.findText(chosen)))
+        self.product.blockSignals(False)
+        self.form.setRowVisible(self.product, len(products) > 1)
+        self._propose()
+
+    def set_birth_date(self, born: date | None) -> None:
+        if born != self.birth_date:
+            self.birth_date = born
+            self._propose()
+
+    def chosen_product(self) -> str | None:
+        return self.product.currentText() or None
+
+    def override_code(self) -> str | None:
+        """The override reason chosen, when the proposal is blocked."""
+        if self.current is None or self.current.allowed:
+            return None
+        code = self.override.currentData()
+        return str(code) if code is not None else None
+
+    def ready(self) -> bool:
+        """The record is read, and the dose can go ahead (allowed, or a reason is chosen)."""
+        if not self.loaded:
+            return False
+        return self.current is None or self.current.allowed or self.override_code() is not None
+
+    def _propose(self) -> None:
+        self.current = self._proposal()
+        p, m = self.current, self.desk.messages
+        blocked = p is not None and not p.allowed
+        if p is None:
+            none_on_hand = self.loaded and not self.products
+            self.proposal_label.setText(
+                self.tr("No vaccine in today's stock.") if none_on_hand else ""
+            )
+            self.blocks.clear()
+        else:
+            text = self.tr("Proposed: %1 of %2").replace("%1", m.dose(p.dose_number, p.kind))
+            text = text.replace("%2", p.product)
+            if p.late and p.latest is not None:
+                text += "\n" + self.tr("Late: the interval ended %1").replace(
+                    "%1", p.latest.isoformat()
+                )
+            self.proposal_label.setText(text)
+            self.blocks.setText("\n".join(m.block(b.code, b.until) for b in p.blocks))
+        self.blocks.setVisible(blocked)
+        self.form.setRowVisible(self.override, blocked)
+        if not blocked:
+            self.override.setCurrentIndex(0)
+        self.earlier_button.setEnabled(self.loaded)
+        self.changed.emit()
+
+    def _proposal(self) -> Proposal | None:
+        product = self.chosen_product()
+        if not self.loaded or product is None:
+            return None
+        assert self.read is not None
+        record = self.read.record
+        history = [
+            PastDose(d.given_on, d.product, d.family, d.dose_number)
+            for d in (record.doses if record else ())
+        ]
+        born = self.birth_date
+        if born is None and record is not None:
+            born = record.person.birth_date
+        return propose(self.read.rules, product, history, born, self.desk.engine.today())
+
+    def rule_products(self) -> list[str]:
+        """The vaccines an earlier dose may be of: the day's rules', else those on hand."""
+        rules = self.read.rules.rules if self.read else ()
+        return [r.product for r in rules] or list(self.products)
