@@ -146,7 +146,10 @@ def test_staff_add_and_list(
             "新冠疫苗(Vero细胞),L1,2027/03/01,1,600",
             "EXPIRY must be a date written YYYY-MM-DD, not '2027/03/01'",
         ),
-        ("新冠疫苗(Vero细胞),L1,2027-03-01,one,600", "DOSES_PER_VIAL must be a whole number, not 'one'"),
+        (
+            "新冠疫苗(Vero细胞),L1,2027-03-01,one,600",
+            "DOSES_PER_VIAL must be a whole number, not 'one'",
+        ),
         ("新冠疫苗(Vero细胞),L1,2027-03-01,1,6OO", "VIALS must be a whole number, not '6OO'"),
         ("新冠疫苗(Vero细胞),L1,2027-03-01", "expected PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS"),
     ],
