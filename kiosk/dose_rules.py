@@ -231,11 +231,10 @@ def _age_blocks(rule: DoseRule, birth_date: date | None, on: date) -> list[Block
         return []
     age = age_on(birth_date, on)
     if age < rule.min_age_years:
-        turns = (
-            birth_date.replace(year=birth_date.year + rule.min_age_years)
-            if (birth_date.month, birth_date.day) != (2, 29)
-            else date(birth_date.year + rule.min_age_years, 3, 1)
-        )
+        try:
+            turns = birth_date.replace(year=birth_date.year + rule.min_age_years)
+        except ValueError:  # born on 29 February, and that year has none: 1 March
+            turns = date(birth_date.year + rule.min_age_years, 3, 1)
         return [
             Block(
                 "too_young", f"the person is {age}; the product is from {rule.min_age_years}", turns

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from kiosk import eventlog
 from kiosk.db.schema import UTCDateTime, adverse_events, days, persons, tickets
 from kiosk.engine.core import Part
+from kiosk.engine.record import person_row
 from kiosk.engine.tickets import CALL_ORDER
 from kiosk.errors import NotFound
 from kiosk.model import Event, Observation, Person, Ticket, parse_label
@@ -160,12 +161,7 @@ class Queries(Part):
     def person(self, person_id: int) -> Person:
         """Staff screens only: public surfaces show masked names."""
         with self.db.read() as conn:
-            row = conn.execute(
-                sa.select(persons).where(persons.c.site == self.site, persons.c.id == person_id)
-            ).first()
-        if row is None:
-            raise NotFound(f"no person {person_id}")
-        return Person.from_row(row)
+            return Person.from_row(person_row(conn, self.site, person_id))
 
     def wait_estimate(self, ahead: int) -> WaitEstimate | None:
         """The wait of someone with ``ahead`` people before them in the registration queue, from

@@ -181,18 +181,24 @@ class RecordOps(Part):
         if existing is not None:
             _UPDATE_PERSON(tx.conn, {**values, "p_id": existing.id})
             return int(existing.id)
-        return int(
-            _INSERT_PERSON(
-                tx.conn,
-                {
-                    **values,
-                    "p_site": self.site,
-                    "p_type": person.document_type,
-                    "p_number": person.id_number,
-                    "p_country": person.document_country,
-                },
-            ).scalar_one()
-        )
+        params = {
+            **values,
+            "p_site": self.site,
+            "p_type": person.document_type,
+            "p_number": person.id_number,
+            "p_country": person.document_country,
+        }
+        try:
+            with savepoint(tx.conn):
+                return int(_INSERT_PERSON(tx.conn, params).scalar_one())
+        except sa.exc.IntegrityError:
+            # Another desk registered this new person a moment ago (PostgreSQL let this insert
+            # wait for its commit): theirs is the row, brought up to date.
+            twin = self.find_person(tx.conn, person, lock=True)
+            if twin is None:
+                raise
+            _UPDATE_PERSON(tx.conn, {**values, "p_id": twin.id})
+            return int(twin.id)
 
     def find(
         self, number: str, *, document_type: str = "resident_id", country: str | None = None
@@ -208,12 +214,7 @@ class RecordOps(Part):
 
     def record(self, person_id: int) -> PersonRecord:
         with self.db.read() as conn:
-            row = conn.execute(
-                sa.select(persons).where(persons.c.site == self.site, persons.c.id == person_id)
-            ).first()
-            if row is None:
-                raise NotFound(f"no person {person_id}")
-            return self._record(conn, row)
+            return self._record(conn, person_row(conn, self.site, person_id))
 
     def _record(self, conn: Connection, row: Any) -> PersonRecord:
         given = tuple(Dose.from_row(d) for d in self.dose_rows(conn, row.id))
@@ -400,6 +401,13 @@ class RecordOps(Part):
         return None if row is None else row.birth_date
 
 
+def person_row(conn: Connection, site: str, person_id: int) -> Any:
+    row = _PERSON_BY_ID(conn, {"site": site, "person_id": person_id}).first()
+    if row is None:
+        raise NotFound(f"no person {person_id}")
+    return row
+
+
 @contextmanager
 def savepoint(conn: Connection) -> Iterator[None]:
     """On PostgreSQL a failed statement aborts the whole transaction: one that may fail (a
@@ -479,4 +487,9 @@ _PRODUCTS = Prepared(
 )
 _BIRTH_DATE = Prepared(
     sa.select(persons.c.birth_date).where(persons.c.id == sa.bindparam("person_id"))
+)
+_PERSON_BY_ID = Prepared(
+    sa.select(persons).where(
+        persons.c.site == sa.bindparam("site"), persons.c.id == sa.bindparam("person_id")
+    )
 )

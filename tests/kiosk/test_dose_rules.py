@@ -74,6 +74,8 @@ def test_ages_on_the_day() -> None:
     toddler = propose(RULES, VERO.product, [], date(2024, 2, 29), DAY)
     assert [b.code for b in toddler.blocks] == ["too_young"]
     assert toddler.blocks[0].until == date(2027, 3, 1)  # born on 29 February
+    leap_rule = RuleSet((DoseRule("x", "x", 1, min_age_years=4),))
+    assert propose(leap_rule, "x", [], date(2024, 2, 29), DAY).blocks[0].until == date(2028, 2, 29)
     old = propose(RULES, VERO.product, [], date(1900, 1, 1), DAY)
     assert [b.code for b in old.blocks] == ["too_old"]
     unknown = propose(RULES, VERO.product, [], None, DAY)

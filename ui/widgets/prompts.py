@@ -101,13 +101,7 @@ class Prompts(QObject):
         form.addRow(self.tr("Symptoms"), symptoms)
         form.addRow(self.tr("Severity"), severity)
         form.addRow(self.tr("Action taken"), action)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not symptoms.text().strip():
+        if not _ok(dialog, form) or not symptoms.text().strip():
             return None
         when = onset.dateTime().toPython()
         assert isinstance(when, datetime)
@@ -136,13 +130,7 @@ class Prompts(QObject):
         form.addRow(self.tr("Lot"), lot_box)
         form.addRow(self.tr("Dose number"), dose_box)
         form.addRow(self.tr("Reason"), why)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not why.text().strip():
+        if not _ok(dialog, form) or not why.text().strip():
             return None
         new_lot = lot_box.currentData()
         return CorrectionInput(
@@ -174,16 +162,21 @@ class Prompts(QObject):
         form.addRow(self.tr("Date given"), given)
         form.addRow(self.tr("Dose number"), number)
         form.addRow(self.tr("Place"), place)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not product.currentText().strip():
+        if not _ok(dialog, form) or not product.currentText().strip():
             return None
         when = given.date().toPython()
         assert isinstance(when, date)
         return EarlierDoseInput(
             product.currentText().strip(), when, number.value(), place.text().strip() or None
         )
+
+
+def _ok(dialog: QDialog, form: QFormLayout) -> bool:
+    """OK and Cancel under ``form``; whether the dialog was accepted."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    return dialog.exec() == QDialog.DialogCode.Accepted

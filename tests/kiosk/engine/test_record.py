@@ -345,3 +345,24 @@ def test_the_record_keeps_personal_data_out_of_the_event_log(site: Site) -> None
         text = " ".join(str(p) for p in conn.execute(sa.select(events.c.payload)).scalars())
     for secret in ("E12345678", "John", "Smith", "11010519491231002X", "张晓明", "1980-05-01"):
         assert secret not in text
+
+
+def test_a_new_person_saved_twice_at_once_stays_one_person(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two desks registering the same new person at once: the second insert meets the first's
+    row (PostgreSQL makes it wait for the commit) and takes it instead of failing."""
+    engine = site.day(FIRST_DAY)
+    first = site.register(ZHANG)
+    real = engine.record.find_person
+    missed: list[bool] = []
+
+    def racing(conn: sa.Connection, person: object, *, lock: bool = False) -> object:
+        if not missed:  # the look-up ran before the other desk committed
+            missed.append(True)
+            return None
+        return real(conn, person, lock=lock)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine.record, "find_person", racing)
+    second = site.register(ZHANG, allow_duplicate=True)
+    assert missed and second.person_id == first.person_id
