@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -233,18 +234,17 @@ class CareOps(Part):
     # --- vaccination -------------------------------------------------------------------------------
 
     def _proposal_at_station(
-        self, conn: sa.Connection, ticket: Ticket, product: str, dose_number: int | None
+        self, conn: sa.Connection, ticket: Ticket, lot: Any, dose_number: int | None
     ) -> Proposal:
         """The dose this lot gives the ticket's person, checked again against their record and
         the day's rules: another dose may have been entered since registration, or the lot may
         be of another product. A block stands unless registration recorded an override."""
         if dose_number is not None:
             limits.number(dose_number, "dose_number")
-        day = self.core.day_row(conn, ticket.day, open_only=False)
-        rules = self.record.rules_of(conn, day.rules_version)
+        rules = self.record.rules_of(conn, lot.day_rules_version)
         birth = self.record.birth_date(conn, ticket.person_id)
         history = self.record.history(conn, ticket.person_id)
-        proposal = propose(rules, product, history, birth, ticket.day)
+        proposal = propose(rules, lot.product, history, birth, ticket.day)
         _check_number(proposal, dose_number)
         if not proposal.allowed and ticket.override_reason is None:
             self._override(rules, proposal, None)  # raises, naming the block
@@ -268,7 +268,7 @@ class CareOps(Part):
             ticket = self.core.load(tx.conn, ticket_id, lock=True)
             self.core.expect(ticket, State.CALLED_VACCINATION)
             lot = self.stock.lot_row(tx.conn, lot_id, ticket.day)  # only the ticket's day's stock
-            proposal = self._proposal_at_station(tx.conn, ticket, lot.product, dose_number)
+            proposal = self._proposal_at_station(tx.conn, ticket, lot, dose_number)
             vial = self.stock.draw_dose(tx, lot, vial_id)
             minutes = ticket.observation_minutes or lot.day_observation_minutes
             done = self.core.update(

@@ -204,7 +204,11 @@ def _vial_of(r: Any) -> Vial:
 
 
 _LOT_ROW = Prepared(
-    sa.select(lots, days.c.observation_minutes.label("day_observation_minutes"))
+    sa.select(
+        lots,
+        days.c.observation_minutes.label("day_observation_minutes"),
+        days.c.rules_version.label("day_rules_version"),
+    )
     .select_from(lots.join(days, sa.and_(days.c.site == lots.c.site, days.c.day == lots.c.day)))
     .where(
         lots.c.site == sa.bindparam("site"),
