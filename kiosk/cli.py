@@ -141,6 +141,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     o.set_defaults(handler=cmd_day_open)
     al = dsub.add_parser("add-lot", help="add a lot to today's stock (a delivery, a forgotten lot)")
     al.add_argument("lot", metavar="PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS")
+    al.add_argument(
+        "--box-codes",
+        type=Path,
+        metavar="FILE",
+        help="the traceability codes of the lot's boxes, one per line (# starts a comment)",
+    )
     al.set_defaults(handler=cmd_day_add_lot)
     dsub.add_parser(
         "status", help="today's figures and whether numbers can be issued"
@@ -190,8 +196,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     ex.add_argument("--out", type=Path, help="write to FILE (owner-only) instead of stdout")
     ex.add_argument("--staff", required=True, metavar="NAME", help=staff_help)
     ex.set_defaults(handler=cmd_record_export)
-    sh = rsub.add_parser("show", help="one person's record, found by their document")
-    sh.add_argument("number", help="the document number; - reads it from standard input")
+    ae = rsub.add_parser("aefi", help="the adverse events (AEFI line list) in a date range")
+    ae.add_argument("--from", dest="first", type=day_argument, metavar="YYYY-MM-DD")
+    ae.add_argument("--to", dest="last", type=day_argument, metavar="YYYY-MM-DD")
+    ae.add_argument("--format", choices=("csv", "json"), required=True)
+    ae.add_argument("--out", type=Path, help="write to FILE (owner-only) instead of stdout")
+    ae.add_argument("--staff", required=True, metavar="NAME", help=staff_help)
+    ae.set_defaults(handler=cmd_record_aefi)
+    sh = rsub.add_parser("show", help="one person's record, by their document or a slip's QR")
+    sh.add_argument("number", nargs="?", help="the document number; - reads it from standard input")
+    sh.add_argument("--token", help="the token in a record slip's QR code")
     sh.add_argument("--type", default="resident_id", choices=DOCUMENT_TYPES)
     sh.add_argument("--country", metavar="ISO3", help="a passport's issuing country")
     sh.add_argument("--json", action="store_true")
@@ -439,8 +453,34 @@ def cmd_day_open(ctx: Context) -> int:
 
 
 def cmd_day_add_lot(ctx: Context) -> int:
-    print_status(ctx.engine().day.add_lot(parse_lot(ctx.args.lot), actor=ctx.actor()))
+    lot = parse_lot(ctx.args.lot)
+    codes = _box_codes(ctx, ctx.args.box_codes) if ctx.args.box_codes else None
+    print_status(ctx.engine().day.add_lot(lot, actor=ctx.actor(), box_codes=codes))
+    if codes:
+        print(f"  {len(codes)} box code(s) listed for lot {lot.lot}")
     return 0
+
+
+def _box_codes(ctx: Context, path: Path) -> list[str]:
+    """The codes in a box-codes file, every bad line refused at once (file:line: reason)."""
+    from kiosk.tracecodes import parse_box_codes
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DomainError(
+            f"{path}: not UTF-8 text (byte {exc.start})", code="invalid_input"
+        ) from None
+    today = datetime.now(ZoneInfo(ctx.config.site.timezone)).date()
+    standin = ctx.config.record.gs_standin or None
+    codes, bad = parse_box_codes(text.splitlines(), today, gs_standin=standin)
+    if bad:
+        shown = "; ".join(f"{path}:{line}: {reason}" for line, reason in bad[:10])
+        more = f" (and {len(bad) - 10} more)" if len(bad) > 10 else ""
+        raise DomainError(f"{len(bad)} bad line(s): {shown}{more}", code="invalid_input")
+    if not codes:
+        raise DomainError(f"{path}: no box codes in the file", code="invalid_input")
+    return [c.code for c in codes]
 
 
 def cmd_day_add_desk(ctx: Context) -> int:
@@ -616,26 +656,54 @@ def _stdin_lines(count: int) -> list[str]:
 def cmd_record_export(ctx: Context) -> int:
     from kiosk import export
 
+    def rows(engine: Engine, first: date | None, last: date | None) -> Any:
+        source = engine.record.export_rows(first, last)
+        return export.rows(source, ctx.config.site.name, engine.tz), export.COLUMNS
+
+    return _export(ctx, "record_exported", "dose(s)", rows)
+
+
+def cmd_record_aefi(ctx: Context) -> int:
+    from kiosk import export
+
+    def rows(engine: Engine, first: date | None, last: date | None) -> Any:
+        source = engine.record.adverse_event_rows(first, last)
+        return export.aefi_rows(source, ctx.config.site.name, engine.tz), export.AEFI_COLUMNS
+
+    return _export(ctx, "aefi_exported", "adverse event(s)", rows)
+
+
+def _export(ctx: Context, kind: str, what: str, rows_of: Callable[..., Any]) -> int:
+    """Personal data out, for a manager: rows streamed to stdout or an owner-only file, the
+    read audited (who, the range, how many; never whose)."""
+    from kiosk import export
+
     a = ctx.args
     if a.first and a.last and a.first > a.last:
         raise DomainError(f"--from {a.first} is after --to {a.last}", code="invalid_input")
     (pin,) = _stdin_lines(1)
     engine = ctx.engine()
     actor = _manager(ctx, engine, pin)
-    rows = export.rows(engine.record.export_rows(a.first, a.last), ctx.config.site.name, engine.tz)
-    write = export.write_csv if a.format == "csv" else export.write_json
+    rows, columns = rows_of(engine, a.first, a.last)
+    if a.format == "csv":
+
+        def write(out: Any) -> int:
+            return export.write_csv(rows, out, columns)
+    else:
+
+        def write(out: Any) -> int:
+            return export.write_json(rows, out)
+
     if a.out:
         with export.private_text_file(a.out) as out:
-            count = write(rows, out)
+            count = write(out)
     else:
-        count = write(rows, sys.stdout)
+        count = write(sys.stdout)
     first, last = a.first.isoformat() if a.first else "", a.last.isoformat() if a.last else ""
-    engine.record.log_access(
-        "record_exported", actor, first=first, last=last, rows=count, format=a.format
-    )
-    log.info("record export by %s: %d dose(s), %s..%s", actor.staff, count, first, last)
+    engine.record.log_access(kind, actor, first=first, last=last, rows=count, format=a.format)
+    log.info("%s by %s: %d %s, %s..%s", kind, actor.staff, count, what, first, last)
     if a.out:
-        print(f"wrote {count} dose(s) to {a.out}", file=sys.stderr)
+        print(f"wrote {count} {what} to {a.out}", file=sys.stderr)
     return 0
 
 
@@ -643,15 +711,23 @@ def cmd_record_show(ctx: Context) -> int:
     from kiosk import export
 
     a = ctx.args
+    if (a.number is None) == (a.token is None):
+        raise DomainError("give a document number or --token, one of them", code="invalid_input")
     if a.number == "-":
         number, pin = _stdin_lines(2)
     else:
         number, (pin,) = a.number, _stdin_lines(1)
     engine = ctx.engine()
     actor = _manager(ctx, engine, pin)
-    found = engine.record.find(number, document_type=a.type, country=a.country)
-    engine.record.log_access("record_viewed", actor, document_type=a.type, found=found is not None)
-    log.info("record viewed by %s (%s, found: %s)", actor.staff, a.type, found is not None)
+    if a.token is not None:
+        by_token = engine.record.by_token(a.token)
+        found = by_token[0] if by_token else None
+        asked = "token"
+    else:
+        found = engine.record.find(number, document_type=a.type, country=a.country)
+        asked = a.type
+    engine.record.log_access("record_viewed", actor, document_type=asked, found=found is not None)
+    log.info("record viewed by %s (%s, found: %s)", actor.staff, asked, found is not None)
     if found is None:
         raise NotFound("no person with this document on the record", code="not_found")
     site, tz = ctx.config.site.name, engine.tz

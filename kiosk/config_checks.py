@@ -25,6 +25,7 @@ from kiosk.config_model import (
     OverrideReason,
     PrinterConfig,
     Product,
+    RecordConfig,
     ScreeningQuestion,
     SiteConfig,
     VoiceConfig,
@@ -146,6 +147,10 @@ _CHECKS: dict[type, dict[str, list[Check]]] = {
     },
     VoiceConfig: {"volume": [_finite, _between(0.0, 1.0)]},
     KioskConfig: {"idle_seconds": [_between(3, 600)]},
+    RecordConfig: {
+        "slip": [_one_of("vaccination", "release", "off")],
+        "gs_standin": [lambda v: None if len(v) <= 8 else "must be at most 8 characters"],
+    },
     Product: {
         "name": [_not_blank, _stored_as("product")],
         "family": [_matches(r"[a-z0-9_-]{1,32}", "1-32 characters from a-z, 0-9, _ and -")],
@@ -170,6 +175,8 @@ _ARRAYS: dict[str, tuple[str, type, str, bool]] = {
     "screening": ("screening", ScreeningQuestion, "key", False),
     "product": ("products", Product, "name", False),
     "override_reason": ("override_reasons", OverrideReason, "code", False),
+    "deferral_reason": ("deferral_reasons", OverrideReason, "code", False),
+    "waste_reason": ("waste_reasons", OverrideReason, "code", False),
 }
 # Plain tables: TOML name (= Config field) -> class
 _TABLES: dict[str, type] = {

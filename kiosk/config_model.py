@@ -87,11 +87,15 @@ class Product:
 
 @dataclass(frozen=True)
 class OverrideReason:
-    """A coded reason a nurse gives to proceed against a dose rule."""
+    """A coded reason a nurse gives to proceed against a dose rule; the same shape serves the
+    coded deferral and waste reasons (reports group by code; a free-text note goes with it)."""
 
     code: str  # [a-z_]+ unique; stored with the dose and exported
     text: str
     text_en: str = ""
+
+
+CodedReason = OverrideReason
 
 
 DEFAULT_PRODUCTS: tuple[Product, ...] = (
@@ -114,6 +118,35 @@ DEFAULT_OVERRIDE_REASONS: tuple[OverrideReason, ...] = (
     OverrideReason("record_error", "既往记录有误（已核实）", "Earlier record wrong (verified)"),
     OverrideReason("travel", "出行需要（已核实）", "Travel requirement (verified)"),
 )
+
+
+DEFAULT_DEFERRAL_REASONS: tuple[CodedReason, ...] = (
+    CodedReason("fever", "发热", "Fever"),
+    CodedReason("acute_illness", "急性疾病", "Acute illness"),
+    CodedReason("chronic_uncontrolled", "慢性病未控制", "Uncontrolled chronic disease"),
+    CodedReason("pregnancy", "妊娠", "Pregnancy"),
+    CodedReason("recent_vaccine", "近期接种其他疫苗", "Another vaccine recently"),
+    CodedReason("severe_allergy", "严重过敏史", "History of severe allergy"),
+    CodedReason("not_by_schedule", "不符合接种程序", "Not due by the schedule"),
+    CodedReason("declined", "本人拒绝", "Declined"),
+    CodedReason("other", "其他", "Other"),
+)
+
+DEFAULT_WASTE_REASONS: tuple[CodedReason, ...] = (
+    CodedReason("expired_open", "开启后超时", "Past its time once opened"),
+    CodedReason("day_end", "当日未用完", "Left at the end of the day"),
+    CodedReason("drawn_not_given", "已抽取未接种", "Drawn, not given"),
+    CodedReason("broken", "破损", "Broken"),
+    CodedReason("contaminated", "污染", "Contaminated"),
+    CodedReason("cold_chain", "冷链异常", "Cold chain failure"),
+    CodedReason("other", "其他", "Other"),
+)
+
+
+@dataclass(frozen=True)
+class RecordConfig:
+    slip: str = "vaccination"  # when the record slip prints: "vaccination" | "release" | "off"
+    gs_standin: str = ""  # what a scanner sends for GS1's group separator, when not the byte itself
 
 
 @dataclass(frozen=True)
@@ -176,6 +209,9 @@ class Config:
     screening: tuple[ScreeningQuestion, ...] = DEFAULT_SCREENING
     products: tuple[Product, ...] = DEFAULT_PRODUCTS
     override_reasons: tuple[OverrideReason, ...] = DEFAULT_OVERRIDE_REASONS
+    deferral_reasons: tuple[CodedReason, ...] = DEFAULT_DEFERRAL_REASONS
+    waste_reasons: tuple[CodedReason, ...] = DEFAULT_WASTE_REASONS
+    record: RecordConfig = RecordConfig()
     display: DisplayConfig = DisplayConfig()
     voice: VoiceConfig = VoiceConfig()
     kiosk: KioskConfig = KioskConfig()

@@ -58,6 +58,8 @@ class RuleSet:
     rules: tuple[DoseRule, ...] = ()
     override_reasons: tuple[OverrideCode, ...] = ()
     version: int | None = None
+    deferral_reasons: tuple[OverrideCode, ...] = ()
+    waste_reasons: tuple[OverrideCode, ...] = ()
 
     def rule(self, product: str) -> DoseRule | None:
         return next((r for r in self.rules if r.product == product), None)
@@ -69,10 +71,20 @@ class RuleSet:
     def reason(self, code: str) -> OverrideCode | None:
         return next((r for r in self.override_reasons if r.code == code), None)
 
+    def coded(self, kind: str) -> tuple[OverrideCode, ...]:
+        """The coded reasons of ``kind``: "override", "deferral" or "waste"."""
+        return {
+            "override": self.override_reasons,
+            "deferral": self.deferral_reasons,
+            "waste": self.waste_reasons,
+        }[kind]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "rules": [asdict(r) for r in self.rules],
             "override_reasons": [asdict(r) for r in self.override_reasons],
+            "deferral_reasons": [asdict(r) for r in self.deferral_reasons],
+            "waste_reasons": [asdict(r) for r in self.waste_reasons],
         }
 
     def digest(self) -> str:
@@ -91,8 +103,17 @@ class RuleSet:
             )
             for r in data.get("rules", ())
         )
-        reasons = tuple(OverrideCode(**r) for r in data.get("override_reasons", ()))
-        return cls(rules, reasons, version)
+
+        def codes(key: str) -> tuple[OverrideCode, ...]:
+            return tuple(OverrideCode(**r) for r in data.get(key, ()))
+
+        return cls(
+            rules,
+            codes("override_reasons"),
+            version,
+            codes("deferral_reasons"),
+            codes("waste_reasons"),
+        )
 
 
 NO_RULES = RuleSet()
@@ -116,6 +137,10 @@ def rules_from_config(config: Config) -> RuleSet:
             for p in config.products
         ),
         tuple(OverrideCode(r.code, r.text, r.text_en) for r in config.override_reasons),
+        deferral_reasons=tuple(
+            OverrideCode(r.code, r.text, r.text_en) for r in config.deferral_reasons
+        ),
+        waste_reasons=tuple(OverrideCode(r.code, r.text, r.text_en) for r in config.waste_reasons),
     )
 
 

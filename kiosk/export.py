@@ -70,6 +70,64 @@ def dose_row(dose: Dose, person: Person, site: str, tz: ZoneInfo) -> dict[str, A
     }
 
 
+AEFI_COLUMNS = (
+    "site",
+    "document_type",
+    "document_number",
+    "document_country",
+    "name",
+    "sex",
+    "birth_date",
+    "product",
+    "manufacturer",
+    "lot",
+    "dose_number",
+    "vaccinated_at",
+    "station",
+    "vaccinator",
+    "onset_at",
+    "signs",
+    "severity",
+    "action",
+    "outcome",
+    "closed_at",
+    "nurse",
+)
+
+
+def aefi_rows(source: Iterable[Any], site: str, tz: ZoneInfo) -> Iterator[dict[str, Any]]:
+    """The adverse-event line list (AEFI) from ``RecordOps.adverse_event_rows``: each event with
+    the dose it followed; ``nurse`` is who recorded the event."""
+
+    def at(moment: Any) -> str:
+        return moment.astimezone(tz).isoformat(timespec="seconds") if moment else ""
+
+    for r in source:
+        yield {
+            "site": site,
+            "document_type": r.document_type or "",
+            "document_number": r.id_number or "",
+            "document_country": r.document_country or "",
+            "name": r.name,
+            "sex": r.sex or "",
+            "birth_date": r.birth_date.isoformat() if r.birth_date else "",
+            "product": r.product or "",
+            "manufacturer": r.manufacturer or "",
+            "lot": r.lot or "",
+            "dose_number": r.dose_number,
+            "vaccinated_at": at(r.vaccinated_at),
+            "station": r.station or "",
+            "vaccinator": r.vaccinator or "",
+            "onset_at": at(r.onset_at),
+            "signs": r.symptoms,
+            "severity": r.severity,
+            "action": r.action,
+            "outcome": r.outcome or "",
+            "closed_at": at(r.closed_at),
+            "nurse": r.recorded_by or "",
+        }
+
+
 def person_dict(person: Person) -> dict[str, Any]:
     return {
         "name": person.name,
@@ -82,10 +140,12 @@ def person_dict(person: Person) -> dict[str, Any]:
     }
 
 
-def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+def write_csv(
+    rows: Iterable[dict[str, Any]], out: IO[str], columns: tuple[str, ...] = COLUMNS
+) -> int:
     """``rows`` as CSV (header first, ``true``/``false`` for booleans); the number of rows."""
     out.write("\ufeff")
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     count = 0
     for row in rows:

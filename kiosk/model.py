@@ -66,6 +66,7 @@ class Ticket:
     vial_id: int | None
     finished_at: datetime | None
     reason: str | None
+    reason_code: str | None
 
     @classmethod
     def from_row(cls, row: Any) -> Ticket:
@@ -196,6 +197,8 @@ class Dose:
     place: str | None
     override_reason: str | None
     corrected: bool
+    trace_listed: bool | None = None
+    token: str | None = None
 
     @classmethod
     def from_row(cls, row: Any) -> Dose:
@@ -217,6 +220,8 @@ class Dose:
             row.place,
             row.override_reason,
             bool(row.corrected),
+            row.trace_listed,
+            row.token,
         )
 
 
@@ -326,6 +331,7 @@ class AdverseEvent:
     action: str
     closed_at: datetime | None
     outcome: str | None
+    recorded_by: str | None = None
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ PEAK = time(9, 15)
 
 SCREENING_KEYS = tuple(q.key for q in DEFAULT_SCREENING)
 DEFER_REASONS = ("发热 fever", "慢性病未控制 uncontrolled chronic disease", "近14天接种其他疫苗")
+DEFER_CODES = ("fever", "acute_illness", "chronic_uncontrolled", "recent_vaccine")
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂"
 
@@ -311,7 +312,7 @@ class DaySimulation:
     def screen(self, desk: _Desk, ticket: Ticket) -> None:
         actor, ticket_id = self.staff[desk.name], ticket.id
         if self.rng.random() < self.p.defer_share:
-            self.e.care.defer(ticket_id, self.rng.choice(DEFER_REASONS), actor=actor)
+            self.e.care.defer(ticket_id, self.reason(DEFER_CODES, DEFER_REASONS), actor=actor)
         else:
             allergy = self.rng.random() < 0.05
             answers = {k: (k == "allergy" and allergy) for k in SCREENING_KEYS}
@@ -340,7 +341,8 @@ class DaySimulation:
                     register(self.rng.choice(reasons).code)
                     self.population.overridden += 1
                 else:
-                    self.e.care.defer(ticket_id, f"不符合接种程序 {exc.code}", actor=actor)
+                    why = self.reason(("not_by_schedule",), (f"不符合接种程序 {exc.code}",))
+                    self.e.care.defer(ticket_id, why, note=exc.code, actor=actor)
                     self.free(desk)
                     return
             self.wake(Queue.VACCINATION)
@@ -349,7 +351,8 @@ class DaySimulation:
     def inject(self, desk: _Desk, ticket_id: int) -> None:
         actor = self.staff[desk.name]
         if self.rng.random() < 0.01:
-            self.e.care.defer(ticket_id, "接种前复核不适宜 not suitable on review", actor=actor)
+            why = self.reason(("acute_illness",), ("接种前复核不适宜 not suitable on review",))
+            self.e.care.defer(ticket_id, why, actor=actor)
             self.free(desk)
             return
         done = self.vaccinate(ticket_id, actor)
@@ -396,6 +399,11 @@ class DaySimulation:
                 self.lot_index += 1
         raise StockError("stock ran out in the simulation", code="no_vials")
 
+    def reason(self, codes: tuple[str, ...], texts: tuple[str, ...], kind: str = "deferral") -> str:
+        """A coded reason when the day's rules list them, free text otherwise."""
+        coded = self.p.rules is not None and bool(self.p.rules.coded(kind))
+        return self.rng.choice(codes if coded else texts)
+
     def reaction(self, ticket_id: int) -> None:
         ae = self.e.observation.record_adverse_event(
             ticket_id,
@@ -419,9 +427,8 @@ class DaySimulation:
         """End of day: waste what is left in opened vials (with the reason), then close."""
         self.clock.set(max(self.clock.now(), self.local(CLOSE_AT)))
         for vial in self.e.day.status(self.p.day).open_vials:
-            self.e.stock.waste(
-                vial.id, vial.doses_left, "当日未用完 left at close", actor=self.manager
-            )
+            why = self.reason(("day_end",), ("当日未用完 left at close",), "waste")
+            self.e.stock.waste(vial.id, vial.doses_left, why, actor=self.manager)
         self.e.day.close(actor=self.manager, day=self.p.day)
 
 

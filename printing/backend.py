@@ -1,7 +1,8 @@
 """The printer seam the kiosk uses, and the one place that picks a backend from the config.
 
-``print_ticket`` blocks (the UI calls it off the UI thread) and never raises for a device
-problem: it returns a failed :class:`PrintResult` and logs it. The ticket stays valid either way.
+``print_ticket`` and ``print_slip`` block (the UI calls them off the UI thread) and never raise for
+a device problem: they return a failed :class:`PrintResult` and log it. The ticket (or the
+recorded dose) stays valid either way, and nothing is resent automatically.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Protocol
 from kiosk.config import PrinterConfig
 from printing.model import TicketPrint
 from printing.result import PrintResult
+from printing.slip import SlipPrint
 
 __all__ = ["PrintResult", "PrinterBackend", "build_printer"]
 
@@ -21,10 +23,12 @@ __all__ = ["PrintResult", "PrinterBackend", "build_printer"]
 class PrinterBackend(Protocol):
     def print_ticket(self, ticket: TicketPrint) -> PrintResult: ...
 
+    def print_slip(self, slip: SlipPrint) -> PrintResult: ...
+
 
 class OneJobAtATime:
     """One printer shared by several screens of one program (the kiosk's tickets, the desks'
-    reprints), each printing from its own worker thread: jobs go to the device one at a time."""
+    reprints, the stations' slips), each printing from its own worker thread: jobs go to the device one at a time."""
 
     def __init__(self, printer: PrinterBackend) -> None:
         self.printer = printer
@@ -33,6 +37,10 @@ class OneJobAtATime:
     def print_ticket(self, ticket: TicketPrint) -> PrintResult:
         with self._lock:
             return self.printer.print_ticket(ticket)
+
+    def print_slip(self, slip: SlipPrint) -> PrintResult:
+        with self._lock:
+            return self.printer.print_slip(slip)
 
 
 def build_printer(cfg: PrinterConfig, data_dir: Path) -> PrinterBackend:

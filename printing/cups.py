@@ -2,8 +2,9 @@
 
 The command line tools are always there where CUPS is, need no compiled binding (pycups), and
 talk to whatever server the machine is set up for (``CUPS_SERVER``/client.conf). The job gets
-the ticket's own page size as a custom media size, so the driver neither scales it onto A4 nor
-feeds a whole page. A ticket counts as printed only once CUPS lists the job as completed.
+the ticket's (or slip's) own page size as a custom media size, so the driver neither scales it
+onto A4 nor feeds a whole page. A job counts as printed only once CUPS lists it as completed.
+A slip's job title and file name carry no personal data: anyone can list a queue's jobs.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from pathlib import Path
 
 from printing.model import TicketPrint
 from printing.pdf import render_ticket
+from printing.pdf_layout import RenderedPage
 from printing.result import ERROR, NO_CONFIRMATION, OFFLINE, REFUSED, PrintResult
+from printing.slip import SlipPrint
+from printing.slip_pdf import render_slip
 
 _REQUEST_ID = re.compile(r"request id is (\S+)")
 _POLL_SECONDS = 0.2
@@ -60,21 +64,23 @@ class CupsBackend:
         except FileNotFoundError as exc:
             raise _CupsCommandError(f"CUPS command line tools missing: {exc}") from exc
 
-    def _fail(self, code: str, detail: str) -> PrintResult:
-        return PrintResult.failed(code, f"queue {self.queue!r}: {detail}", backend="cups")
+    def _fail(self, code: str, detail: str, what: str = "ticket") -> PrintResult:
+        return PrintResult.failed(
+            code, f"queue {self.queue!r}: {detail}", backend="cups", what=what
+        )
 
-    def queue_problem(self, timeout: float) -> PrintResult | None:
+    def queue_problem(self, timeout: float, what: str = "ticket") -> PrintResult | None:
         """A failed result when the queue is unknown, stopped or rejecting jobs, else None."""
         state = self._run(["lpstat", "-p", self.queue], timeout)
         text = (state.stdout + state.stderr).strip()
         if state.returncode != 0 or "Invalid destination" in text or not state.stdout:
-            return self._fail(OFFLINE, f"unknown or unreachable queue: {text or 'no answer'}")
+            return self._fail(OFFLINE, f"unknown or unreachable queue: {text or 'no answer'}", what)
         if " disabled " in state.stdout.splitlines()[0] + " ":
-            return self._fail(REFUSED, f"queue stopped: {_reason(state.stdout)}")
+            return self._fail(REFUSED, f"queue stopped: {_reason(state.stdout)}", what)
         accepting = self._run(["lpstat", "-a", self.queue], timeout)
         if "not accepting" in accepting.stdout or accepting.returncode != 0:
             why = _reason(accepting.stdout) or accepting.stderr.strip()
-            return self._fail(REFUSED, f"queue rejecting jobs: {why}")
+            return self._fail(REFUSED, f"queue rejecting jobs: {why}", what)
         return None
 
     def _jobs(self, which: str, timeout: float) -> dict[str, str]:
@@ -97,25 +103,42 @@ class CupsBackend:
 
     # -- the backend --------------------------------------------------------------------
     def print_ticket(self, ticket: TicketPrint) -> PrintResult:
-        try:
-            return self._print(ticket)
-        except subprocess.TimeoutExpired as exc:
-            return self._fail(NO_CONFIRMATION, f"CUPS command timed out: {exc.cmd[0]}")
-        except (_CupsCommandError, OSError) as exc:
-            return self._fail(ERROR, str(exc))
+        return self._guarded(
+            lambda: render_ticket(ticket, self.paper_mm), ticket.label, f"{ticket.label} ticket"
+        )
 
-    def _print(self, ticket: TicketPrint) -> PrintResult:
+    def print_slip(self, slip: SlipPrint) -> PrintResult:
+        return self._guarded(
+            lambda: render_slip(slip, self.paper_mm), "slip", "vaccination record", "slip"
+        )
+
+    def _guarded(
+        self, render: Callable[[], RenderedPage], stem: str, title: str, what: str = "ticket"
+    ) -> PrintResult:
+        try:
+            return self._print(render, stem, title, what)
+        except subprocess.TimeoutExpired as exc:
+            return self._fail(NO_CONFIRMATION, f"CUPS command timed out: {exc.cmd[0]}", what)
+        except (_CupsCommandError, OSError) as exc:
+            return self._fail(ERROR, str(exc), what)
+
+    def _print(
+        self, render: Callable[[], RenderedPage], stem: str, title: str, what: str
+    ) -> PrintResult:
         deadline = self._monotonic() + self.timeout_seconds
 
         def left() -> float:
             return deadline - self._monotonic()
 
-        problem = self.queue_problem(left())
+        def fail(code: str, detail: str) -> PrintResult:
+            return self._fail(code, detail, what)
+
+        problem = self.queue_problem(left(), what)
         if problem:
             return problem
-        rendered = render_ticket(ticket, self.paper_mm)
-        with tempfile.TemporaryDirectory(prefix="ticket-") as tmp:
-            pdf = Path(tmp) / f"{ticket.label}.pdf"
+        rendered = render()
+        with tempfile.TemporaryDirectory(prefix=f"{what}-") as tmp:
+            pdf = Path(tmp) / f"{stem}.pdf"
             pdf.write_bytes(rendered.pdf)
             submit = self._run(
                 [
@@ -124,7 +147,7 @@ class CupsBackend:
                     "-o", "fit-to-page",
                     "-o", "page-top=0", "-o", "page-bottom=0",
                     "-o", "page-left=0", "-o", "page-right=0",
-                    "-t", f"{ticket.label} ticket",
+                    "-t", title,
                     str(pdf),
                 ],
                 left(),
@@ -133,22 +156,22 @@ class CupsBackend:
         if submit.returncode != 0 or not match:
             detail = (submit.stderr or submit.stdout).strip()
             code = REFUSED if "not accepting" in detail else ERROR
-            return self._fail(code, f"lp failed: {detail}")
+            return fail(code, f"lp failed: {detail}")
         job_id = match.group(1)
         while True:
             pending = self._jobs("not-completed", left())
             if job_id not in pending:
                 if job_id in self._jobs("completed", left()):
                     return PrintResult.printed(f"CUPS job {job_id} completed")
-                return self._fail(
+                return fail(
                     NO_CONFIRMATION, f"job {job_id} left the queue without a completion record"
                 )
             info = pending[job_id]
             if any(alert in info for alert in _FAILED_JOB_ALERTS):
                 self._cancel(job_id)
                 status = " ".join(info.split()) or "no status"
-                return self._fail(ERROR, f"job {job_id} stopped: {status} (cancelled)")
-            problem = self.queue_problem(left())
+                return fail(ERROR, f"job {job_id} stopped: {status} (cancelled)")
+            problem = self.queue_problem(left(), what)
             if problem:  # e.g. someone stopped the queue while our job waited
                 self._cancel(job_id)
                 return PrintResult(
@@ -158,7 +181,7 @@ class CupsBackend:
                 break
             self._sleep(min(_POLL_SECONDS, left()))
         self._cancel(job_id)
-        return self._fail(
+        return fail(
             NO_CONFIRMATION,
             f"job {job_id} not completed within {self.timeout_seconds:g} s (cancelled)",
         )

@@ -1,8 +1,9 @@
-"""ESC/POS thermal printers: the ticket as GB18030 text plus the printer's own QR and cut.
+"""ESC/POS thermal printers: the ticket and the record slip as GB18030 text plus the printer's own
+QR and cut.
 
 python-escpos gives the transports (Network, Usb, Serial) and the QR/cut commands; its ``text()``
 cannot encode Chinese, so text goes out as GB18030 bytes through ``_raw`` with the printer in
-Chinese character mode (FS &). A ticket counts as printed only when, after the cut, the printer
+Chinese character mode (FS &). A ticket or slip counts as printed only when, after the cut, the printer
 answers the real-time paper status query (DLE EOT 4) and reports paper.
 """
 
@@ -17,11 +18,12 @@ from escpos.exceptions import DeviceNotFoundError
 
 from printing.model import REPRINT_MARK, TicketPrint, ticket_wording
 from printing.result import ERROR, NO_CONFIRMATION, OFFLINE, PAPER_OUT, PrintResult
+from printing.slip import SlipPrint, SlipRow, slip_wording
 
 ESC, GS, FS, DLE, EOT = b"\x1b", b"\x1d", b"\x1c", b"\x10", b"\x04"
 INIT = ESC + b"@"
 CHINESE_MODE = FS + b"&"  # GB18030/GBK double-byte characters on Chinese firmware
-ALIGN_CENTER = ESC + b"a\x01"
+ALIGN_LEFT, ALIGN_CENTER = ESC + b"a\x00", ESC + b"a\x01"
 BOLD_ON, BOLD_OFF = ESC + b"E\x01", ESC + b"E\x00"
 REVERSE_ON, REVERSE_OFF = GS + b"B\x01", GS + b"B\x00"
 SIZE_NORMAL = GS + b"!\x00"
@@ -33,28 +35,40 @@ NEAR_END_BITS = 0x0C  # bits 2 and 3
 _FIXED_MASK, _FIXED_VALUE = 0x93, 0x12  # bits 1 and 4 are always 1, bits 0 and 7 always 0
 
 _QR_DOT_SIZE = {80: 8, 58: 6}  # module size in dots: ~33 mm and ~25 mm for a 22-char token
+_SLIP_QR_DOT_SIZE = {80: 7, 58: 6}  # ~29 mm and ~25 mm: the record, not the QR, is the point
+_RULE_CHARS = {80: 48, 58: 32}  # font A: 12 dots a character on a 576 / 384 dot line
 
 
 def gb(text: str) -> bytes:
     return text.encode("gb18030")
 
 
-def write_ticket(printer: Escpos, ticket: TicketPrint, paper_mm: int = 80) -> None:
-    """Send the whole ticket, ending with the cut. No status query here."""
+def _check_paper(paper_mm: int) -> None:
     if paper_mm not in _QR_DOT_SIZE:
         raise ValueError(f"paper_mm must be 80 or 58, not {paper_mm}")
+
+
+def _line(printer: Escpos, text: str, *style: bytes) -> None:
+    printer._raw(b"".join(style) + gb(text) + b"\n" + SIZE_NORMAL + BOLD_OFF)
+
+
+def _reprint_mark(printer: Escpos) -> None:
+    printer._raw(REVERSE_ON + BOLD_ON + gb(f" {REPRINT_MARK} ") + REVERSE_OFF + BOLD_OFF + b"\n")
+
+
+def write_ticket(printer: Escpos, ticket: TicketPrint, paper_mm: int = 80) -> None:
+    """Send the whole ticket, ending with the cut. No status query here."""
+    _check_paper(paper_mm)
     t, words = ticket, ticket_wording(ticket)
 
     def line(text: str, *style: bytes) -> None:
-        printer._raw(b"".join(style) + gb(text) + b"\n" + SIZE_NORMAL + BOLD_OFF)
+        _line(printer, text, *style)
 
     printer._raw(INIT + CHINESE_MODE + ALIGN_CENTER)
     if t.reprint:
-        printer._raw(
-            REVERSE_ON + BOLD_ON + gb(f" {REPRINT_MARK} ") + REVERSE_OFF + BOLD_OFF + b"\n"
-        )
+        _reprint_mark(printer)
     line(t.site_name, BOLD_ON)
-    line("-" * (48 if paper_mm == 80 else 32))
+    line("-" * _RULE_CHARS[paper_mm])
     line(t.label, SIZE_NUMBER, BOLD_ON)
     line(t.category, SIZE_DOUBLE, BOLD_ON)
     line(words.ahead)
@@ -66,6 +80,44 @@ def write_ticket(printer: Escpos, ticket: TicketPrint, paper_mm: int = 80) -> No
     line(words.wait_en)
     line(words.observation_zh)
     line(words.observation_en)
+    printer.cut(mode="PART")
+
+
+def write_slip(printer: Escpos, slip: SlipPrint, paper_mm: int = 80) -> None:
+    """Send the whole record slip, ending with the cut. No status query here.
+
+    Rows go out left-aligned as "label_zh label_en：value" and the printer wraps them; a value's
+    English version (sex, dose, next dose) follows on its own line.
+    """
+    _check_paper(paper_mm)
+    s, words = slip, slip_wording(slip)
+
+    def line(text: str, *style: bytes) -> None:
+        _line(printer, text, *style)
+
+    printer._raw(INIT + CHINESE_MODE + ALIGN_CENTER)
+    if s.reprint:
+        _reprint_mark(printer)
+    line(words.title_zh, SIZE_DOUBLE, BOLD_ON)
+    line(words.title_en)
+    line("-" * _RULE_CHARS[paper_mm])
+    printer._raw(ALIGN_LEFT)
+
+    def row(r: SlipRow, *style: bytes) -> None:
+        printer._raw(gb(f"{r.label}："))
+        line(r.value, *style)
+        if r.value_en:
+            line(f"  {r.value_en}")
+
+    for r in words.rows:
+        row(r)
+    line("-" * _RULE_CHARS[paper_mm])
+    row(words.next_dose, BOLD_ON)
+    printer._raw(ALIGN_CENTER + b"\n")
+    printer.qr(s.token, ec=QR_ECLEVEL_M, size=_SLIP_QR_DOT_SIZE[paper_mm], native=True)
+    printer._raw(b"\n")
+    line(words.keep_zh)
+    line(words.keep_en)
     printer.cut(mode="PART")
 
 
@@ -97,18 +149,26 @@ def _read_status(printer: Escpos, timeout_seconds: float) -> bytes:
     return bytes(printer._read())
 
 
-def interpret_paper_status(answer: bytes) -> PrintResult:
+def interpret_paper_status(answer: bytes, *, what: str = "ticket") -> PrintResult:
     if not answer:
         return PrintResult.failed(
-            NO_CONFIRMATION, "printer did not answer the paper status query", backend="escpos"
+            NO_CONFIRMATION,
+            "printer did not answer the paper status query",
+            backend="escpos",
+            what=what,
         )
     status = answer[0]
     if status & _FIXED_MASK != _FIXED_VALUE:
         return PrintResult.failed(
-            NO_CONFIRMATION, f"unexpected paper status byte 0x{status:02x}", backend="escpos"
+            NO_CONFIRMATION,
+            f"unexpected paper status byte 0x{status:02x}",
+            backend="escpos",
+            what=what,
         )
     if status & PAPER_END_BITS:
-        return PrintResult.failed(PAPER_OUT, "printer reports paper end", backend="escpos")
+        return PrintResult.failed(
+            PAPER_OUT, "printer reports paper end", backend="escpos", what=what
+        )
     if status & NEAR_END_BITS:
         return PrintResult.printed("paper near end: change the roll soon")
     return PrintResult.printed()
@@ -131,29 +191,38 @@ class EscposBackend:
         self.describe = describe
 
     def print_ticket(self, ticket: TicketPrint) -> PrintResult:
+        return self._send(lambda printer: write_ticket(printer, ticket, self.paper_mm), "ticket")
+
+    def print_slip(self, slip: SlipPrint) -> PrintResult:
+        return self._send(lambda printer: write_slip(printer, slip, self.paper_mm), "slip")
+
+    def _send(self, write: Callable[[Escpos], None], what: str) -> PrintResult:
+        """Connect, ``write`` the job, ask for the paper status; never raises."""
+
+        def failed(code: str, detail: str) -> PrintResult:
+            return PrintResult.failed(
+                code, f"{self.describe}: {detail}", backend="escpos", what=what
+            )
+
         try:
             printer = self._connect()
         except (DeviceNotFoundError, OSError) as exc:
-            return PrintResult.failed(OFFLINE, f"{self.describe}: {exc}", backend="escpos")
+            return failed(OFFLINE, str(exc))
         except Exception as exc:  # e.g. missing pyusb/pyserial, bad device spec
-            return PrintResult.failed(ERROR, f"{self.describe}: {exc!r}", backend="escpos")
+            return failed(ERROR, repr(exc))
         try:
             try:
-                write_ticket(printer, ticket, self.paper_mm)
+                write(printer)
             except (OSError, DeviceNotFoundError) as exc:
-                return PrintResult.failed(
-                    OFFLINE, f"{self.describe}: lost while sending: {exc}", backend="escpos"
-                )
+                return failed(OFFLINE, f"lost while sending: {exc}")
             try:
                 printer._raw(PAPER_STATUS_QUERY)
                 answer = _read_status(printer, self.timeout_seconds)
             except OSError as exc:
-                return PrintResult.failed(
-                    NO_CONFIRMATION, f"{self.describe}: no status: {exc}", backend="escpos"
-                )
-            return interpret_paper_status(answer)
+                return failed(NO_CONFIRMATION, f"no status: {exc}")
+            return interpret_paper_status(answer, what=what)
         except Exception as exc:  # transport-specific errors (SerialException, USBError, ...)
-            return PrintResult.failed(ERROR, f"{self.describe}: {exc!r}", backend="escpos")
+            return failed(ERROR, repr(exc))
         finally:
             try:
                 printer.close()

@@ -1,19 +1,23 @@
 """The Windows print spooler through Qt print support (PySide6 is imported lazily, here only).
 
-The same ticket PDF as everywhere else is rasterised by QtPdf (QPdfDocument) at the printer's
-resolution and painted onto a QPrinter page of the ticket's exact size. Qt hands the job to the
+The same ticket (or slip) PDF as everywhere else is rasterised by QtPdf (QPdfDocument) at the
+printer's resolution and painted onto a QPrinter page of its exact size. Qt hands the job to the
 spooler but cannot see it complete, so success here means "spooled", and says so in the detail.
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from printing.model import TicketPrint
-from printing.pdf import RenderedTicket, render_ticket
+from printing.pdf import render_ticket
+from printing.pdf_layout import RenderedPage
 from printing.result import ERROR, OFFLINE, REFUSED, PrintResult
+from printing.slip import SlipPrint
+from printing.slip_pdf import render_slip
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
@@ -47,12 +51,20 @@ class QtSpoolerBackend:
         self.paper_mm = paper_mm
 
     def print_ticket(self, ticket: TicketPrint) -> PrintResult:
-        try:
-            return self._print(render_ticket(ticket, self.paper_mm))
-        except Exception as exc:  # Qt raises little; anything here is a device/driver problem
-            return PrintResult.failed(ERROR, f"{self.printer_name}: {exc!r}", backend="spooler")
+        return self._guarded(lambda: render_ticket(ticket, self.paper_mm), "ticket")
 
-    def _print(self, rendered: RenderedTicket) -> PrintResult:
+    def print_slip(self, slip: SlipPrint) -> PrintResult:
+        return self._guarded(lambda: render_slip(slip, self.paper_mm), "slip")
+
+    def _guarded(self, render: Callable[[], RenderedPage], what: str) -> PrintResult:
+        try:
+            return self._print(render(), what)
+        except Exception as exc:  # Qt raises little; anything here is a device/driver problem
+            return PrintResult.failed(
+                ERROR, f"{self.printer_name}: {exc!r}", backend="spooler", what=what
+            )
+
+    def _print(self, rendered: RenderedPage, what: str) -> PrintResult:
         from PySide6.QtCore import QMarginsF, QRectF, QSizeF
         from PySide6.QtGui import QPageLayout, QPageSize, QPainter
         from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -60,21 +72,24 @@ class QtSpoolerBackend:
         info = QPrinterInfo.printerInfo(self.printer_name)
         if info.isNull():
             return PrintResult.failed(
-                OFFLINE, f"no printer named {self.printer_name!r}", backend="spooler"
+                OFFLINE, f"no printer named {self.printer_name!r}", backend="spooler", what=what
             )
         printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
         size = QPageSize(
-            QSizeF(rendered.width_mm, rendered.height_mm), QPageSize.Unit.Millimeter, "Ticket"
+            QSizeF(rendered.width_mm, rendered.height_mm), QPageSize.Unit.Millimeter, what.title()
         )
         printer.setPageLayout(
             QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
         )
         printer.setFullPage(True)
-        printer.setDocName("ticket")
+        printer.setDocName(what)  # the spooler lists it: no personal data
         painter = QPainter()
         if not painter.begin(printer):
             return PrintResult.failed(
-                REFUSED, f"{self.printer_name}: the spooler refused the job", backend="spooler"
+                REFUSED,
+                f"{self.printer_name}: the spooler refused the job",
+                backend="spooler",
+                what=what,
             )
         try:
             dpi = printer.resolution()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 log = logging.getLogger("printing")
 
-# ok: printed. The rest are failures: the ticket stays valid and is never resent automatically.
+# ok: printed. The rest are failures: the ticket (or slip) stays valid and is never resent automatically.
 PRINTED = "printed"
 OFFLINE = "offline"  # device or queue unreachable / unknown / not accepting
 PAPER_OUT = "paper_out"
@@ -29,11 +29,15 @@ class PrintResult:
         return cls(True, PRINTED, detail)
 
     @classmethod
-    def failed(cls, code: str, detail: str, *, backend: str = "") -> PrintResult:
-        """A failed result, logged once here so every backend reports failures the same way."""
+    def failed(
+        cls, code: str, detail: str, *, backend: str = "", what: str = "ticket"
+    ) -> PrintResult:
+        """A failed result, logged once here so every backend reports failures the same way.
+        ``what`` names the job in the log ("ticket", "slip"); ``detail`` must hold no personal
+        data (backends name devices, queues and files, never the resident)."""
         if code not in CODES or code == PRINTED:
             raise ValueError(f"not a failure code: {code!r}")
         log.warning(
-            "ticket not printed%s: %s (%s)", f" on {backend}" if backend else "", code, detail
+            "%s not printed%s: %s (%s)", what, f" on {backend}" if backend else "", code, detail
         )
         return cls(False, code, detail)

@@ -186,6 +186,7 @@ tickets = sa.Table(
     sa.Column("vial_id", sa.Integer, sa.ForeignKey("vials.id")),
     sa.Column("finished_at", UTCDateTime),
     sa.Column("reason", sa.String(200)),
+    sa.Column("reason_code", sa.String(32)),  # a coded deferral reason (the day's list)
     sa.UniqueConstraint("site", "day", "prefix", "number", name="uq_tickets_site_day_number"),
     # Call order without sorting the queue: the first reinstated, the first priority ticket,
     # the first of the rest, each one index range (see kiosk.engine.tickets).
@@ -230,6 +231,8 @@ doses = sa.Table(
     sa.Column("lot", sa.String(64), nullable=False, server_default=""),
     sa.Column("lot_id", sa.Integer, sa.ForeignKey("lots.id")),
     sa.Column("trace_code", sa.String(64)),
+    sa.Column("trace_listed", sa.Boolean),  # the code was on the lot's box list (NULL: no code)
+    sa.Column("token", sa.String(64), unique=True),  # the record slip's QR (doses given here)
     sa.Column("dose_number", sa.Integer, nullable=False),
     sa.Column("dose_kind", sa.String(16), nullable=False),  # primary | booster | external
     sa.Column("station", sa.String(64), nullable=False, server_default=""),
@@ -238,12 +241,35 @@ doses = sa.Table(
     sa.Column("override_reason", sa.String(32)),
     sa.Column("corrected", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("recorded_at", UTCDateTime, nullable=False),
+    # An undone "vaccinated": the row stays (with why), out of the record and the export.
+    sa.Column("voided_at", UTCDateTime),
+    sa.Column("void_reason", sa.String(200)),
     # One dose per number per family and person: the rules number doses, nothing repeats one.
-    sa.UniqueConstraint(
-        "site", "person_id", "family", "dose_number", name="uq_doses_site_person_id"
+    sa.Index(
+        "uq_doses_person_number",
+        "site",
+        "person_id",
+        "family",
+        "dose_number",
+        unique=True,
+        sqlite_where=sa.text("voided_at IS NULL"),
+        postgresql_where=sa.text("voided_at IS NULL"),
     ),
     sa.Index("ix_doses_site_given_on", "site", "given_on"),
     sa.Index("ix_doses_ticket", "ticket_id"),
+    sa.Index("ix_doses_site_trace_code", "site", "trace_code"),
+)
+
+lot_boxes = sa.Table(
+    "lot_boxes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _site(),
+    sa.Column("lot_id", sa.Integer, sa.ForeignKey("lots.id"), nullable=False),
+    sa.Column("code", sa.String(64), nullable=False),  # kiosk.tracecodes canonical form
+    sa.Column("doses", sa.Integer, nullable=False),  # what the box holds
+    sa.UniqueConstraint("site", "lot_id", "code", name="uq_lot_boxes_site_lot_code"),
+    sa.Index("ix_lot_boxes_site_code", "site", "code"),
 )
 
 adverse_events = sa.Table(
@@ -259,6 +285,7 @@ adverse_events = sa.Table(
     sa.Column("action", sa.String(500), nullable=False),
     sa.Column("closed_at", UTCDateTime),
     sa.Column("outcome", sa.String(500)),
+    sa.Column("recorded_by", sa.String(64)),  # the staff member who recorded it
     sa.Index("ix_adverse_events_ticket", "ticket_id"),
 )
 

@@ -45,8 +45,8 @@ class Engine:
         self.clock = clock
         self.site = site
         self.tz: ZoneInfo = self.core.tz
-        self.stock = StockOps(self.core)
         self.record = RecordOps(self.core)
+        self.stock = StockOps(self.core, self.record)
         self.day = DayOps(self.core, self.stock, self.record)
         self.tickets = TicketOps(self.core, self.day)
         self.care = CareOps(self.core, self.stock, self.record)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, timedelta
 from typing import Any
 
@@ -208,16 +209,33 @@ class CareOps(Part):
         ).first()
         return Ticket.from_row(row) if row else None
 
-    def defer(self, ticket_id: int, reason: str, *, actor: Actor, key: str | None = None) -> Ticket:
+    def defer(
+        self,
+        ticket_id: int,
+        reason: str,
+        *,
+        actor: Actor,
+        note: str | None = None,
+        key: str | None = None,
+    ) -> Ticket:
         """Not today (screening at registration, or not vaccinated at the station): final; the
-        dose is released."""
-        why = required_text(reason)
+        dose is released. ``reason`` is one of the day's coded deferral reasons (free text on a
+        day opened without them), ``note`` what the nurse adds."""
+        if not (reason or "").strip():
+            required_text(reason)  # raises: a reason is required
 
         def work(tx: Tx) -> Ticket:
             ticket = self.core.load(tx.conn, ticket_id, lock=True)
             self.core.expect(ticket, *CALLED.values())
+            code, why = self.record.coded_reason(tx.conn, ticket.day, "deferral", reason, note)
             done = self.core.update(
-                tx, ticket, state=State.DEFERRED, desk=None, finished_at=tx.now, reason=why
+                tx,
+                ticket,
+                state=State.DEFERRED,
+                desk=None,
+                finished_at=tx.now,
+                reason=why,
+                reason_code=code,
             )
             self.core.ticket_event(
                 tx,
@@ -226,6 +244,7 @@ class CareOps(Part):
                 desk=ticket.desk,
                 from_state=ticket.state,
                 reason=why,
+                reason_code=code,
             )
             return done
 
@@ -258,17 +277,25 @@ class CareOps(Part):
         actor: Actor,
         dose_number: int | None = None,
         vial_id: int | None = None,
+        trace_code: str | None = None,
         key: str | None = None,
     ) -> Ticket:
         """Vaccinated: a dose is drawn from an open vial of the lot (one is opened if none is), the
         dose goes on the person's record, and the observation period starts now; its end is
-        stored with the ticket. ``dose_number``, when given, must be the record's next."""
+        stored with the ticket. ``dose_number``, when given, must be the record's next.
+        ``trace_code`` is the box's traceability code as scanned (kiosk.tracecodes): a listed
+        box must be of this lot and still hold a dose; an unlisted one is recorded as such."""
 
         def work(tx: Tx) -> Ticket:
             ticket = self.core.load(tx.conn, ticket_id, lock=True)
             self.core.expect(ticket, State.CALLED_VACCINATION)
             lot = self.stock.lot_row(tx.conn, lot_id, ticket.day)  # only the ticket's day's stock
             proposal = self._proposal_at_station(tx.conn, ticket, lot, dose_number)
+            traced = (
+                None
+                if trace_code is None
+                else self.stock.trace(tx.conn, trace_code, ticket.day, lot_id)
+            )
             vial = self.stock.draw_dose(tx, lot, vial_id)
             minutes = ticket.observation_minutes or lot.day_observation_minutes
             done = self.core.update(
@@ -302,6 +329,9 @@ class CareOps(Part):
                 station=tx.actor.terminal,
                 nurse=tx.actor.staff,
                 override_reason=None if proposal.allowed else ticket.override_reason,
+                trace_code=traced.code if traced else None,
+                trace_listed=traced.listed if traced else None,
+                token=secrets.token_urlsafe(16),  # the record slip's QR: 128 random bits
             )
             self.core.ticket_event(
                 tx,
@@ -312,6 +342,7 @@ class CareOps(Part):
                 vial_id=vial.id,
                 dose_number=proposal.dose_number,
                 observation_end=done.observation_end,
+                trace_code=traced.code if traced else None,
             )
             return done
 

@@ -19,6 +19,7 @@ from kiosk.errors import CapReached, InvalidInput, InvalidTransition, StockError
 from kiosk.eventlog import Tx
 from kiosk.model import Actor, Counts, DayStatus, LotIn, ticket_label
 from kiosk.states import IN_PROGRESS, VACCINATED, State, count_group
+from kiosk.tracecodes import InvalidTraceCode, TraceCode, parse_trace_code
 
 
 def _check_lot(lot: LotIn, day: date) -> None:
@@ -29,6 +30,18 @@ def _check_lot(lot: LotIn, day: date) -> None:
     limits.number(lot.use_within_minutes, "use_within_minutes")
     if lot.expiry < day:
         raise StockError(f"lot {lot.lot} expired on {lot.expiry}", code="lot_expired", lot=lot.lot)
+
+
+def _parse_codes(texts: list[str], day: date) -> list[TraceCode]:
+    codes = []
+    for i, text in enumerate(texts, start=1):
+        try:
+            codes.append(parse_trace_code(text, day))
+        except InvalidTraceCode as exc:
+            raise InvalidInput(
+                f"box code {i} is not valid: {exc.message}", field="trace_code", problem=exc.code
+            ) from None
+    return codes
 
 
 def _check_rule(rules: RuleSet | None, lot: LotIn) -> None:
@@ -158,9 +171,19 @@ class DayOps(Part):
             ).scalar_one()
         )
 
-    def add_lot(self, lot: LotIn, *, actor: Actor, key: str | None = None) -> DayStatus:
+    def add_lot(
+        self,
+        lot: LotIn,
+        *,
+        actor: Actor,
+        box_codes: list[str] | None = None,
+        key: str | None = None,
+    ) -> DayStatus:
+        """A lot added to today's stock (a delivery), with the traceability codes of its boxes
+        (one vial each), so a station's scan selects it and counts the box's doses."""
         day = self.today()
         _check_lot(lot, day)
+        codes = _parse_codes(box_codes or [], day)
 
         def work(tx: Tx) -> None:
             row = self.core.day_row(tx.conn, day, lock=True)
@@ -177,6 +200,7 @@ class DayOps(Part):
                 raise StockError(f"lot {lot.lot} is entered twice", code="lot_twice", lot=lot.lot)
             lot_id = self._insert_lot(tx, day, lot)
             tx.event("lot_added", day=day, lot_id=lot_id, lot=lot.lot, vials=lot.vials)
+            self.stock.add_box_codes(tx, self.stock.lot_row(tx.conn, lot_id, day), codes)
 
         self.core.write(actor, work, key=key, replay=lambda c, e: None)
         return self.status(day)

@@ -119,6 +119,7 @@ class ObservationOps(Part):
                     symptoms=text,
                     severity=severity,
                     action=done_about_it,
+                    recorded_by=tx.actor.staff,
                 )
                 .returning(adverse_events.c.id)
             ).scalar_one()

@@ -117,6 +117,31 @@ class RecordOps(Part):
         ).scalar()
         return self.rules_of(conn, newest)
 
+    def coded_reason(
+        self, conn: Connection, day: date, kind: str, reason: str, note: str | None
+    ) -> tuple[str | None, str]:
+        """A deferral or waste reason as stored: (its code, its text). A day whose rules list
+        coded reasons of ``kind`` takes only those codes (reports group by them), with an
+        optional free-text note; a day without takes free text."""
+        codes = self.rules_of_day(conn, day).coded(kind)
+        extra = limits.text(note, "reason", required=False)
+        if not codes:
+            text = limits.required(reason, "reason")
+            return None, f"{text}: {extra}" if extra else text
+        found = next((c for c in codes if c.code == (reason or "").strip()), None)
+        if found is None:
+            known = ", ".join(c.code for c in codes)
+            raise InvalidInput(
+                f"unknown {kind} reason {reason!r} (the day's reasons: {known})",
+                field=f"{kind}_reason",
+            )
+        text = f"{found.text}: {extra}" if extra else found.text
+        return found.code, limits.required(text[:200], "reason")
+
+    def rules_of_day(self, conn: Connection, day: date) -> RuleSet:
+        row = _DAY_RULES(conn, {"site": self.site, "day": day}).first()
+        return self.rules_of(conn, row.rules_version if row is not None else None)
+
     # --- persons ----------------------------------------------------------------------------------
 
     def validate(self, person: PersonIn, *, details: bool = True) -> ValidPerson:
@@ -254,6 +279,7 @@ class RecordOps(Part):
                     e.action,
                     e.closed_at,
                     e.outcome,
+                    e.recorded_by,
                 )  # fmt: skip
                 for e in events
             ),
@@ -371,7 +397,134 @@ class RecordOps(Part):
         what was asked; never the person's details."""
         self.core.write(actor, lambda tx: tx.event(kind, **details))
 
+    def by_token(self, token: str) -> tuple[PersonRecord, Dose] | None:
+        """The record and the dose a record slip's QR token names (None: no such slip)."""
+        text = (token or "").strip()
+        if not text or len(text) > 64:
+            return None
+        with self.db.read() as conn:
+            row = conn.execute(
+                sa.select(doses).where(doses.c.site == self.site, doses.c.token == text)
+            ).first()
+            if row is None:
+                return None
+            record = self._record(conn, person_row(conn, self.site, row.person_id))
+            return record, Dose.from_row(row)
+
+    def dose_of_ticket(self, ticket_id: int) -> Dose | None:
+        """The dose a ticket gave (None: not vaccinated, or undone)."""
+        with self.db.read() as conn:
+            row = conn.execute(
+                sa.select(doses).where(
+                    doses.c.site == self.site,
+                    doses.c.ticket_id == ticket_id,
+                    doses.c.voided_at.is_(None),
+                )
+            ).first()
+            return None if row is None else Dose.from_row(row)
+
+    def slip_printed(
+        self, dose_id: int, *, ok: bool, detail: str, reprint: bool, actor: Actor
+    ) -> None:
+        """A record slip's print attempt, logged (a reprint is a staff action)."""
+        self.core.write(
+            actor,
+            lambda tx: tx.event(
+                "slip_reprinted" if reprint else "slip_printed",
+                dose_id=dose_id,
+                ok=ok,
+                detail=detail,
+            ),
+        )
+
+    def correct_person(
+        self, person_id: int, person: PersonIn, reason: str, *, actor: Actor
+    ) -> Person:
+        """Correct a person's details, their document among them, as a new event: their doses
+        stay theirs (never deleted), each marked corrected so the export says so. A document that
+        already belongs to another person is refused (two records are not merged here)."""
+        why = limits.required(reason, "reason")
+        valid = self.validate(person)
+        if valid.id_number is None:
+            raise InvalidInput("a person on the record keeps a document", field="id_number")
+
+        def work(tx: Tx) -> Person:
+            old = person_row(tx.conn, self.site, person_id)
+            other = self.find_person(tx.conn, valid, lock=True)
+            if other is not None and other.id != person_id:
+                raise DomainError(
+                    "this document belongs to another person on the record",
+                    code="document_taken",
+                )
+            changed = (old.document_type, old.id_number, old.document_country) != (
+                valid.document_type,
+                valid.id_number,
+                valid.document_country,
+            )
+            tx.conn.execute(
+                sa.update(persons)
+                .where(persons.c.id == person_id)
+                .values(
+                    name=valid.name,
+                    document_type=valid.document_type,
+                    id_number=valid.id_number,
+                    document_country=valid.document_country,
+                    birth_date=valid.birth_date,
+                    sex=valid.sex,
+                    phone=valid.phone,
+                    updated_at=tx.now,
+                )
+            )
+            tx.conn.execute(
+                sa.update(doses)
+                .where(doses.c.person_id == person_id, doses.c.voided_at.is_(None))
+                .values(corrected=True)
+            )
+            tx.event(
+                "person_corrected",
+                person_id=person_id,
+                reason=why,
+                document_changed=changed,
+                document_type=valid.document_type,
+            )
+            return Person.from_row(person_row(tx.conn, self.site, person_id))
+
+        return self.core.write(actor, work)
+
     # --- export -----------------------------------------------------------------------------------
+
+    def adverse_event_rows(self, first: date | None, last: date | None) -> Iterator[Any]:
+        """Every adverse event whose onset day lies from ``first`` to ``last`` (the site's
+        dates, inclusive), with the dose it followed and the person; streamed."""
+        q = (
+            sa.select(
+                adverse_events,
+                doses.c.product,
+                doses.c.manufacturer,
+                doses.c.lot,
+                doses.c.dose_number,
+                doses.c.vaccinated_at,
+                doses.c.station,
+                doses.c.nurse.label("vaccinator"),
+                *_PERSON_COLUMNS,
+            )
+            .select_from(
+                adverse_events.join(tickets, tickets.c.id == adverse_events.c.ticket_id)
+                .join(persons, persons.c.id == tickets.c.person_id)
+                .outerjoin(
+                    doses,
+                    sa.and_(doses.c.ticket_id == tickets.c.id, doses.c.voided_at.is_(None)),
+                )
+            )
+            .where(adverse_events.c.site == self.site)
+            .order_by(adverse_events.c.onset_at, adverse_events.c.id)
+        )
+        if first is not None:
+            q = q.where(adverse_events.c.day >= first)
+        if last is not None:
+            q = q.where(adverse_events.c.day <= last)
+        with self.db.read() as conn:
+            yield from conn.execution_options(stream_results=True, yield_per=2000).execute(q)
 
     def export_rows(self, first: date | None, last: date | None) -> Iterator[Any]:
         """Every dose given from ``first`` to ``last`` (the site's local dates, inclusive), with
@@ -379,7 +532,7 @@ class RecordOps(Part):
         q = (
             sa.select(doses, *_PERSON_COLUMNS)
             .select_from(doses.join(persons, persons.c.id == doses.c.person_id))
-            .where(doses.c.site == self.site)
+            .where(doses.c.site == self.site, doses.c.voided_at.is_(None))
             .order_by(doses.c.given_on, doses.c.vaccinated_at, doses.c.id)
         )
         if first is not None:
@@ -466,7 +619,11 @@ _FIND = Prepared(_FIND_STATEMENT)
 _FIND_LOCKED = Prepared(_FIND_STATEMENT.with_for_update())
 _DOSES = Prepared(
     sa.select(doses)
-    .where(doses.c.site == sa.bindparam("site"), doses.c.person_id == sa.bindparam("person_id"))
+    .where(
+        doses.c.site == sa.bindparam("site"),
+        doses.c.person_id == sa.bindparam("person_id"),
+        doses.c.voided_at.is_(None),
+    )
     .order_by(doses.c.given_on, doses.c.id)
 )
 _RULES = Prepared(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -10,22 +11,35 @@ from sqlalchemy.engine import Connection
 
 from kiosk import limits
 from kiosk.db.prepared import Prepared
-from kiosk.db.schema import UTCDateTime, days, lots, vials
-from kiosk.engine.core import Part
-from kiosk.errors import (
-    StockError,
-)
+from kiosk.db.schema import UTCDateTime, days, doses, lot_boxes, lots, vials
+from kiosk.engine.core import EngineCore, Part
+from kiosk.engine.record import RecordOps
+from kiosk.errors import InvalidInput, StockError
 from kiosk.eventlog import Tx
 from kiosk.model import (
     Actor,
     Lot,
     Vial,
 )
+from kiosk.tracecodes import InvalidTraceCode, TraceCode, parse_trace_code
+
+
+@dataclass(frozen=True)
+class Traced:
+    """A box code as a dose records it: canonical code, its lot, whether it was on the list."""
+
+    code: str
+    lot_id: int
+    listed: bool
 
 
 class StockOps(Part):
     """Lots and vials of a day: open a vial, draw a dose, waste doses; in-transaction helpers the
     day, care and corrections parts use."""
+
+    def __init__(self, core: EngineCore, record: RecordOps) -> None:
+        super().__init__(core)
+        self.record = record
 
     def open_vial(self, lot_id: int, *, actor: Actor) -> Vial:
         day = self.today()
@@ -61,13 +75,18 @@ class StockOps(Part):
         tx.event("vial_opened", day=lot.day, lot_id=lot.id, vial_id=vial_id, lot=lot.lot)
         return vial_id
 
-    def waste(self, vial_id: int, doses: int, reason: str, *, actor: Actor) -> Vial:
-        """Record doses of an opened vial that will not be given (expired after opening, dropped…)."""
+    def waste(
+        self, vial_id: int, doses: int, reason: str, *, actor: Actor, note: str | None = None
+    ) -> Vial:
+        """Record doses of an opened vial that will not be given (expired after opening, dropped…).
+        ``reason`` is one of the day's coded waste reasons (free text on a day opened without
+        them), ``note`` what the nurse adds."""
         limits.number(doses, "doses")
-        why = limits.required(reason, "reason")
+        limits.required(reason, "reason")
 
         def work(tx: Tx) -> None:
             vial = self.vial(tx.conn, vial_id)
+            code, why = self.record.coded_reason(tx.conn, self.today(), "waste", reason, note)
             # The check is repeated in the UPDATE: on PostgreSQL a station may draw from this
             # vial between the read and the write.
             wasted = _WASTE(
@@ -76,11 +95,111 @@ class StockOps(Part):
             if wasted != 1:
                 left = self.vial(tx.conn, vial_id).doses_left
                 raise StockError(f"vial {vial_id} has only {left} doses left", code="too_many")
-            tx.event("doses_wasted", vial_id=vial_id, doses=doses, reason=why)
+            tx.event("doses_wasted", vial_id=vial_id, doses=doses, reason=why, reason_code=code)
 
         self.core.write(actor, work)
         with self.db.read() as conn:
             return self.vial(conn, vial_id)
+
+    # --- boxes and their traceability codes ---------------------------------------------------------
+
+    def add_box_codes(self, tx: Tx, lot: Any, codes: list[TraceCode]) -> int:
+        """The boxes of ``lot`` by their codes (each holds one vial's doses); a code listed twice
+        for the lot is refused, naming it."""
+        for code in codes:
+            twin = tx.conn.execute(
+                sa.select(lot_boxes.c.id).where(
+                    lot_boxes.c.site == self.site,
+                    lot_boxes.c.lot_id == lot.id,
+                    lot_boxes.c.code == code.code,
+                )
+            ).first()
+            if twin is not None:
+                raise StockError(
+                    f"box code {code.code} is already listed for lot {lot.lot}",
+                    code="box_code_twice",
+                    box_code=code.code,
+                )
+            tx.conn.execute(
+                sa.insert(lot_boxes).values(
+                    site=self.site, lot_id=lot.id, code=code.code, doses=lot.doses_per_vial
+                )
+            )
+        if codes:
+            tx.event("box_codes_added", day=lot.day, lot_id=lot.id, lot=lot.lot, boxes=len(codes))
+        return len(codes)
+
+    def box_codes(self, lot_id: int) -> list[str]:
+        with self.db.read() as conn:
+            return list(
+                conn.execute(
+                    sa.select(lot_boxes.c.code)
+                    .where(lot_boxes.c.site == self.site, lot_boxes.c.lot_id == lot_id)
+                    .order_by(lot_boxes.c.id)
+                ).scalars()
+            )
+
+    def trace(self, conn: Connection, text: str, day: date, lot_id: int | None) -> Traced:
+        """A scanned box code checked against the day's stock: the lot it belongs to (a listed
+        box names its lot; an unlisted one needs ``lot_id``, the lot the nurse picked), and
+        whether the box still holds a dose. Refusals say why: a code that is no code, a box of a
+        lot not on hand today or expired, a box whose doses are all given."""
+        try:
+            code = parse_trace_code(text, day)
+        except InvalidTraceCode as exc:
+            raise InvalidInput(
+                f"the box code is not valid: {exc.message}", field="trace_code", problem=exc.code
+            ) from None
+        listed = _BOXES(conn, {"site": self.site, "code": code.code}).all()
+        today = [b for b in listed if b.day == day]
+        if listed and not today:
+            lot = listed[-1]
+            raise StockError(
+                f"box code {code.code} belongs to lot {lot.lot} of {lot.day}, not on hand today",
+                code="box_not_on_hand",
+                lot=lot.lot,
+            )
+        box = today[0] if today else None
+        if box is not None and lot_id is not None and box.lot_id != lot_id:
+            raise StockError(
+                f"box code {code.code} is of lot {box.lot}, not the lot chosen",
+                code="box_other_lot",
+                lot=box.lot,
+            )
+        chosen = box.lot_id if box is not None else lot_id
+        if chosen is None:
+            raise StockError(
+                f"box code {code.code} is on no lot's list: choose the lot", code="box_unlisted"
+            )
+        lot = self.lot_row(conn, chosen, day)
+        expiry = min(lot.expiry, code.expiry) if code.expiry else lot.expiry
+        if expiry < day:
+            raise StockError(
+                f"box code {code.code} is of a lot that expired on {expiry}",
+                code="lot_expired",
+                lot=lot.lot,
+            )
+        if box is None and code.lot and code.lot != lot.lot:
+            raise StockError(
+                f"box code {code.code} names lot {code.lot}, not lot {lot.lot}",
+                code="box_other_lot",
+                lot=code.lot,
+            )
+        holds = box.doses if box is not None else lot.doses_per_vial
+        given = _GIVEN_FROM_BOX(conn, {"site": self.site, "code": code.code}).scalar_one()
+        if given >= holds:
+            raise StockError(
+                f"box code {code.code}: all {holds} dose(s) of this box are given",
+                code="box_used_up",
+            )
+        return Traced(code.code, lot.id, box is not None)
+
+    def identify_box(self, text: str, lot_id: int | None = None) -> Traced:
+        """What a scanned box code means today (a station selects the box's lot with it); the
+        refusals of :meth:`trace`."""
+        day = self.today()
+        with self.db.read() as conn:
+            return self.trace(conn, text, day, lot_id)
 
     def lot_row(self, conn: Connection, lot_id: int, day: date) -> Any:
         row = _LOT_ROW(conn, {"site": self.site, "lot_id": lot_id, "day": day}).first()
@@ -279,3 +398,16 @@ _WASTE = Prepared(
     .values(doses_wasted=vials.c.doses_wasted + sa.bindparam("b_doses", type_=sa.Integer()))
 )
 """Waste doses of a vial, if it still has that many left."""
+_BOXES = Prepared(
+    sa.select(lot_boxes.c.lot_id, lot_boxes.c.doses, lots.c.day, lots.c.lot)
+    .select_from(lot_boxes.join(lots, lots.c.id == lot_boxes.c.lot_id))
+    .where(lot_boxes.c.site == sa.bindparam("site"), lot_boxes.c.code == sa.bindparam("code"))
+    .order_by(lots.c.day, lot_boxes.c.id)
+)
+_GIVEN_FROM_BOX = Prepared(
+    sa.select(sa.func.count()).where(
+        doses.c.site == sa.bindparam("site"),
+        doses.c.trace_code == sa.bindparam("code"),
+        doses.c.voided_at.is_(None),
+    )
+)

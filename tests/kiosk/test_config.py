@@ -354,6 +354,8 @@ def _as_toml_data(config: Config) -> dict[str, Any]:
         "desks": "desk",
         "products": "product",
         "override_reasons": "override_reason",
+        "deferral_reasons": "deferral_reason",
+        "waste_reasons": "waste_reason",
     }
     data: dict[str, Any] = {}
     for field in dataclasses.fields(config):

@@ -1,4 +1,5 @@
-"""Fixtures for the printing tests: a sample ticket, and a private CUPS server with a PDF queue.
+"""Fixtures for the printing tests: a sample ticket and record slip, and a private CUPS server with
+a PDF queue.
 
 The CUPS fixture runs its own cupsd (as root, config, spool, logs and socket in a temp dir), so
 the machine's CUPS is never touched, apart from one per-queue cups-pdf config file
@@ -17,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 from zoneinfo import ZoneInfo
@@ -25,6 +26,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from printing.model import TicketPrint, new_token
+from printing.slip import SlipPrint
 from tests.ci import unavailable
 
 SITE = "城关镇卫生院疫苗接种点"
@@ -40,6 +42,28 @@ def ticket() -> TicketPrint:
         ahead=7,
         token=new_token(),
         observation_minutes=30,
+    )
+
+
+@pytest.fixture
+def slip() -> SlipPrint:
+    return SlipPrint(
+        site_name=SITE,
+        name="张伟",
+        sex="male",
+        birth_date=date(1985, 3, 2),
+        document_label="居民身份证",
+        document_masked="110105********002X",
+        product="重组带状疱疹疫苗（CHO细胞）",
+        manufacturer="北京生物制品研究所有限责任公司",
+        lot="202405A017",
+        dose_number=2,
+        dose_kind="primary",
+        vaccinated_at=datetime(2026, 11, 28, 9, 42, 5, tzinfo=ZoneInfo("Asia/Shanghai")),
+        vaccinator="李红",
+        station="接种台 3",
+        next_window=(date(2026, 12, 19), date(2027, 1, 23)),
+        token=new_token(),
     )
 
 

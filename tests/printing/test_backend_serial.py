@@ -1,4 +1,5 @@
-"""Several screens share one printer: their jobs reach the device one at a time."""
+"""Several screens share one printer: their jobs, tickets and slips, reach the device one at a
+time."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from zoneinfo import ZoneInfo
 from printing.backend import OneJobAtATime
 from printing.model import sample_ticket
 from printing.result import PrintResult
+from printing.slip import sample_slip
 
 
 class _Device:
@@ -20,6 +22,9 @@ class _Device:
         self.overlapped = threading.Event()
         self.go_on = threading.Event()
         self._lock = threading.Lock()
+
+    def print_slip(self, slip: object) -> PrintResult:
+        return self.print_ticket(slip)
 
     def print_ticket(self, ticket: object) -> PrintResult:
         with self._lock:
@@ -35,11 +40,14 @@ class _Device:
         return PrintResult(True, "printed", "")
 
 
-def test_jobs_from_two_threads_never_overlap() -> None:
+def test_a_ticket_and_a_slip_from_two_threads_never_overlap() -> None:
     device = _Device()
     shared = OneJobAtATime(device)
-    ticket = sample_ticket(datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")), "站点")
-    threads = [threading.Thread(target=shared.print_ticket, args=(ticket,)) for _ in range(2)]
+    now = datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    threads = [
+        threading.Thread(target=shared.print_ticket, args=(sample_ticket(now, "站点"),)),
+        threading.Thread(target=shared.print_slip, args=(sample_slip(now, "站点"),)),
+    ]
     threads[0].start()
     assert device.entered.wait(5)  # the first job is at the device and holds it
     threads[1].start()

@@ -14,9 +14,11 @@ from printing.escpos import (
     SIZE_NUMBER,
     escpos_backend,
     interpret_paper_status,
+    write_slip,
     write_ticket,
 )
 from printing.model import TicketPrint
+from printing.slip import SlipPrint, slip_wording
 from tests.printing.fakeprinter import FakeNetworkPrinter, FakeSerialPrinter
 
 GS_QR = b"\x1d(k"
@@ -57,6 +59,45 @@ def test_the_cut_comes_last(ticket: TicketPrint) -> None:
 def test_reprint_marker(ticket: TicketPrint) -> None:
     assert "补打 REPRINT".encode("gb18030") in _bytes(dataclasses.replace(ticket, reprint=True))
     assert "补打".encode("gb18030") not in _bytes(ticket)
+
+
+def _slip_bytes(slip: SlipPrint, paper_mm: int = 80) -> bytes:
+    dummy = Dummy()
+    write_slip(dummy, slip, paper_mm)
+    return bytes(dummy.output)
+
+
+@pytest.mark.parametrize("paper_mm", [80, 58])
+def test_slip_text_is_gb18030_every_line(slip: SlipPrint, paper_mm: int) -> None:
+    out = _slip_bytes(slip, paper_mm)
+    words = slip_wording(slip)
+    assert b"\x1c&" in out  # Chinese character mode
+    assert "接种凭证".encode("gb18030") in out and b"Vaccination record" in out
+    for row in (*words.rows, words.next_dose):
+        assert f"{row.label_zh} {row.label_en}：".encode("gb18030") in out
+        assert row.value.encode("gb18030") in out
+        assert row.value_en.encode("gb18030") in out
+    assert "第2剂（基础）".encode("gb18030") in out and b"Dose 2 (primary)" in out
+    assert "2026-12-19 至 2027-01-23".encode("gb18030") in out
+    assert b"from 2026-12-19 to 2027-01-23" in out
+    assert "请妥善保管本凭证".encode("gb18030") in out
+    assert slip.name.encode("utf-8") not in out
+    assert b"-" * (48 if paper_mm == 80 else 32) + b"\n" in out
+
+
+def test_slip_qr_carries_the_token_and_the_cut_comes_last(slip: SlipPrint) -> None:
+    out = _slip_bytes(slip, 58)
+    assert GS_QR + bytes([len(slip.token) + 3, 0]) + b"1P0" + slip.token.encode() in out
+    assert GS_QR + b"\x03\x001E1" in out  # error correction M
+    cut = out.rindex(GS_CUT)
+    assert cut > out.rindex(GS_QR) and out[cut:] in (b"\x1dV\x01", b"\x1dV\x00")
+
+
+def test_slip_reprint_marker_and_unknown_paper(slip: SlipPrint) -> None:
+    assert "补打 REPRINT".encode("gb18030") in _slip_bytes(dataclasses.replace(slip, reprint=True))
+    assert "补打".encode("gb18030") not in _slip_bytes(slip)
+    with pytest.raises(ValueError, match="paper_mm"):
+        _slip_bytes(slip, 76)
 
 
 @pytest.mark.parametrize(
@@ -160,3 +201,32 @@ def test_exactly_one_transport_is_required() -> None:
         escpos_backend(host="10.0.0.5", serial="/dev/ttyUSB0")
     with pytest.raises(ValueError, match="exactly one"):
         escpos_backend()
+
+
+@pytest.mark.parametrize("network_printer", [PAPER_OK], indirect=True)
+def test_slip_on_a_network_printer(network_printer: FakeNetworkPrinter, slip: SlipPrint) -> None:
+    backend = escpos_backend(host="127.0.0.1", port=network_printer.port, timeout_seconds=5)
+    result = backend.print_slip(slip)
+    assert (result.ok, result.code) == (True, "printed")
+    assert network_printer.done.wait(5)
+    got = bytes(network_printer.received)
+    assert slip.name.encode("gb18030") in got and slip.token.encode() in got
+    assert got.index(GS_CUT) < got.index(PAPER_STATUS_QUERY)
+
+
+@pytest.mark.parametrize("network_printer", [PAPER_END], indirect=True)
+def test_slip_paper_out_is_a_failure(
+    network_printer: FakeNetworkPrinter, slip: SlipPrint, caplog: pytest.LogCaptureFixture
+) -> None:
+    backend = escpos_backend(host="127.0.0.1", port=network_printer.port, timeout_seconds=5)
+    result = backend.print_slip(slip)
+    assert (result.ok, result.code) == (False, "paper_out")
+    assert "slip not printed on escpos: paper_out" in caplog.text
+    assert slip.name not in caplog.text
+
+
+def test_slip_with_nothing_listening_is_offline(slip: SlipPrint) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port = probe.getsockname()[1]
+    result = escpos_backend(host="127.0.0.1", port=port, timeout_seconds=2).print_slip(slip)
+    assert (result.ok, result.code) == (False, "offline")

@@ -1,9 +1,11 @@
-"""The ticket model, the PDF-folder backend, build_printer and the printer test."""
+"""The ticket model, the PDF-folder backend (tickets and slips), build_printer and the printer
+test."""
 
 from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,6 +18,7 @@ from printing.cups import CupsBackend
 from printing.escpos import EscposBackend
 from printing.model import TicketPrint, new_token, sample_ticket
 from printing.pdf_folder import PdfFolderBackend
+from printing.slip import SlipPrint
 from printing.testprint import print_sample
 from tests.printing.pdfcheck import MM, page_size_pt, text_of
 
@@ -95,3 +98,65 @@ def test_print_sample_on_the_default_pdf_printer(tmp_path: Path) -> None:
     assert [f.name for f in files] == ["2024-05-01_A000.pdf"]
     text = text_of(files[0].read_bytes())
     assert "城关镇卫生院" in text and "TEST" in text
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_folder_backend_writes_the_slip_owner_only_under_a_name_without_personal_data(
+    slip: SlipPrint, tmp_path: Path
+) -> None:
+    folder = tmp_path / "tickets"
+    result = PdfFolderBackend(folder, 58).print_slip(slip)
+    assert (result.ok, result.code) == (True, "printed")
+    name = f"slip-2026-11-28_094205-{slip.token[:8]}.pdf"
+    assert sorted(os.listdir(folder)) == [name]  # no temp file left behind
+    assert result.detail == str(folder / name)
+    for personal in (slip.name, "110105", "002X", "1985", slip.product, slip.vaccinator):
+        assert personal not in name
+    assert _mode(folder / name) == 0o600
+    data = (folder / name).read_bytes()
+    assert page_size_pt(data)[0] == pytest.approx(58 * MM, abs=0.01)
+    assert slip.name in text_of(data)
+
+
+def test_ticket_files_are_owner_only_too(ticket: TicketPrint, tmp_path: Path) -> None:
+    PdfFolderBackend(tmp_path).print_ticket(ticket)
+    assert _mode(tmp_path / "2024-05-01_A012.pdf") == 0o600
+
+
+def test_a_slip_reprint_keeps_the_first_file(slip: SlipPrint, tmp_path: Path) -> None:
+    backend = PdfFolderBackend(tmp_path)
+    for s in (
+        slip,
+        dataclasses.replace(slip, reprint=True),
+        dataclasses.replace(slip, reprint=True),
+    ):
+        assert backend.print_slip(s).ok
+    stem = f"slip-2026-11-28_094205-{slip.token[:8]}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        f"{stem}.pdf",
+        f"{stem}_reprint-2.pdf",
+        f"{stem}_reprint.pdf",
+    ]
+
+
+def test_unwritable_folder_is_a_failed_slip_not_an_exception(
+    slip: SlipPrint, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = PdfFolderBackend(blocker / "tickets").print_slip(slip)
+    assert (result.ok, result.code) == (False, "error")
+    assert "slip not printed on pdf: error" in caplog.text
+    assert slip.name not in caplog.text
+
+
+def test_print_sample_slip_on_the_default_pdf_printer(tmp_path: Path) -> None:
+    result = print_sample(PrinterConfig(), tmp_path, "城关镇卫生院", NOW, slip=True)
+    assert result.ok
+    files = list((tmp_path / "tickets").glob("*.pdf"))
+    assert len(files) == 1 and files[0].name.startswith("slip-2024-05-01_080000-")
+    text = text_of(files[0].read_bytes())
+    assert "城关镇卫生院" in text and "测试 TEST" in text and "接种凭证" in text

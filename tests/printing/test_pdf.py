@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from printing import fonts
 from printing.model import TicketPrint
@@ -151,3 +152,21 @@ def test_missing_font_is_a_clear_error() -> None:
         fonts._font_bytes("assets", ("fonts", "nope.ttc"))
     with pytest.raises(fonts.FontMissingError, match="no_such_package"):
         fonts._font_bytes("no_such_package", ("fonts", "x.ttc"))
+
+
+def test_wrap_text_breaks_a_word_wider_than_the_line_between_its_characters() -> None:
+    font = fonts.register_ticket_font()
+    lot = "LOT2024051700000123456789ABCDEF"
+    lines = wrap_text(f"批号 {lot}", font, 10, 60)
+    assert "".join(lines).replace(" ", "") == f"批号{lot}"
+    assert all(stringWidth(line, font, 10) <= 60 for line in lines)
+
+
+def test_wrap_text_keeps_chinese_punctuation_with_its_neighbour() -> None:
+    font = fonts.register_ticket_font()
+    text = "重组带状疱疹疫苗（CHO细胞），请妥善保管"
+    for width in range(40, 200, 3):
+        lines = wrap_text(text, font, 10, width)
+        assert "".join(lines) == text
+        assert not any(line[0] in "）。，" for line in lines), lines
+        assert not any(line[-1] == "（" for line in lines), lines

@@ -12,6 +12,7 @@ from kiosk.clock import FakeClock
 from kiosk.db.database import sqlite_url
 from kiosk.engine import Engine
 from tests.kiosk.conftest import open_day
+from tests.kiosk.engine.record_site import Site
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -26,3 +27,15 @@ def both(request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock) -> It
     open_day(engine, vials=10, doses_per_vial=5)
     yield engine
     db.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def site(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Site]:
+    """A site over days (tests.kiosk.engine.record_site), on SQLite, then on PostgreSQL."""
+    if request.param == "sqlite":
+        url = sqlite_url(tmp_path / "record.sqlite")
+    else:
+        url = str(request.getfixturevalue("pg_url"))
+    s = Site(url)
+    yield s
+    s.engine.db.dispose()

@@ -111,7 +111,7 @@ class RecordMachine(RuleBasedStateMachine):
             assert exc.code in BLOCKS and not expected.allowed
             assert exc.code == expected.blocks[0].code
             if not override:
-                e.care.defer(t.id, "not by the rules", actor=NURSE)
+                e.care.defer(t.id, "not_by_schedule", note=exc.code, actor=NURSE)
                 return
             done = e.care.register(
                 t.id, person, screening={}, consent=True, actor=NURSE, override="doctor_order"
