@@ -473,7 +473,9 @@ def _box_codes(ctx: Context, path: Path) -> list[str]:
         ) from None
     today = datetime.now(ZoneInfo(ctx.config.site.timezone)).date()
     standin = ctx.config.record.gs_standin or None
-    codes, bad = parse_box_codes(text.splitlines(), today, gs_standin=standin)
+    # Not splitlines(): it also splits at GS1's group separator (0x1D) inside a code.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    codes, bad = parse_box_codes(lines, today, gs_standin=standin)
     if bad:
         shown = "; ".join(f"{path}:{line}: {reason}" for line, reason in bad[:10])
         more = f" (and {len(bad) - 10} more)" if len(bad) > 10 else ""

@@ -29,9 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     r.set_defaults(handler=cmd_run)
     p = sub.add_parser("printer", help="the ticket printer")
     psub = sub.add_subparsers(p, "printer_command")
-    psub.add_parser("test", help="print a sample ticket on the configured printer").set_defaults(
-        handler=cmd_printer_test
-    )
+    t = psub.add_parser("test", help="print a sample ticket on the configured printer")
+    t.add_argument("--slip", action="store_true", help="a sample record slip (接种凭证) instead")
+    t.set_defaults(handler=cmd_printer_test)
     return domain.main(argv, parser)
 
 
@@ -56,7 +56,9 @@ def cmd_printer_test(ctx: domain.Context) -> int:
     from printing.testprint import print_sample
 
     now = datetime.now(ZoneInfo(ctx.config.site.timezone))
-    result = print_sample(ctx.config.printer, domain.data_dir(), ctx.config.site.name, now)
+    result = print_sample(
+        ctx.config.printer, domain.data_dir(), ctx.config.site.name, now, slip=ctx.args.slip
+    )
     stream = sys.stdout if result.ok else sys.stderr
     print(f"printer {ctx.config.printer.kind}: {result.code} {result.detail}", file=stream)
     return 0 if result.ok else 1

@@ -13,8 +13,8 @@ import sqlalchemy as sa
 
 from kiosk.cli import main
 from kiosk.config_model import DEFAULT
-from kiosk.db.schema import events
-from kiosk.export import COLUMNS
+from kiosk.db.schema import adverse_events, doses, events
+from kiosk.export import AEFI_COLUMNS, COLUMNS
 
 LAST_DAY = "2026-12-01"
 
@@ -169,3 +169,62 @@ def test_every_read_is_audited_without_personal_data(
     assert last is not None and last.staff == "王经理"
     assert last.payload["first"] == "2026-11-30" and last.payload["rows"] > 0
     assert set(last.payload) == {"first", "last", "rows", "format"}
+
+
+def test_the_aefi_line_list(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "aefi.csv"
+    code, _, err = run(capsys, monkeypatch, "1357\n", "record", "aefi", "--format", "csv",
+                       "--staff", "王经理", "--db", db, "--out", str(out))  # fmt: skip
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert tuple(rows[0].keys()) == AEFI_COLUMNS
+    engine = sa.create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        count = conn.execute(sa.select(sa.func.count()).select_from(adverse_events)).scalar()
+    engine.dispose()
+    assert len(rows) == count and count > 0
+    assert all(r["product"] and r["dose_number"] and r["onset_at"] for r in rows)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_a_slip_token_shows_its_record(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: str
+) -> None:
+    engine = sa.create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        token, number = conn.execute(
+            sa.select(doses.c.token, doses.c.dose_number).where(doses.c.token.is_not(None))
+        ).first()  # type: ignore[misc]
+    engine.dispose()
+    code, out, err = run(capsys, monkeypatch, "1357\n", "record", "show", "--token", token,
+                         "--json", "--staff", "王经理", "--db", db)  # fmt: skip
+    assert code == 0, err
+    assert number in [d["dose_number"] for d in json.loads(out)["doses"]]
+    code, _, err = run(capsys, monkeypatch, "1357\n", "record", "show", "--token", "nope",
+                       "--staff", "王经理", "--db", db)  # fmt: skip
+    assert code == 1 and "no person" in err
+    code, _, err = run(capsys, monkeypatch, "1357\n", "record", "show", "--staff", "王经理",
+                       "--db", db)  # fmt: skip
+    assert code == 1 and "give a document number or --token" in err
+
+
+def test_add_lot_lists_box_codes_from_a_file(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
+    lot = "新冠疫苗(Vero细胞),L1,2099-01-01,1,10"
+    assert run(capsys, monkeypatch, "", "day", "open", "--lot", lot)[0] == 0
+    bad = tmp_path / "bad.txt"
+    bad.write_text("# boxes of L2\n81234567890123456789\n12345\n81234567890123456789\n")
+    code, _, err = run(capsys, monkeypatch, "", "day", "add-lot",
+                       "新冠疫苗(Vero细胞),L2,2099-01-01,1,3", "--box-codes", str(bad))  # fmt: skip
+    assert code == 1 and f"{bad}:3:" in err and f"{bad}:4:" in err
+    assert "L2" not in run(capsys, monkeypatch, "", "day", "status")[1]  # nothing was added
+    good = tmp_path / "good.txt"
+    good.write_text("81234567890123456789\n]d201069012345678921727123110L2\x1d21A1\n")
+    code, out, err = run(capsys, monkeypatch, "", "day", "add-lot",
+                         "新冠疫苗(Vero细胞),L2,2099-01-01,1,3", "--box-codes", str(good))  # fmt: skip
+    assert code == 0, err
+    assert "2 box code(s) listed for lot L2" in out
