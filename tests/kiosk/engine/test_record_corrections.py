@@ -212,3 +212,21 @@ def test_the_adverse_event_line_list(site: Site) -> None:
         ZHANG.name,
     )
     assert list(engine.record.adverse_event_rows(FIRST_DAY + timedelta(days=1), None)) == []
+
+
+def test_a_multi_dose_box_gives_its_doses_and_no_more(site: Site) -> None:
+    engine = site.day(FIRST_DAY)
+    two_dose = lot(vials=2, doses_per_vial=2, name="LM", expiry=FIRST_DAY + timedelta(days=90))
+    gs1 = "]d2010690123456789217271231" + "10LM\x1d21BOX1"
+    engine.day.add_lot(two_dose, actor=MANAGER, box_codes=[gs1])
+    boxed = engine.day.status().lots[1].id
+    people = [ZHANG, SMITH, PersonIn("王芳", "110101199003070011")]
+    for person in people[:2]:
+        t = site.register(person)
+        engine.tickets.call(t.id, "V1", actor=STATION)
+        engine.care.vaccinate(t.id, lot_id=boxed, actor=STATION, trace_code=gs1)
+    with pytest.raises(StockError) as used_up:
+        engine.stock.identify_box(gs1)
+    assert used_up.value.code == "box_used_up"
+    codes = {d.trace_code for d in engine.record.export_rows(None, None)}
+    assert codes == {"(01)06901234567892(17)271231(10)LM(21)BOX1"}
