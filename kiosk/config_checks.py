@@ -23,6 +23,7 @@ from kiosk.config_model import (
     DisplayConfig,
     KioskConfig,
     OverrideReason,
+    BackupConfig,
     PrinterConfig,
     Product,
     RecordConfig,
@@ -147,6 +148,7 @@ _CHECKS: dict[type, dict[str, list[Check]]] = {
     },
     VoiceConfig: {"volume": [_finite, _between(0.0, 1.0)]},
     KioskConfig: {"idle_seconds": [_between(3, 600)]},
+    BackupConfig: {"dir": [_not_blank], "keep": [_between(1, 1000)]},
     RecordConfig: {
         "slip": [_one_of("vaccination", "release", "off")],
         "gs_standin": [lambda v: None if len(v) <= 8 else "must be at most 8 characters"],

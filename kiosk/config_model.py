@@ -150,6 +150,12 @@ class RecordConfig:
 
 
 @dataclass(frozen=True)
+class BackupConfig:
+    dir: str = "backups"  # relative: under the user data folder
+    keep: int = 30  # 1..1000 automatic backups kept (the oldest go first)
+
+
+@dataclass(frozen=True)
 class DisplayConfig:
     notices: tuple[str, ...] = ("早打早安全，接种保健康", "接种后请在留观区留观30分钟")
 
@@ -212,6 +218,7 @@ class Config:
     deferral_reasons: tuple[CodedReason, ...] = DEFAULT_DEFERRAL_REASONS
     waste_reasons: tuple[CodedReason, ...] = DEFAULT_WASTE_REASONS
     record: RecordConfig = RecordConfig()
+    backup: BackupConfig = BackupConfig()
     display: DisplayConfig = DisplayConfig()
     voice: VoiceConfig = VoiceConfig()
     kiosk: KioskConfig = KioskConfig()
