@@ -118,6 +118,31 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     dbsub.add_parser("upgrade", help="apply migrations (idempotent)").set_defaults(
         handler=cmd_db_upgrade
     )
+    b = dbsub.add_parser(
+        "backup", help="copy the database (SQLite: safe while the screens run; PostgreSQL: pg_dump)"
+    )
+    b.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="the file (or folder) to write (default: a new file in the [backup] dir)",
+    )
+    b.add_argument(
+        "--full-check",
+        action="store_true",
+        help="check the copy with PRAGMA integrity_check (every index against its table; slower)",
+    )
+    b.set_defaults(handler=cmd_db_backup)
+    rs = dbsub.add_parser(
+        "restore", help="replace the SQLite database with a checked backup (close every screen)"
+    )
+    rs.add_argument("file", type=Path)
+    rs.set_defaults(handler=cmd_db_restore)
+    ck = dbsub.add_parser(
+        "check", help="recount a day's figures from the tickets and from the event log"
+    )
+    ck.add_argument("--day", type=day_argument, help="YYYY-MM-DD (default: today)")
+    ck.set_defaults(handler=cmd_db_check)
 
     p = sub.add_parser("config", help="site config")
     csub = sub.add_subparsers(p, "config_command")
@@ -131,6 +156,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     o.add_argument("--capacity", type=int)
     o.add_argument("--observation-minutes", type=int)
     o.add_argument("--grace-minutes", type=int)
+    o.add_argument("--fridge", type=float, metavar="CELSIUS", help="the fridge's temperature now")
     o.add_argument(
         "--lot",
         action="append",
@@ -151,9 +177,21 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     dsub.add_parser(
         "status", help="today's figures and whether numbers can be issued"
     ).set_defaults(handler=cmd_day_status)
-    dsub.add_parser("close", help="close today: whoever still waits is unserved").set_defaults(
-        handler=cmd_day_close
+    cl = dsub.add_parser(
+        "close", help="close today once it balances: whoever still waits is unserved"
     )
+    cl.add_argument(
+        "--acknowledge",
+        action="store_true",
+        help='release whoever is still in observation and close open adverse events ("day closed")',
+    )
+    cl.add_argument("--fridge", type=float, metavar="CELSIUS", help="the fridge's temperature now")
+    cl.add_argument("--json", action="store_true", help="print the reconciliation as JSON")
+    cl.set_defaults(handler=cmd_day_close)
+    ro = dsub.add_parser("reopen", help="open a closed day again, with the reason (audited)")
+    ro.add_argument("reason")
+    ro.add_argument("--day", type=day_argument, help="YYYY-MM-DD (default: today)")
+    ro.set_defaults(handler=cmd_day_reopen)
     ad = dsub.add_parser("add-desk", help="let one more desk or station call today")
     ad.add_argument("name")
     ad.set_defaults(handler=cmd_day_add_desk)
@@ -268,7 +306,7 @@ def database_url(text: str) -> str:
     return text
 
 
-CREATES_DATABASE = {("db", "upgrade"), ("day", "open"), ("simulate", None)}
+CREATES_DATABASE = {("db", "upgrade"), ("db", "restore"), ("day", "open"), ("simulate", None)}
 """The commands that may create a --db SQLite file that does not exist yet (and say so)."""
 
 
@@ -374,6 +412,49 @@ def cmd_db_upgrade(ctx: Context) -> int:
     return 0
 
 
+def _site_now(ctx: Context) -> datetime:
+    return SystemClock().now().astimezone(_tz(ctx))
+
+
+def cmd_db_backup(ctx: Context) -> int:
+    from kiosk import backup
+
+    written = backup.backup(
+        ctx.url(),
+        ctx.args.out,
+        data_dir=data_dir(),
+        now=_site_now(ctx),
+        config=ctx.config.backup,
+        verify="integrity_check" if ctx.args.full_check else "quick_check",
+    )
+    print(f"backed up {describe(ctx.url())} to {written}")
+    return 0
+
+
+def cmd_db_restore(ctx: Context) -> int:
+    from kiosk import backup
+
+    # never ctx.engine() here: its open connection would keep the restore out
+    aside = backup.restore(ctx.url(), ctx.args.file, now=_site_now(ctx))
+    print(f"restored {ctx.args.file} into {describe(ctx.url())}")
+    if aside is not None:
+        print(f"  the database as it was is kept in {aside}")
+    return 0
+
+
+def cmd_db_check(ctx: Context) -> int:
+    from kiosk import backup
+
+    engine = ctx.engine()
+    day = ctx.args.day or engine.today()
+    lines = backup.check(engine, day)
+    for line in lines:
+        print(line)
+    if not lines:
+        print(f"day {day}: the tickets, vials and record agree with the event log")
+    return 1 if lines else 0
+
+
 def cmd_config_check(ctx: Context) -> int:
     issues = check_config(ctx.args.file)
     if not issues:
@@ -447,6 +528,7 @@ def cmd_day_open(ctx: Context) -> int:
         prefixes=tuple(c.prefix for c in ctx.config.categories),
         allergy_extra_minutes=d.allergy_extra_minutes,
         desks=tuple(desk.name for desk in ctx.config.desks),
+        fridge_c=a.fridge,
     )
     print_status(status)
     return 0
@@ -496,7 +578,59 @@ def cmd_day_status(ctx: Context) -> int:
 
 
 def cmd_day_close(ctx: Context) -> int:
-    print_status(ctx.engine().day.close(actor=ctx.actor()))
+    """The reconciliation, then the close: refused (exit 1, nothing changed) until it balances."""
+    a = ctx.args
+    engine = ctx.engine()
+    before = engine.closing.reconciliation()
+    try:
+        engine.day.close(actor=ctx.actor(), acknowledge=a.acknowledge, fridge_c=a.fridge)
+    except DomainError as exc:
+        if exc.code != "day_unbalanced":
+            raise
+        print_reconciliation(before, a.json)
+        print(f"kiosk: {exc.args[0]} [{exc.code}]", file=sys.stderr)
+        if before.observing or before.open_adverse_events:
+            print("  release them first, or acknowledge: kiosk day close --acknowledge",
+                  file=sys.stderr)  # fmt: skip
+        return 1
+    after = engine.closing.reconciliation(before.day)
+    print_reconciliation(after, a.json)
+    engine.db.dispose()
+    from kiosk import backup
+
+    try:
+        made = backup.automatic_backup(
+            ctx.url(), data_dir(), ctx.config.backup, _site_now(ctx), verify="quick_check"
+        )
+    except KioskError as exc:
+        print(f"kiosk: the day is closed, but its backup failed: {exc.args[0]} [{exc.code}]",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    if made is not None:
+        print(f"  backed up to {made}", file=sys.stderr if a.json else sys.stdout)
+    return 0
+
+
+def print_reconciliation(r: Any, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(r.as_dict(), ensure_ascii=False, indent=2))
+        return
+    reasons = ", ".join(f"{k} {v}" for k, v in sorted(r.wasted_by_reason.items())) or "none"
+    print(f"day {r.day}: {r.doses_in} doses in = {r.given} given + {r.wasted} wasted"
+          f" + {r.returned} in unopened vials + {r.left_in_open_vials} left in opened vials")  # fmt: skip
+    print(f"  wasted by reason: {reasons}")
+    print(f"  balanced: {'yes' if r.balanced else 'no'};"
+          f" cleared to zero (当日清零): {'yes' if r.cleared_to_zero else 'no'}")  # fmt: skip
+    for flag in r.cold_chain_flags:
+        print(f"  cold chain: {flag}")
+    for problem in r.problems:
+        print(f"  to do: {problem}")
+
+
+def cmd_day_reopen(ctx: Context) -> int:
+    engine = ctx.engine()
+    engine.day.closing.reopen(ctx.args.reason, actor=ctx.actor(), day=ctx.args.day)
+    print_status(engine.day.status(ctx.args.day))
     return 0
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from kiosk import limits
 from kiosk.config_model import (
     SCHEMA_VERSION,
+    BackupConfig,
     Category,
     Config,
     ConfigIssue,
@@ -23,7 +24,6 @@ from kiosk.config_model import (
     DisplayConfig,
     KioskConfig,
     OverrideReason,
-    BackupConfig,
     PrinterConfig,
     Product,
     RecordConfig,

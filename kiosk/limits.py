@@ -53,6 +53,20 @@ NUMBER: dict[str, tuple[int, int]] = {
     "allergy_extra_minutes": (0, 240),
 }
 
+TEMPERATURE = (-40.0, 60.0)  # °C a fridge thermometer can mean
+
+
+def temperature(value: float) -> float:
+    """A fridge temperature in °C: a finite number a thermometer can show."""
+    low, high = TEMPERATURE
+    if not isinstance(value, int | float) or not low <= float(value) <= high:
+        raise InvalidInput(
+            f"the temperature must be between {low:g} and {high:g} °C, not {value}",
+            field="temperature",
+        )
+    return float(value)
+
+
 PREFIX = re.compile(r"[A-Z]{1,2}")
 """A ticket prefix: one or two letters A-Z, as the config's categories declare them."""
 

@@ -207,15 +207,13 @@ class DaySimulation:
                     day_figures(self.e, p.day), self.turned_away, self.clock.now(), False
                 )
             if not closed and moment > close_at:
-                self.close()  # whoever still waits is unserved; observation goes on
-                closed = True
+                closed = True  # no one new is served; observation goes on, then the day closes
             heapq.heappop(self.heap)
             if closed and not observation:
                 continue
             self.clock.set(max(moment, self.clock.now()))
             action()
-        if not closed:
-            self.close()
+        self.close()  # whoever still waits is unserved; the day balances
         return SimOutcome(day_figures(self.e, p.day), self.turned_away, self.clock.now(), True)
 
     def step(self) -> bool:

@@ -170,7 +170,20 @@ def _compile(statement: sa.ClauseElement, dialect: Dialect) -> _Plan:
     convert = []
     if returns_rows:
         for i, column in enumerate(columns):
-            process = column.type.dialect_impl(dialect).result_processor(dialect, None)
+            process = _result_processor(column.type, dialect)
             if process is not None:
                 convert.append((i, process))
     return _Plan(compiled.string, names, positional, defaults, bind, returns_rows, convert)
+
+
+def _result_processor(kind: Any, dialect: Dialect) -> Processor:
+    """The type's conversion of a result value. SQLAlchemy picks a PostgreSQL numeric's by the
+    column's type code, which a statement compiled ahead of its execution does not have: a Float
+    column (double precision) comes back from psycopg as a Python float already, so it needs
+    none; a Numeric (decimal) column is not supported here."""
+    impl = kind.dialect_impl(dialect)
+    if dialect.name == "postgresql" and isinstance(kind, sa.Float):
+        return None
+    if dialect.name == "postgresql" and isinstance(kind, sa.Numeric):
+        raise TypeError("a prepared statement cannot return a PostgreSQL NUMERIC column")
+    return cast(Processor, impl.result_processor(dialect, None))

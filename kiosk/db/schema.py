@@ -80,6 +80,10 @@ days = sa.Table(
     sa.Column("rules_version", sa.Integer),
     sa.Column("opened_at", UTCDateTime, nullable=False),
     sa.Column("closed_at", UTCDateTime),
+    # The cold chain: the fridge's temperature at opening and closing (°C, 2-8 expected).
+    sa.Column("fridge_open_c", sa.Float),
+    sa.Column("fridge_close_c", sa.Float),
+    sa.Column("cleared_to_zero", sa.Boolean),  # 当日清零, set when the day closes
     sa.PrimaryKeyConstraint("site", "day"),
 )
 

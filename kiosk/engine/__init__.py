@@ -5,6 +5,8 @@
 
 - ``engine.stock``: lots and vials (:mod:`kiosk.engine.stock`);
 - ``engine.record``: persons across days, their doses, the dose rules (:mod:`kiosk.engine.record`);
+- ``engine.closing``: the day's reconciliation, a close that balances, reopening
+  (:mod:`kiosk.engine.closing`);
 - ``engine.day``: open, change and close the day; its status and the cap (:mod:`kiosk.engine.day`);
 - ``engine.tickets``: issue, call, recall, missed, reinstate, cancel (:mod:`kiosk.engine.tickets`);
 - ``engine.care``: registration and vaccination (:mod:`kiosk.engine.care`);
@@ -24,6 +26,7 @@ from zoneinfo import ZoneInfo
 from kiosk.clock import Clock
 from kiosk.db.database import Database
 from kiosk.engine.care import CareOps
+from kiosk.engine.closing import ClosingOps
 from kiosk.engine.core import EngineCore
 from kiosk.engine.corrections import CorrectionOps
 from kiosk.engine.day import DayOps
@@ -47,7 +50,8 @@ class Engine:
         self.tz: ZoneInfo = self.core.tz
         self.record = RecordOps(self.core)
         self.stock = StockOps(self.core, self.record)
-        self.day = DayOps(self.core, self.stock, self.record)
+        self.closing = ClosingOps(self.core)
+        self.day = DayOps(self.core, self.stock, self.record, self.closing)
         self.tickets = TicketOps(self.core, self.day)
         self.care = CareOps(self.core, self.stock, self.record)
         self.observation = ObservationOps(self.core)

@@ -169,6 +169,7 @@ class CorrectionOps(Part):
                 code, text = self._drawn_not_given(tx, ticket, why)
                 tx.event(
                     "doses_wasted",
+                    day=ticket.day,
                     vial_id=ticket.vial_id,
                     doses=1,
                     reason=text,

@@ -12,12 +12,13 @@ from kiosk import limits
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import UTCDateTime, days, lots, tickets, vials
 from kiosk.dose_rules import RuleSet
+from kiosk.engine.closing import ClosingOps
 from kiosk.engine.core import EngineCore, Part
 from kiosk.engine.record import RecordOps
 from kiosk.engine.stock import StockOps
 from kiosk.errors import CapReached, InvalidInput, InvalidTransition, StockError
 from kiosk.eventlog import Tx
-from kiosk.model import Actor, Counts, DayStatus, LotIn, ticket_label
+from kiosk.model import Actor, Counts, DayStatus, LotIn
 from kiosk.states import IN_PROGRESS, VACCINATED, State, count_group
 from kiosk.tracecodes import InvalidTraceCode, TraceCode, parse_trace_code
 
@@ -65,10 +66,13 @@ def _check_day_numbers(capacity: int, observation_minutes: int, grace_minutes: i
 class DayOps(Part):
     """The service day and the cap on issuing (DESIGN.md, "The cap on issuing")."""
 
-    def __init__(self, core: EngineCore, stock: StockOps, record: RecordOps) -> None:
+    def __init__(
+        self, core: EngineCore, stock: StockOps, record: RecordOps, closing: ClosingOps
+    ) -> None:
         super().__init__(core)
         self.stock = stock
         self.record = record
+        self.closing = closing
 
     # --- opening and changing the day -----------------------------------------------------------
 
@@ -84,6 +88,7 @@ class DayOps(Part):
         allergy_extra_minutes: int = 0,
         desks: tuple[str, ...] | None = None,
         rules: RuleSet | None = None,
+        fridge_c: float | None = None,
         day: date | None = None,
         key: str | None = None,
     ) -> DayStatus:
@@ -92,6 +97,8 @@ class DayOps(Part):
         (the config's products and override reasons) as a versioned rule set."""
         the_day = day or self.today()
         _check_day_numbers(capacity, observation_minutes, missed_grace_minutes)
+        if fridge_c is not None:
+            limits.temperature(fridge_c)
         limits.number(allergy_extra_minutes, "allergy_extra_minutes")
         stored_prefixes = None
         if prefixes is not None:
@@ -130,6 +137,7 @@ class DayOps(Part):
                     allergy_extra_minutes=allergy_extra_minutes,
                     desks=stored_desks,
                     rules_version=version,
+                    fridge_open_c=fridge_c,
                     opened_at=tx.now,
                 )
             )
@@ -255,37 +263,18 @@ class DayOps(Part):
         self.core.write(actor, work)
         return self.status(day)
 
-    def close(self, *, actor: Actor, day: date | None = None) -> DayStatus:
-        """Close the day: whoever is still waiting or called becomes ``unserved``; missed stay."""
+    def close(
+        self,
+        *,
+        actor: Actor,
+        day: date | None = None,
+        acknowledge: bool = False,
+        fridge_c: float | None = None,
+    ) -> DayStatus:
+        """Close the day once it balances (:mod:`kiosk.engine.closing`): whoever is still
+        waiting or called becomes ``unserved``; missed stay."""
         the_day = day or self.today()
-
-        def work(tx: Tx) -> None:
-            self.core.day_row(tx.conn, the_day, lock=True)
-            rows = tx.conn.execute(
-                sa.select(tickets.c.id, tickets.c.prefix, tickets.c.number, tickets.c.state)
-                .where(
-                    tickets.c.site == self.site,
-                    tickets.c.day == the_day,
-                    tickets.c.state.in_([s.value for s in IN_PROGRESS]),
-                )
-                .order_by(tickets.c.id)
-            ).all()
-            for r in rows:
-                tx.conn.execute(
-                    sa.update(tickets)
-                    .where(tickets.c.id == r.id)
-                    .values(state=State.UNSERVED, desk=None, finished_at=tx.now)
-                )
-                label = ticket_label(r.prefix, r.number)
-                tx.event("unserved", ticket_id=r.id, day=the_day, label=label, from_state=r.state)
-            tx.conn.execute(
-                sa.update(days)
-                .where(days.c.site == self.site, days.c.day == the_day)
-                .values(status="closed", closed_at=tx.now)
-            )
-            tx.event("day_closed", day=the_day, unserved=len(rows))
-
-        self.core.write(actor, work)
+        self.closing.close(actor=actor, day=the_day, acknowledge=acknowledge, fridge_c=fridge_c)
         return self.status(the_day)
 
     # --- the cap -----------------------------------------------------------------------------------

@@ -95,7 +95,14 @@ class StockOps(Part):
             if wasted != 1:
                 left = self.vial(tx.conn, vial_id).doses_left
                 raise StockError(f"vial {vial_id} has only {left} doses left", code="too_many")
-            tx.event("doses_wasted", vial_id=vial_id, doses=doses, reason=why, reason_code=code)
+            tx.event(
+                "doses_wasted",
+                day=self.today(),
+                vial_id=vial_id,
+                doses=doses,
+                reason=why,
+                reason_code=code,
+            )
 
         self.core.write(actor, work)
         with self.db.read() as conn:

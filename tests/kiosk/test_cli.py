@@ -286,3 +286,21 @@ def test_a_file_that_is_not_a_database(capsys: pytest.CaptureFixture[str], tmp_p
     code, _out, err = run(capsys, "--db", str(text), "day", "status")
     assert code == 1 and "file is not a database" in _error_line(err) and str(text) in err
     assert text.read_text(encoding="utf-8") == "not a database\n"  # untouched
+
+
+def test_day_close_balances_or_refuses_and_backs_up(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    assert run(capsys, "day", "open", "--lot", "新冠疫苗(Vero细胞),L1,2099-01-01,5,4")[0] == 0
+    assert run(capsys, "db", "check")[0] == 0
+    code, out, err = run(capsys, "day", "close", "--json", "--fridge", "9")
+    assert code == 0, err
+    figures = json.loads(out)
+    assert (figures["doses_in"], figures["returned"], figures["balanced"]) == (20, 20, True)
+    assert figures["cold_chain_flags"] == ["fridge at closing 9 °C, outside 2-8 °C"]
+    backups = list((data_dir / "backups").glob("kiosk-auto-*.sqlite"))
+    assert len(backups) == 1 and (backups[0].stat().st_mode & 0o777) == 0o600
+    code, out, _ = run(capsys, "day", "reopen", "a late entry")
+    assert code == 0 and "(open)" in out
+    code, out, _ = run(capsys, "db", "backup", "--out", str(data_dir / "copy.sqlite"))
+    assert code == 0 and "copy.sqlite" in out

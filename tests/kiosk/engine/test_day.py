@@ -218,10 +218,17 @@ def test_close_day_turns_waiting_and_called_into_unserved_missed_stay(
     ]
     made = {s: make_ticket(engine, clock, s) for s in order}
     clock.advance(timedelta(hours=8))
-    status = engine.day.close(actor=MANAGER)
+    # someone still in observation: refused until the manager acknowledges them
+    with nothing_written(engine), pytest.raises(DomainError) as refused:
+        engine.day.close(actor=MANAGER)
+    assert refused.value.code == "day_unbalanced"
+    assert "still in observation: A004" in str(refused.value)
+    status = engine.day.close(actor=MANAGER, acknowledge=True)
     for s, t in made.items():
         now = engine.queries.ticket(t.id)
-        if s in (State.MISSED, State.OBSERVING, State.DEFERRED, State.CANCELLED, State.LEFT_EARLY):
+        if s == State.OBSERVING:
+            assert (now.state, now.reason) == (State.RELEASED, "day closed")
+        elif s in (State.MISSED, State.DEFERRED, State.CANCELLED, State.LEFT_EARLY):
             assert now.state == s
         else:
             assert (now.state, now.desk, now.finished_at) == (State.UNSERVED, None, clock.now())

@@ -86,7 +86,7 @@ class RecordMachine(RuleBasedStateMachine):
     @rule(days=st.sampled_from([1, 7, 14, 18, 20, 21, 22, 30, 60, 179, 181]))
     def next_day(self, days: int) -> None:
         """Close today; restart the program on a later day and open it."""
-        self.engine.day.close(actor=Actor("manager", "admin"))
+        self.engine.day.close(actor=Actor("manager", "admin"), acknowledge=True)
         self.engine.db.dispose()
         self.day += timedelta(days=days)
         self.clock.set(datetime.combine(self.day, time(8), tzinfo=TZ))
