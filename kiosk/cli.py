@@ -164,9 +164,28 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
         metavar="PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS",
         help="a lot on hand, e.g. '新冠疫苗,L2026A,2027-03-01,1,300' (repeatable)",
     )
+    o.add_argument(
+        "--take",
+        action="append",
+        default=[],
+        type=take_argument,
+        metavar="LOT=VIALS",
+        help="move unopened vials of a lot on hand into the day (repeatable; PRODUCT/LOT when"
+        " two products share a lot number)",
+    )
     o.set_defaults(handler=cmd_day_open)
-    al = dsub.add_parser("add-lot", help="add a lot to today's stock (a delivery, a forgotten lot)")
-    al.add_argument("lot", metavar="PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS")
+    al = dsub.add_parser(
+        "add-lot", help="add to today's stock: a delivery (LOT), or vials on hand (--take)"
+    )
+    al.add_argument("lot", nargs="?", metavar="PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS")
+    al.add_argument(
+        "--take",
+        action="append",
+        default=[],
+        type=take_argument,
+        metavar="LOT=VIALS",
+        help="move unopened vials of a lot on hand into today (repeatable)",
+    )
     al.add_argument(
         "--box-codes",
         type=Path,
@@ -198,6 +217,15 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     cap = dsub.add_parser("capacity", help="change today's capacity (0 pauses issuing)")
     cap.add_argument("capacity", type=int)
     cap.set_defaults(handler=cmd_day_capacity)
+
+    p = sub.add_parser("stock", help="vaccine lots on hand, carried over from day to day")
+    ssub0 = sub.add_subparsers(p, "stock_command")
+    rc = ssub0.add_parser("receive", help="a delivery into the inventory")
+    rc.add_argument("lot", metavar="PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS")
+    rc.set_defaults(handler=cmd_stock_receive)
+    ls = ssub0.add_parser("list", help="unopened vials on hand")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(handler=cmd_stock_list)
 
     p = sub.add_parser("staff", help="staff who sign in at the consoles")
     ssub = sub.add_subparsers(p, "staff_command")
@@ -258,6 +286,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     r.add_argument("--training", action="store_true", help="report from the training database")
     r.set_defaults(handler=cmd_report)
     return parser, sub
+
+
+def take_argument(text: str) -> tuple[str, int]:
+    name, sep, count = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected LOT=VIALS, not {text!r}")
+    try:
+        return name.strip(), int(count)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"VIALS must be a whole number, not {count!r}") from None
 
 
 def day_argument(text: str) -> date:
@@ -529,17 +567,66 @@ def cmd_day_open(ctx: Context) -> int:
         allergy_extra_minutes=d.allergy_extra_minutes,
         desks=tuple(desk.name for desk in ctx.config.desks),
         fridge_c=a.fridge,
+        take=_takes(a.take),
     )
     print_status(status)
     return 0
 
 
 def cmd_day_add_lot(ctx: Context) -> int:
-    lot = parse_lot(ctx.args.lot)
-    codes = _box_codes(ctx, ctx.args.box_codes) if ctx.args.box_codes else None
-    print_status(ctx.engine().day.add_lot(lot, actor=ctx.actor(), box_codes=codes))
-    if codes:
-        print(f"  {len(codes)} box code(s) listed for lot {lot.lot}")
+    a = ctx.args
+    if a.lot is None and not a.take:
+        raise DomainError("give a lot (PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS) or --take LOT=VIALS",
+                          code="invalid_input")  # fmt: skip
+    engine = ctx.engine()
+    if a.lot is not None:
+        lot = parse_lot(a.lot)
+        codes = _box_codes(ctx, a.box_codes) if a.box_codes else None
+        status = engine.day.add_lot(lot, actor=ctx.actor(), box_codes=codes)
+        if codes:
+            print(f"  {len(codes)} box code(s) listed for lot {lot.lot}")
+    if a.take:
+        status = engine.day.take(_takes(a.take), actor=ctx.actor())
+    print_status(status)
+    return 0
+
+
+def _takes(pairs: list[tuple[str, int]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for name, count in pairs:
+        out[name] = out.get(name, 0) + count
+    return out
+
+
+def cmd_stock_receive(ctx: Context) -> int:
+    got = ctx.engine().inventory.receive(parse_lot(ctx.args.lot), actor=ctx.actor())
+    print(f"on hand: {got.product} lot {got.lot}: {got.vials} vial(s) x {got.doses_per_vial},"
+          f" expires {got.expiry}")  # fmt: skip
+    return 0
+
+
+def cmd_stock_list(ctx: Context) -> int:
+    engine = ctx.engine()
+    today = engine.today()
+    on_hand = engine.inventory.on_hand()
+    if ctx.args.json:
+        rows = [
+            {
+                "product": x.product,
+                "lot": x.lot,
+                "expiry": x.expiry.isoformat(),
+                "doses_per_vial": x.doses_per_vial,
+                "vials": x.vials,
+            }  # fmt: skip
+            for x in on_hand
+        ]
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    for x in on_hand:
+        flag = "  EXPIRED" if x.expired(today) else ""
+        print(f"{x.product}\t{x.lot}\t{x.expiry}\t{x.vials} x {x.doses_per_vial}{flag}")
+    if not on_hand:
+        print("nothing on hand")
     return 0
 
 

@@ -144,7 +144,16 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
         from ui.observation.screen import ObservationScreen
 
         return [
-            ObservationScreen(p.engine, p.clock, config, p.staff, p.feed, p.scheduler, p.runner)
+            ObservationScreen(
+                p.engine,
+                p.clock,
+                config,
+                p.staff,
+                p.feed,
+                p.scheduler,
+                p.runner,
+                printer=p.printer,
+            )
         ]
     if name == "display":
         from ui.display.screen import DisplayScreen

@@ -40,30 +40,6 @@
         <translation>记录姓名 %1：已接种 %2 剂</translation>
     </message>
     <message>
-        <source>%1 · deferred (%2): %3</source>
-        <translation>%1 · 暂缓（%2）：%3</translation>
-    </message>
-    <message>
-        <source>%1 · adverse event (%2): %3</source>
-        <translation>%1 · 不良反应（%2）：%3</translation>
-    </message>
-    <message>
-        <source>lot %1</source>
-        <translation>批号 %1</translation>
-    </message>
-    <message>
-        <source>given elsewhere</source>
-        <translation>外院接种</translation>
-    </message>
-    <message>
-        <source>override: %1</source>
-        <translation>例外：%1</translation>
-    </message>
-    <message>
-        <source>(corrected)</source>
-        <translation>（已更正）</translation>
-    </message>
-    <message>
         <source>— choose a reason —</source>
         <translation>— 请选择原因 —</translation>
     </message>

@@ -96,6 +96,10 @@
         <translation>%1 不能到本台：当前为%2。</translation>
     </message>
     <message>
+        <source>This is a vaccine box&apos;s code: scan it at the station.</source>
+        <translation>这是疫苗药箱的追溯码：请在接种台扫描。</translation>
+    </message>
+    <message>
         <source>Called %1 again.</source>
         <translation>已重呼 %1。</translation>
     </message>

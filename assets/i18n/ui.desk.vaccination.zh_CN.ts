@@ -32,6 +32,10 @@
         <translation>批号</translation>
     </message>
     <message>
+        <source>Box</source>
+        <translation>药箱</translation>
+    </message>
+    <message>
         <source>Open vials</source>
         <translation>已开启的瓶</translation>
     </message>

@@ -76,6 +76,10 @@
         <translation>%1 已放行，可以回家。</translation>
     </message>
     <message>
+        <source>This is a vaccine box&apos;s code: scan the person&apos;s ticket.</source>
+        <translation>这是疫苗药箱的追溯码：请扫描受种者的号票。</translation>
+    </message>
+    <message>
         <source>%1 is not in observation: it is %2.</source>
         <translation>%1 不在留观中：当前为%2。</translation>
     </message>

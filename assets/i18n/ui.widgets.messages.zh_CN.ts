@@ -128,6 +128,42 @@
         <translation>此人的记录中已有第 %1 剂。</translation>
     </message>
     <message>
+        <source>This box code is on no lot&apos;s list: choose its lot.</source>
+        <translation>该箱码不在任何批号的清单中：请选择批号。</translation>
+    </message>
+    <message>
+        <source>This box is of lot %1, which is not in today&apos;s stock.</source>
+        <translation>该药箱属于批号 %1，不在今日库存中。</translation>
+    </message>
+    <message>
+        <source>This box is of lot %1, not of the lot chosen.</source>
+        <translation>该药箱属于批号 %1，不是所选批号。</translation>
+    </message>
+    <message>
+        <source>Every dose of this box is already given: scan the box the dose comes from.</source>
+        <translation>该药箱的疫苗已全部接种：请扫描本剂所出的药箱。</translation>
+    </message>
+    <message>
+        <source>This box code is already listed for the lot.</source>
+        <translation>该箱码已在此批号的清单中。</translation>
+    </message>
+    <message>
+        <source>An adverse event is recorded for %1: the dose was given and cannot be undone.</source>
+        <translation>%1 已记录不良反应：该剂已接种，不能撤销。</translation>
+    </message>
+    <message>
+        <source>This document belongs to another person on the record.</source>
+        <translation>该证件属于记录中的另一人。</translation>
+    </message>
+    <message>
+        <source>There is no dose on the record to print a slip of.</source>
+        <translation>记录中没有可打印凭证的接种剂次。</translation>
+    </message>
+    <message>
+        <source>No record slip: the person has no identity document on record.</source>
+        <translation>无法打印接种凭证：此人没有登记身份证件。</translation>
+    </message>
+    <message>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -222,6 +258,82 @@
     <message>
         <source>override reason</source>
         <translation>例外原因</translation>
+    </message>
+    <message>
+        <source>deferral reason</source>
+        <translation>暂缓原因</translation>
+    </message>
+    <message>
+        <source>waste reason</source>
+        <translation>废弃原因</translation>
+    </message>
+    <message>
+        <source>box code</source>
+        <translation>箱码</translation>
+    </message>
+    <message>
+        <source>nothing was read</source>
+        <translation>未读到内容</translation>
+    </message>
+    <message>
+        <source>it has characters a box code cannot have</source>
+        <translation>含有追溯码不允许的字符</translation>
+    </message>
+    <message>
+        <source>it has the wrong length</source>
+        <translation>长度不对</translation>
+    </message>
+    <message>
+        <source>its GTIN check digit is wrong</source>
+        <translation>GTIN 校验位错误</translation>
+    </message>
+    <message>
+        <source>its expiry date is not a date</source>
+        <translation>有效期不是有效日期</translation>
+    </message>
+    <message>
+        <source>its GS1 fields cannot be read (check the scanner&apos;s GS setting)</source>
+        <translation>GS1 字段无法读取（请检查扫码枪的 GS 分隔符设置）</translation>
+    </message>
+    <message>
+        <source>it has no GTIN</source>
+        <translation>缺少 GTIN</translation>
+    </message>
+    <message>
+        <source>it is neither a 20-digit code nor a GS1 code</source>
+        <translation>既不是20位追溯码，也不是 GS1 码</translation>
+    </message>
+    <message>
+        <source>it cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Not a valid box code: %1. Scan it again.</source>
+        <translation>不是有效的箱码：%1。请重新扫描。</translation>
+    </message>
+    <message>
+        <source>the printer is off or cannot be reached</source>
+        <translation>打印机未开机或无法连接</translation>
+    </message>
+    <message>
+        <source>the printer is out of paper</source>
+        <translation>打印机缺纸</translation>
+    </message>
+    <message>
+        <source>the printer refused the job</source>
+        <translation>打印机拒绝了打印任务</translation>
+    </message>
+    <message>
+        <source>the printer did not answer in time</source>
+        <translation>打印机未及时响应</translation>
+    </message>
+    <message>
+        <source>the printer did not confirm that it printed</source>
+        <translation>打印机未确认已打印</translation>
+    </message>
+    <message>
+        <source>printer error</source>
+        <translation>打印机故障</translation>
     </message>
     <message>
         <source>Too early: due from %1</source>
@@ -362,6 +474,10 @@
     <message>
         <source>ticket reprinted</source>
         <translation>已补打号票</translation>
+    </message>
+    <message>
+        <source>vaccination undone</source>
+        <translation>已撤销接种</translation>
     </message>
     <message>
         <source>not served (day closed)</source>

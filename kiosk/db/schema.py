@@ -87,6 +87,22 @@ days = sa.Table(
     sa.PrimaryKeyConstraint("site", "day"),
 )
 
+inventory = sa.Table(
+    "inventory",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _site(),
+    sa.Column("product", sa.String(100), nullable=False),
+    sa.Column("lot", sa.String(64), nullable=False),
+    sa.Column("expiry", sa.Date, nullable=False),
+    sa.Column("doses_per_vial", sa.Integer, nullable=False),
+    sa.Column("use_within_minutes", sa.Integer, nullable=False),
+    sa.Column("vials", sa.Integer, nullable=False),  # unopened, on hand
+    sa.Column("received_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.UniqueConstraint("site", "product", "lot", name="uq_inventory_site_product_lot"),
+)
+
 lots = sa.Table(
     "lots",
     metadata,
@@ -99,6 +115,9 @@ lots = sa.Table(
     sa.Column("doses_per_vial", sa.Integer, nullable=False),
     sa.Column("vials", sa.Integer, nullable=False),
     sa.Column("use_within_minutes", sa.Integer, nullable=False),
+    # Where the vials came from, and how many unopened ones went back at close.
+    sa.Column("inventory_id", sa.Integer, sa.ForeignKey("inventory.id")),
+    sa.Column("vials_returned", sa.Integer, nullable=False, server_default="0"),
     sa.UniqueConstraint("site", "day", "product", "lot", name="uq_lots_site_day_product_lot"),
 )
 

@@ -5,6 +5,8 @@
 
 - ``engine.stock``: lots and vials (:mod:`kiosk.engine.stock`);
 - ``engine.record``: persons across days, their doses, the dose rules (:mod:`kiosk.engine.record`);
+- ``engine.inventory``: lots on hand that carry over from day to day
+  (:mod:`kiosk.engine.inventory`);
 - ``engine.closing``: the day's reconciliation, a close that balances, reopening
   (:mod:`kiosk.engine.closing`);
 - ``engine.day``: open, change and close the day; its status and the cap (:mod:`kiosk.engine.day`);
@@ -30,6 +32,7 @@ from kiosk.engine.closing import ClosingOps
 from kiosk.engine.core import EngineCore
 from kiosk.engine.corrections import CorrectionOps
 from kiosk.engine.day import DayOps
+from kiosk.engine.inventory import InventoryOps
 from kiosk.engine.observation import ObservationOps
 from kiosk.engine.queries import Queries
 from kiosk.engine.record import RecordOps
@@ -50,8 +53,9 @@ class Engine:
         self.tz: ZoneInfo = self.core.tz
         self.record = RecordOps(self.core)
         self.stock = StockOps(self.core, self.record)
-        self.closing = ClosingOps(self.core)
-        self.day = DayOps(self.core, self.stock, self.record, self.closing)
+        self.inventory = InventoryOps(self.core)
+        self.closing = ClosingOps(self.core, self.inventory)
+        self.day = DayOps(self.core, self.stock, self.record, self.closing, self.inventory)
         self.tickets = TicketOps(self.core, self.day)
         self.care = CareOps(self.core, self.stock, self.record)
         self.observation = ObservationOps(self.core)

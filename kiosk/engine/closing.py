@@ -9,7 +9,8 @@ and a day is locked only when nothing is left in an opened vial (each dose given
 wasted, with a reason) and the equation holds. People still in observation and open adverse
 events are listed; the manager resolves them, or acknowledges them, which releases them with the
 reason "day closed" (an open adverse event is closed with that outcome). Waiting tickets become
-unserved, as always. The day records whether it was cleared to zero (当日清零: no dose of an
+unserved, as always. Unopened vials go back to the inventory (reopening takes them again). The day records whether
+it was cleared to zero (当日清零: no dose of an
 opened vial left over at the end of the day or past its time once opened).
 """
 
@@ -26,6 +27,7 @@ from sqlalchemy.engine import Connection
 from kiosk import limits
 from kiosk.db.schema import adverse_events, days, doses, events, lots, tickets, vials
 from kiosk.engine.core import EngineCore, Part, required_text
+from kiosk.engine.inventory import InventoryOps
 from kiosk.errors import InvalidTransition
 from kiosk.eventlog import Tx
 from kiosk.model import Actor, ticket_label
@@ -98,8 +100,9 @@ class Reconciliation:
 class ClosingOps(Part):
     """Reconcile, close (only when it balances), reopen."""
 
-    def __init__(self, core: EngineCore) -> None:
+    def __init__(self, core: EngineCore, inventory: InventoryOps) -> None:
         super().__init__(core)
+        self.inventory = inventory
 
     def reconciliation(self, day: date | None = None) -> Reconciliation:
         the_day = day or self.today()
@@ -226,6 +229,7 @@ class ClosingOps(Part):
                 )
             unserved = self._unserve(tx, the_day)
             released = self._release_all(tx, the_day) if acknowledge else 0
+            self.inventory.return_unopened(tx, the_day)
             after = self.reconcile(tx.conn, the_day, fridge_c)
             tx.conn.execute(
                 sa.update(days)
@@ -262,6 +266,7 @@ class ClosingOps(Part):
                 .where(days.c.site == self.site, days.c.day == the_day)
                 .values(status="open", closed_at=None, cleared_to_zero=None)
             )
+            self.inventory.take_back(tx, the_day)
             tx.event("day_reopened", day=the_day, reason=why)
 
         self.core.write(actor, work)

@@ -14,6 +14,7 @@ from kiosk.db.schema import UTCDateTime, days, lots, tickets, vials
 from kiosk.dose_rules import RuleSet
 from kiosk.engine.closing import ClosingOps
 from kiosk.engine.core import EngineCore, Part
+from kiosk.engine.inventory import InventoryOps, check_lot
 from kiosk.engine.record import RecordOps
 from kiosk.engine.stock import StockOps
 from kiosk.errors import CapReached, InvalidInput, InvalidTransition, StockError
@@ -21,16 +22,6 @@ from kiosk.eventlog import Tx
 from kiosk.model import Actor, Counts, DayStatus, LotIn
 from kiosk.states import IN_PROGRESS, VACCINATED, State, count_group
 from kiosk.tracecodes import InvalidTraceCode, TraceCode, parse_trace_code
-
-
-def _check_lot(lot: LotIn, day: date) -> None:
-    limits.required(lot.product, "product")
-    limits.required(lot.lot, "lot")
-    limits.number(lot.doses_per_vial, "doses_per_vial")
-    limits.number(lot.vials, "vials")
-    limits.number(lot.use_within_minutes, "use_within_minutes")
-    if lot.expiry < day:
-        raise StockError(f"lot {lot.lot} expired on {lot.expiry}", code="lot_expired", lot=lot.lot)
 
 
 def _parse_codes(texts: list[str], day: date) -> list[TraceCode]:
@@ -67,12 +58,18 @@ class DayOps(Part):
     """The service day and the cap on issuing (DESIGN.md, "The cap on issuing")."""
 
     def __init__(
-        self, core: EngineCore, stock: StockOps, record: RecordOps, closing: ClosingOps
+        self,
+        core: EngineCore,
+        stock: StockOps,
+        record: RecordOps,
+        closing: ClosingOps,
+        inventory: InventoryOps,
     ) -> None:
         super().__init__(core)
         self.stock = stock
         self.record = record
         self.closing = closing
+        self.inventory = inventory
 
     # --- opening and changing the day -----------------------------------------------------------
 
@@ -89,6 +86,7 @@ class DayOps(Part):
         desks: tuple[str, ...] | None = None,
         rules: RuleSet | None = None,
         fridge_c: float | None = None,
+        take: dict[str, int] | None = None,
         day: date | None = None,
         key: str | None = None,
     ) -> DayStatus:
@@ -110,7 +108,7 @@ class DayOps(Part):
         )
         seen: set[tuple[str, str]] = set()
         for lot in lots_in:
-            _check_lot(lot, the_day)
+            check_lot(lot, the_day)
             if (lot.product, lot.lot) in seen:
                 raise StockError(f"lot {lot.lot} is entered twice", code="lot_twice", lot=lot.lot)
             seen.add((lot.product, lot.lot))
@@ -143,6 +141,7 @@ class DayOps(Part):
             )
             for lot in lots_in:
                 self._insert_lot(tx, the_day, lot)
+            self._take(tx, the_day, take or {}, rules)
             tx.event(
                 "day_opened",
                 day=the_day,
@@ -162,22 +161,26 @@ class DayOps(Part):
         return self.status(the_day)
 
     def _insert_lot(self, tx: Tx, day: date, lot: LotIn) -> int:
-        return int(
-            tx.conn.execute(
-                sa.insert(lots)
-                .values(
-                    site=self.site,
-                    day=day,
-                    product=lot.product.strip(),
-                    lot=lot.lot.strip(),
-                    expiry=lot.expiry,
-                    doses_per_vial=lot.doses_per_vial,
-                    vials=lot.vials,
-                    use_within_minutes=lot.use_within_minutes,
-                )
-                .returning(lots.c.id)
-            ).scalar_one()
-        )
+        """A lot entered with the day: received into the inventory and taken at once."""
+        inventory_id = self.inventory.receive_in(tx, lot)
+        return self.inventory.take_in(tx, day, inventory_id, lot.vials)
+
+    def _take(self, tx: Tx, day: date, take: dict[str, int], rules: RuleSet | None) -> None:
+        for name, count in take.items():
+            row = self.inventory.find(tx.conn, name)
+            _check_rule(rules, LotIn(row.product, row.lot, row.expiry, row.doses_per_vial, count))
+            self.inventory.take_in(tx, day, row.id, count)
+
+    def take(self, take: dict[str, int], *, actor: Actor) -> DayStatus:
+        """More vials moved from the inventory into today's stock (``{"LOT": vials}``)."""
+        day = self.today()
+
+        def work(tx: Tx) -> None:
+            row = self.core.day_row(tx.conn, day, lock=True)
+            self._take(tx, day, take, self.record.rules_of(tx.conn, row.rules_version))
+
+        self.core.write(actor, work)
+        return self.status(day)
 
     def add_lot(
         self,
@@ -187,10 +190,11 @@ class DayOps(Part):
         box_codes: list[str] | None = None,
         key: str | None = None,
     ) -> DayStatus:
-        """A lot added to today's stock (a delivery), with the traceability codes of its boxes
-        (one vial each), so a station's scan selects it and counts the box's doses."""
+        """A lot added to today's stock (a delivery: received into the inventory and taken at
+        once), with the traceability codes of its boxes (one vial each), so a station's scan
+        selects it and counts the box's doses."""
         day = self.today()
-        _check_lot(lot, day)
+        check_lot(lot, day)
         codes = _parse_codes(box_codes or [], day)
 
         def work(tx: Tx) -> None:
@@ -220,9 +224,17 @@ class DayOps(Part):
         def work(tx: Tx) -> None:
             self.core.day_row(tx.conn, day, lock=True)
             lot = self.stock.lot_row(tx.conn, lot_id, day)
-            tx.conn.execute(
-                sa.update(lots).where(lots.c.id == lot.id).values(vials=lots.c.vials + vials_added)
-            )
+            if lot.inventory_id is None:  # a lot from before the inventory
+                tx.conn.execute(
+                    sa.update(lots)
+                    .where(lots.c.id == lot.id)
+                    .values(vials=lots.c.vials + vials_added)
+                )
+            else:  # a delivery of more vials of the lot: received and taken at once
+                same = LotIn(lot.product, lot.lot, lot.expiry, lot.doses_per_vial, vials_added,
+                             lot.use_within_minutes)  # fmt: skip
+                self.inventory.receive_in(tx, same)
+                self.inventory.take_in(tx, day, lot.inventory_id, vials_added)
             tx.event("vials_added", day=day, lot_id=lot.id, lot=lot.lot, vials=vials_added)
 
         self.core.write(actor, work)

@@ -1,7 +1,9 @@
-"""A ticket's history from the event log, and corrections with a reason.
+"""A ticket's history from the event log, corrections with a reason, and the record slip.
 
 Nothing is rewritten: a correction is a new event that supersedes the wrong one, and the history
-shows both, the superseded event struck through and marked.
+shows both, the superseded event struck through and marked. A wrong "vaccinated" (the person was
+not vaccinated) is undone while they are in observation; the record slip of a vaccinated ticket
+is reprinted from here, at any desk with a printer.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kiosk.model import Event, Ticket
+from kiosk.documents import mask_document_number
+from kiosk.model import Event, Person, Ticket
+from kiosk.privacy import mask_name
 from kiosk.states import VACCINATED, State
 from ui.widgets.console import ConsoleContext, button
 
@@ -30,6 +34,7 @@ class HistoryPanel(QGroupBox):
         self.setTitle(self.tr("History and corrections"))
         self.console = console
         self.shown_id: int | None = None
+        self.shown: Ticket | None = None  # as last read
         self.setMinimumWidth(300)
         self.setMaximumWidth(380)
         self.lookup = QLineEdit()
@@ -46,12 +51,22 @@ class HistoryPanel(QGroupBox):
         self.undo_button.clicked.connect(self.correct_outcome)
         self.fix_button = button(self.tr("Correct lot / dose…"), None, "correctVaccination")
         self.fix_button.clicked.connect(self.correct_vaccination)
+        self.undo_vaccination_button = button(self.tr("Undo vaccination…"), None, "undoVaccination")
+        self.undo_vaccination_button.setToolTip(
+            self.tr("The person was recorded as vaccinated but was not: back to the queue")
+        )
+        self.undo_vaccination_button.clicked.connect(self.undo_vaccination)
+        self.slip_button = button(self.tr("Reprint record slip"), None, "reprintSlip")
+        self.slip_button.clicked.connect(self.reprint_slip)
+        self.slip_button.setVisible(console.slips is not None)
         layout = QVBoxLayout(self)
         layout.addWidget(self.lookup)
         layout.addWidget(self.heading)
         layout.addWidget(self.events, 1)
         layout.addWidget(self.undo_button)
         layout.addWidget(self.fix_button)
+        layout.addWidget(self.undo_vaccination_button)
+        layout.addWidget(self.slip_button)
         console.shortcut("Ctrl+H", self.lookup.setFocus)
         self._set_buttons(None)
 
@@ -86,6 +101,7 @@ class HistoryPanel(QGroupBox):
         m = self.console.messages
         if ticket.id != self.shown_id:
             return  # another ticket was asked for since
+        self.shown = ticket
         self.heading.setText(f"{ticket.label} · {m.state(ticket.state)}")
         superseded = {int(e.payload["supersedes"]) for e in history if e.payload.get("supersedes")}
         self.events.clear()
@@ -128,6 +144,8 @@ class HistoryPanel(QGroupBox):
     def _set_buttons(self, state: State | None) -> None:
         self.undo_button.setEnabled(state in UNDOABLE)
         self.fix_button.setEnabled(state in VACCINATED)
+        self.undo_vaccination_button.setEnabled(state == State.OBSERVING)
+        self.slip_button.setEnabled(state in VACCINATED)
 
     def correct_outcome(self) -> None:
         c, ticket_id = self.console, self.shown_id
@@ -166,3 +184,71 @@ class HistoryPanel(QGroupBox):
     def _corrected(self, ticket: Ticket) -> None:
         self.console.say(self.tr("Corrected; the original stays in the history."))
         self.show_ticket(ticket.id)
+
+    def undo_vaccination(self) -> None:
+        """Undo a wrong "vaccinated": the dialog names the ticket and the person (masked), asks
+        why and whether the dose was drawn."""
+        c, ticket_id = self.console, self.shown_id
+        if ticket_id is None or c.user is None:
+            return
+
+        def read() -> tuple[Ticket, Person | None]:
+            ticket = c.engine.queries.ticket(ticket_id)
+            person = c.engine.queries.person(ticket.person_id) if ticket.person_id else None
+            return ticket, person
+
+        c.look_up(read, lambda got: self._ask_undo(*got))
+
+    def _ask_undo(self, ticket: Ticket, person: Person | None) -> None:
+        c = self.console
+        if ticket.state != State.OBSERVING:
+            c.say(
+                self.tr("%1 is not in observation: it is %2.")
+                .replace("%1", ticket.label)
+                .replace("%2", c.messages.state(ticket.state)),
+                "error",
+            )
+            return
+        who = (
+            " · ".join(
+                part
+                for part in (
+                    mask_name(person.name),
+                    mask_document_number(person.id_number) if person.id_number else "",
+                )
+                if part
+            )
+            if person
+            else "—"
+        )
+        got = c.prompts.undo_vaccination(self, ticket.label, who)
+        if got is None:
+            return
+
+        def undone(done: Ticket) -> None:
+            text = (
+                self.tr(
+                    "%1 is back at the front of the vaccination queue; "
+                    "the drawn dose is recorded as wasted."
+                )
+                if got.drawn
+                else self.tr(
+                    "%1 is back at the front of the vaccination queue; "
+                    "the dose is back in its vial."
+                )
+            )
+            c.say(text.replace("%1", done.label), "warn")
+            self.show_ticket(done.id)
+
+        c.act(
+            lambda a: c.engine.corrections.undo_vaccination(
+                ticket.id, got.reason, drawn=got.drawn, actor=a
+            ),
+            undone,
+        )
+
+    def reprint_slip(self) -> None:
+        c, ticket = self.console, self.shown
+        if c.slips is None or ticket is None or ticket.id != self.shown_id:
+            return
+        c.slips.print_slip(ticket.id, ticket.label, reprint=True)

@@ -13,25 +13,22 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
 )
 
 from kiosk.dose_rules import PastDose, Proposal, RuleSet, propose
 from kiosk.errors import KioskError
-from kiosk.model import Dose, PersonRecord
+from kiosk.model import PersonRecord
 from ui.widgets.console import ConsoleContext, button
+from ui.widgets.record_list import RecordList
 
 DocumentKey = tuple[str, str, str | None]  # type, number, country
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
-EXTERNAL_BACKGROUND = "#fff3cd"
 
 
 @dataclass(frozen=True)
@@ -61,9 +58,7 @@ class RecordBox(QGroupBox):
         self.summary = QLabel()
         self.summary.setObjectName("recordSummary")
         self.summary.setWordWrap(True)
-        self.doses = QListWidget()
-        self.doses.setObjectName("recordList")
-        self.doses.setWordWrap(True)
+        self.doses = RecordList(desk.messages, desk.engine.local)
         self.product = QComboBox()
         self.product.setObjectName("product")
         self.product.currentIndexChanged.connect(lambda _i: self._propose())
@@ -156,50 +151,10 @@ class RecordBox(QGroupBox):
                 .replace("%2", str(len(record.doses)))
             )
             self.summary.setStyleSheet("font-weight: bold;")
-            self._fill_list(record)
+            self.doses.show_record(record)
         self._propose()
         if record is not None:
             self.found.emit(record)
-
-    def _fill_list(self, record: PersonRecord) -> None:
-        m = self.desk.messages
-        for dose in record.doses:
-            item = QListWidgetItem(self._dose_line(dose))
-            if dose.kind == "external":
-                item.setBackground(QBrush(QColor(EXTERNAL_BACKGROUND)))
-            self.doses.addItem(item)
-        for deferral in record.deferrals:
-            self.doses.addItem(
-                self.tr("%1 · deferred (%2): %3")
-                .replace("%1", deferral.day.isoformat())
-                .replace("%2", deferral.label)
-                .replace("%3", deferral.reason)
-            )
-        for event in record.adverse_events:
-            item = QListWidgetItem(
-                self.tr("%1 · adverse event (%2): %3")
-                .replace("%1", f"{self.desk.engine.local(event.onset_at):%Y-%m-%d}")
-                .replace("%2", m.severity(event.severity))
-                .replace("%3", event.symptoms)
-            )
-            item.setForeground(QBrush(QColor("#b00020")))
-            self.doses.addItem(item)
-
-    def _dose_line(self, dose: Dose) -> str:
-        m = self.desk.messages
-        head = f"{dose.given_on.isoformat()} · {m.dose(dose.dose_number, dose.kind)}"
-        parts = [dose.product]
-        if dose.lot:
-            parts.append(self.tr("lot %1").replace("%1", dose.lot))
-        if dose.kind == "external":  # who entered it is in the event log
-            parts.append(dose.place or self.tr("given elsewhere"))
-        else:
-            parts += [dose.station, dose.nurse]
-        if dose.override_reason:
-            parts.append(self.tr("override: %1").replace("%1", dose.override_reason))
-        if dose.corrected:
-            parts.append(self.tr("(corrected)"))
-        return head + "\n" + " · ".join(parts)
 
     def _fill_reasons(self, rules: RuleSet) -> None:
         chosen = self.override.currentData()

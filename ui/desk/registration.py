@@ -33,6 +33,7 @@ from kiosk.errors import KioskError
 from kiosk.model import Actor, DayStatus, Dose, Person, PersonIn, PersonRecord, Ticket
 from kiosk.privacy import mask_name
 from ui.desk.documents import DocumentCheck, DocumentFields
+from ui.desk.reasons import ask_reason
 from ui.desk.record import RecordBox
 from ui.widgets.console import ConsoleContext, button
 from ui.widgets.messages import BLOCK_CODES
@@ -367,12 +368,15 @@ class RegistrationPanel(QGroupBox):
         desk, ticket_id = self.desk, self.ticket_id
         if ticket_id is None or desk.user is None:
             return
-        why = desk.prompts.reason(self, self.tr("Defer"), self.tr("Why is vaccination deferred?"))
-        if why:
+
+        def defer(why: str, note: str | None) -> None:
             desk.act(
-                lambda a: desk.engine.care.defer(ticket_id, why, actor=a),
+                lambda a: desk.engine.care.defer(ticket_id, why, actor=a, note=note),
                 lambda _t: desk.say(self.tr("Deferred; the dose is released."), "warn"),
             )
+
+        title, label = self.tr("Defer"), self.tr("Why is vaccination deferred?")
+        ask_reason(desk, self, "deferral", title, label, defer)
 
     # --- the paper record -------------------------------------------------------------------------
 

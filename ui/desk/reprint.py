@@ -18,14 +18,7 @@ from kiosk.errors import KioskError
 from kiosk.model import Actor, Ticket
 from printing.backend import PrinterBackend
 from printing.model import TicketPrint
-from printing.result import (
-    NO_CONFIRMATION,
-    OFFLINE,
-    PAPER_OUT,
-    REFUSED,
-    TIMEOUT,
-    PrintResult,
-)
+from printing.result import PrintResult
 from ui.print_worker import PrintWorker, ticket_print
 from ui.widgets.console import ConsoleContext
 
@@ -86,13 +79,7 @@ class Reprinter(QObject):
         return self.worker.wait(msecs)
 
     def reason(self, result: PrintResult) -> str:
-        return {
-            OFFLINE: self.tr("the printer is off or cannot be reached"),
-            PAPER_OUT: self.tr("the printer is out of paper"),
-            REFUSED: self.tr("the printer refused the job"),
-            TIMEOUT: self.tr("the printer did not answer in time"),
-            NO_CONFIRMATION: self.tr("the printer did not confirm that it printed"),
-        }.get(result.code, self.tr("printer error"))
+        return self.console.messages.print_failure(result.code)
 
     def _printed(self, ticket_id: int, printed: TicketPrint, result: PrintResult) -> None:
         console = self.console

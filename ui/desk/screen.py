@@ -30,6 +30,7 @@ from kiosk.errors import KioskError
 from kiosk.model import DayStatus, Person, Ticket
 from kiosk.staff import StaffDirectory
 from kiosk.states import CALLED, WAITING, Queue, State
+from kiosk.tracecodes import looks_like_trace_code
 from printing.backend import PrinterBackend
 from ui.desk.history import HistoryPanel
 from ui.desk.registration import RegistrationPanel
@@ -81,6 +82,7 @@ class DeskScreen(Console):
             runner,
             desk.name,
             f"{desk.name} · {kind}",
+            printer,
         )
         self.setObjectName("desk")
         self.current: Ticket | None = None
@@ -295,6 +297,13 @@ class DeskScreen(Console):
         )
 
     def scanned(self, token: str) -> None:
+        standin = self.config.record.gs_standin or None
+        if looks_like_trace_code(token, gs_standin=standin):
+            if isinstance(self.panel, VaccinationPanel):
+                self.panel.scanned_box(token)
+            else:
+                self.say(self.tr("This is a vaccine box's code: scan it at the station."), "warn")
+            return
         self.look_up(lambda: self.engine.queries.ticket_by_token(token), self._scanned_ticket)
 
     def _scanned_ticket(self, ticket: Ticket) -> None:

@@ -1,8 +1,11 @@
-"""The vaccination station's panel: who is here, today's lots and open vials, the outcome.
+"""The vaccination station's panel: who is here, today's lots and open vials, the box scanned,
+the outcome.
 
 The stock comes from ``day_status()`` at every redraw (a feed event, or the panel's ticker for the
 "open for" minutes and the use-by warning); nothing is counted here. Expired lots and vials and an
-empty stock are refused by the engine and explained through ``ui.widgets.messages``.
+empty stock are refused by the engine and explained through ``ui.widgets.messages``. A scanned
+box code (:mod:`ui.desk.box`) selects its lot and goes with the dose; the record slip prints after
+"vaccinated" when the config says so (``config.record.slip``).
 """
 
 from __future__ import annotations
@@ -24,7 +27,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.dose_rules import age_on
 from kiosk.model import DayStatus, Lot, Person, Ticket, Vial
+from ui.desk.box import BoxCode
+from ui.desk.reasons import ask_reason, with_reasons
 from ui.widgets.console import ConsoleContext, button
+from ui.widgets.prompts import Choices
 
 WARN_BEFORE_USE_BY = timedelta(minutes=30)
 TICK_MS = 15_000
@@ -49,7 +55,8 @@ class VaccinationPanel(QGroupBox):
         self.flags.setWordWrap(True)
         self.lot = QComboBox()
         self.lot.setObjectName("lot")
-        self.lot.currentIndexChanged.connect(lambda _i: self._fill_vials())
+        self.lot.currentIndexChanged.connect(lambda _i: self._lot_chosen())
+        self.box = BoxCode(desk)
         self.vials = QListWidget()
         self.vials.setObjectName("vials")
         self.vials.setMaximumHeight(160)
@@ -71,6 +78,7 @@ class VaccinationPanel(QGroupBox):
         stock = QGroupBox(self.tr("Today's stock"))
         form = QFormLayout(stock)
         form.addRow(self.tr("Lot"), self.lot)
+        form.addRow(self.tr("Box"), self.box)
         form.addRow(self.tr("Open vials"), self.vials)
         form.addRow("", self.vial_warning)
         vial_buttons = QHBoxLayout()
@@ -102,6 +110,7 @@ class VaccinationPanel(QGroupBox):
         if ticket is not None and ticket == self.ticket:
             return  # unchanged: every feed event redraws the desk; the person need not be re-read
         self.ticket = ticket
+        self.box.ticket_changed(ticket.id if ticket else None)
         self.done_button.setEnabled(ticket is not None)
         self.not_button.setEnabled(ticket is not None)
         if ticket is None:
@@ -175,6 +184,33 @@ class VaccinationPanel(QGroupBox):
         self.lot.setCurrentIndex(index)
         self.lot.blockSignals(False)
         self._fill_vials()
+
+    def _lot_chosen(self) -> None:
+        lot_id = self.lot.currentData()
+        self.box.lot_changed(int(lot_id) if lot_id is not None else None)
+        self._fill_vials()
+
+    def usable_lots(self) -> list[tuple[int, str, str]]:
+        """Today's lots a dose can come from: (id, lot number, text as listed)."""
+        if self.status is None:
+            return []
+        return [
+            (lot.id, lot.lot, self.lot.itemText(self.lot.findData(lot.id)))
+            for lot in self.status.lots
+            if self._usable_lot(lot)
+        ]
+
+    def select_lot(self, lot_id: int) -> None:
+        index = self.lot.findData(lot_id)
+        if index >= 0:
+            self.lot.setCurrentIndex(index)
+
+    def scanned_box(self, text: str) -> None:
+        """A box code was scanned at this station."""
+        if self.desk.user is None:
+            return
+        ticket_id = self.ticket.id if self.ticket else None
+        self.box.scanned(text, ticket_id, self.usable_lots, self.select_lot)
 
     def _usable_lot(self, lot: Lot) -> bool:
         return lot.expiry >= self.desk.engine.today() and lot.doses_left > 0
@@ -264,16 +300,22 @@ class VaccinationPanel(QGroupBox):
             if self.status
             else None
         )
-        got = desk.prompts.waste(self, vial.doses_left if vial else 1)
-        if got is None:
-            return
-        doses, why = got
-        desk.act(
-            lambda a: desk.engine.stock.waste(vial_id, doses, why, actor=a),
-            lambda _v: desk.say(
-                self.tr("%1 doses recorded as wasted.").replace("%1", str(doses)), "warn"
-            ),
-        )
+        left = vial.doses_left if vial else 1
+
+        def ask(reasons: Choices) -> None:
+            got = desk.prompts.waste(self, left, reasons)
+            if got is None:
+                return
+            desk.act(
+                lambda a: desk.engine.stock.waste(
+                    vial_id, got.doses, got.reason, actor=a, note=got.note
+                ),
+                lambda _v: desk.say(
+                    self.tr("%1 doses recorded as wasted.").replace("%1", str(got.doses)), "warn"
+                ),
+            )
+
+        with_reasons(desk, "waste", ask)
 
     def vaccinated(self) -> None:
         desk, ticket, lot_id = self.desk, self.ticket, self.lot.currentData()
@@ -283,6 +325,7 @@ class VaccinationPanel(QGroupBox):
             desk.say(self.tr("Choose a lot first."), "error")
             return
         vial_id = self.selected_vial()
+        trace_code = self.box.code_for(ticket.id)
 
         def vaccinated(done: Ticket) -> None:
             assert done.observation_end is not None
@@ -292,10 +335,14 @@ class VaccinationPanel(QGroupBox):
                 .replace("%1", done.label)
                 .replace("%2", end)
             )
+            if self.box.code_for(done.id) is not None:
+                self.box.clear_box()
+            if desk.slips is not None and desk.slips.on("vaccination"):
+                desk.slips.print_slip(done.id, done.label)
 
         desk.act(
             lambda a: desk.engine.care.vaccinate(
-                ticket.id, lot_id=int(lot_id), vial_id=vial_id, actor=a
+                ticket.id, lot_id=int(lot_id), vial_id=vial_id, trace_code=trace_code, actor=a
             ),
             vaccinated,
         )
@@ -304,12 +351,14 @@ class VaccinationPanel(QGroupBox):
         desk, ticket = self.desk, self.ticket
         if ticket is None or desk.user is None:
             return
-        why = desk.prompts.reason(self, self.tr("Not vaccinated"), self.tr("Why not?"))
-        if why:
+
+        def defer(why: str, note: str | None) -> None:
             desk.act(
-                lambda a: desk.engine.care.defer(ticket.id, why, actor=a),
+                lambda a: desk.engine.care.defer(ticket.id, why, actor=a, note=note),
                 lambda _t: desk.say(self.tr("Not vaccinated; the dose is released."), "warn"),
             )
+
+        ask_reason(desk, self, "deferral", self.tr("Not vaccinated"), self.tr("Why not?"), defer)
 
 
 __all__ = ["VaccinationPanel"]

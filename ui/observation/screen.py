@@ -2,7 +2,9 @@
 
 The list comes from ``engine.queries.observations()`` at every feed event and deadline; a one-second
 ticker redraws the countdowns from each stored end with ``clock.now()`` (no timer per person, no
-count kept here). Who may leave is the engine's may-leave rule (``Observation.may_leave``).
+count kept here). Who may leave is the engine's may-leave rule (``Observation.may_leave``). Beside
+the list, the selected person's record (:mod:`ui.observation.record`); the record slip prints at
+release when the config says so (``config.record.slip = "release"``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ from kiosk.errors import KioskError
 from kiosk.model import AdverseEvent, Observation, Ticket
 from kiosk.staff import StaffDirectory
 from kiosk.states import State
+from kiosk.tracecodes import looks_like_trace_code
+from printing.backend import PrinterBackend
 from ui.feed import EVERYTHING, Changes, Feed
+from ui.observation.record import RecordPanel
 from ui.runner import Runner
 from ui.scheduler import Scheduler
 from ui.widgets.console import Console, button
@@ -56,9 +61,12 @@ class ObservationScreen(Console):
         feed: Feed,
         scheduler: Scheduler,
         runner: Runner,
+        printer: PrinterBackend | None = None,
     ) -> None:
         title = self.tr("Observation desk")
-        super().__init__(engine, clock, config, staff, feed, scheduler, runner, TERMINAL, title)
+        super().__init__(
+            engine, clock, config, staff, feed, scheduler, runner, TERMINAL, title, printer
+        )
         self.setObjectName("observation")
         self.rows: list[Observation] = []
         self.summary = QLabel()
@@ -83,6 +91,9 @@ class ObservationScreen(Console):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setStyleSheet("font-size: 20px;")
         self.table.doubleClicked.connect(self._activated)  # a double tap; F5 on the keyboard
+        self.table.itemSelectionChanged.connect(self._show_record)
+        self.record = RecordPanel(self)
+        self._changes: Changes | None = None  # what the read under way was asked for
         self.release_button = button(self.tr("Release"), "F5", "release")
         self.extend_button = button(self.tr("Extend…"), "F6", "extend")
         self.early_button = button(self.tr("Left early…"), "F7", "leftEarly")
@@ -103,7 +114,10 @@ class ObservationScreen(Console):
         page = QVBoxLayout(self.work)
         page.addLayout(self.top_bar(title))
         page.addWidget(self.summary)
-        page.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.table, 1)
+        row.addWidget(self.record, 0)
+        page.addLayout(row, 1)
         page.addLayout(actions)
         page.addWidget(self.status)
         self.ticker = scheduler.timer(self.redraw, 1000, repeat=True, parent=self)
@@ -117,14 +131,22 @@ class ObservationScreen(Console):
 
     def refresh(self, changes: Changes = EVERYTHING) -> None:
         """Re-read who is in observation off the UI thread, then draw."""
+        self._changes = changes if self._changes is None else self._changes.merge(changes)
         self.runner.read(self, "refresh", self.engine.queries.observations, self._draw,
                          self._read_failed)  # fmt: skip
 
     def _draw(self, rows: list[Observation]) -> None:
+        changes, self._changes = self._changes or EVERYTHING, None
         self.rows = rows
         self.redraw()
+        shown = self.record.ticket
+        if shown is not None and changes.touches(shown.id):
+            obs = next((o for o in rows if o.ticket.id == shown.id), None)
+            if obs is not None:
+                self.record.show_ticket(obs.ticket, again=True)
 
     def _read_failed(self, exc: KioskError) -> None:
+        self._changes = None
         self.rows = []
         self.say(self.messages.error(exc), "error")
         self.redraw()
@@ -135,6 +157,7 @@ class ObservationScreen(Console):
             return
         selected = self.selected()
         now = self.clock.now()
+        self.table.blockSignals(True)  # the selection is put back below: one record read at most
         self.table.setRowCount(len(self.rows))
         may, over = 0, 0
         for r, obs in enumerate(self.rows):
@@ -166,6 +189,8 @@ class ObservationScreen(Console):
                 self.table.setItem(r, c, item)
             if t.id == selected:
                 self.table.selectRow(r)
+        self.table.blockSignals(False)
+        self._show_record()
         self.summary.setText(
             self.tr("In observation: %1 · may leave: %2 · over time: %3")
             .replace("%1", str(len(self.rows)))
@@ -182,6 +207,11 @@ class ObservationScreen(Console):
             return None
         item = self.table.item(rows[0].row(), 0)
         return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def _show_record(self) -> None:
+        ticket_id = self.selected()
+        obs = next((o for o in self.rows if o.ticket.id == ticket_id), None)
+        self.record.show_ticket(obs.ticket if obs else None)
 
     def select(self, ticket_id: int) -> None:
         for r, obs in enumerate(self.rows):
@@ -216,12 +246,17 @@ class ObservationScreen(Console):
             self.release_ticket(obs.ticket.id)
 
     def release_ticket(self, ticket_id: int) -> None:
-        self.act(
-            lambda a: self.engine.observation.release(ticket_id, actor=a),
-            lambda done: self.say(self.tr("%1 released: may go home.").replace("%1", done.label)),
-        )
+        def released(done: Ticket) -> None:
+            self.say(self.tr("%1 released: may go home.").replace("%1", done.label))
+            if self.slips is not None and self.slips.on("release"):
+                self.slips.print_slip(done.id, done.label)
+
+        self.act(lambda a: self.engine.observation.release(ticket_id, actor=a), released)
 
     def scanned(self, token: str) -> None:
+        if looks_like_trace_code(token, gs_standin=self.config.record.gs_standin or None):
+            self.say(self.tr("This is a vaccine box's code: scan the person's ticket."), "warn")
+            return
         self.look_up(lambda: self.engine.queries.ticket_by_token(token), self._scanned_ticket)
 
     def _scanned_ticket(self, ticket: Ticket) -> None:

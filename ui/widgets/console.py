@@ -30,6 +30,7 @@ from kiosk.engine import Engine
 from kiosk.errors import KioskError
 from kiosk.model import Actor
 from kiosk.staff import StaffDirectory
+from printing.backend import PrinterBackend
 from ui.feed import EVERYTHING, Changes, Feed
 from ui.runner import Runner
 from ui.scheduler import Scheduler
@@ -37,6 +38,7 @@ from ui.widgets.messages import DeskMessages
 from ui.widgets.prompts import Prompts
 from ui.widgets.scanner import ScannerFilter
 from ui.widgets.signin import SignInPanel
+from ui.widgets.slips import SlipPrinter
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -77,6 +79,7 @@ class ConsoleContext(Protocol):
     messages: DeskMessages
     status: QLabel
     user: str | None
+    slips: SlipPrinter | None  # None: this console has no printer
 
     def shortcut(self, keys: str, slot: Callable[[], object]) -> QShortcut: ...
 
@@ -108,6 +111,7 @@ class Console(QWidget):
         runner: Runner,
         terminal: str,
         title: str,
+        printer: PrinterBackend | None = None,
     ) -> None:
         super().__init__()
         self.engine, self.clock, self.config = engine, clock, config
@@ -117,6 +121,7 @@ class Console(QWidget):
         self.user: str | None = None
         self.prompts = Prompts(self)
         self.messages = DeskMessages(self)
+        self.slips = SlipPrinter(self, printer, self) if printer is not None else None
         self.setWindowTitle(title)
         self.signin = SignInPanel(staff, title, runner=runner)
         self.signin.signedIn.connect(self.sign_in)
@@ -137,7 +142,7 @@ class Console(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.scanner = ScannerFilter(scheduler, self)
+        self.scanner = ScannerFilter(scheduler, self, gs_standin=config.record.gs_standin)
         self.scanner.enabled = False
         self.scanner.scanned.connect(self._scanned)
         self.scanner.install()
@@ -273,4 +278,6 @@ class Console(QWidget):
         self._working.stop()
         self.scanner.uninstall()
         self.stop_timers()
+        if self.slips is not None:
+            self.slips.wait()
         super().closeEvent(event)

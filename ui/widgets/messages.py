@@ -77,6 +77,25 @@ class DeskMessages(QObject):
             "dose_number_taken": self.tr("Dose %1 is already on this person's record.").replace(
                 "%1", str(d.get("dose_number", "?"))
             ),
+            "box_unlisted": self.tr("This box code is on no lot's list: choose its lot."),
+            "box_not_on_hand": self.tr(
+                "This box is of lot %1, which is not in today's stock."
+            ).replace("%1", str(d.get("lot", "?"))),
+            "box_other_lot": self.tr("This box is of lot %1, not of the lot chosen.").replace(
+                "%1", str(d.get("lot", "?"))
+            ),
+            "box_used_up": self.tr(
+                "Every dose of this box is already given: scan the box the dose comes from."
+            ),
+            "box_code_twice": self.tr("This box code is already listed for the lot."),
+            "adverse_event_recorded": self.tr(
+                "An adverse event is recorded for %1: the dose was given and cannot be undone."
+            ).replace("%1", str(d.get("ticket", ""))),
+            "document_taken": self.tr("This document belongs to another person on the record."),
+            "slip_no_dose": self.tr("There is no dose on the record to print a slip of."),
+            "slip_no_document": self.tr(
+                "No record slip: the person has no identity document on record."
+            ),
             "signed_out": self.tr("Sign in first."),
             "storage": self.tr("The database cannot be reached; nothing was saved. Try again."),
             "storage_refused": self.tr(
@@ -86,6 +105,8 @@ class DeskMessages(QObject):
         if code in BLOCK_CODES:
             until = d.get("until")
             return self.block(code, date.fromisoformat(str(until)) if until else None)
+        if code == "invalid_input" and d.get("field") == "trace_code":
+            return self.box_code(str(d.get("problem", "")))
         if code == "invalid_input" and d.get("field"):
             return self.tr("Check the field: %1.").replace("%1", self.field(str(d["field"])))
         return texts.get(code, self.tr("This cannot be done now."))
@@ -111,7 +132,34 @@ class DeskMessages(QObject):
             "given_on": self.tr("date given"),
             "place": self.tr("place"),
             "override_reason": self.tr("override reason"),
+            "deferral_reason": self.tr("deferral reason"),
+            "waste_reason": self.tr("waste reason"),
+            "trace_code": self.tr("box code"),
         }.get(name, name)
+
+    def box_code(self, problem: str) -> str:
+        """Why scanned text is not a box code (``kiosk.tracecodes.InvalidTraceCode.code``)."""
+        why = {
+            "empty": self.tr("nothing was read"),
+            "characters": self.tr("it has characters a box code cannot have"),
+            "length": self.tr("it has the wrong length"),
+            "gs1_check_digit": self.tr("its GTIN check digit is wrong"),
+            "gs1_date": self.tr("its expiry date is not a date"),
+            "gs1_ai": self.tr("its GS1 fields cannot be read (check the scanner's GS setting)"),
+            "gs1_missing": self.tr("it has no GTIN"),
+            "format": self.tr("it is neither a 20-digit code nor a GS1 code"),
+        }.get(problem, self.tr("it cannot be read"))
+        return self.tr("Not a valid box code: %1. Scan it again.").replace("%1", why)
+
+    def print_failure(self, code: str) -> str:
+        """Why a printer did not print (``printing.result`` codes), in words."""
+        return {
+            "offline": self.tr("the printer is off or cannot be reached"),
+            "paper_out": self.tr("the printer is out of paper"),
+            "refused": self.tr("the printer refused the job"),
+            "timeout": self.tr("the printer did not answer in time"),
+            "no_confirmation": self.tr("the printer did not confirm that it printed"),
+        }.get(code, self.tr("printer error"))
 
     def block(self, code: str, until: date | None = None) -> str:
         """Why a dose rule blocks today's dose (:class:`kiosk.dose_rules.Block`), in words."""
@@ -172,6 +220,7 @@ class DeskMessages(QObject):
             "adverse_event_closed": self.tr("adverse event closed"),
             "corrected": self.tr("corrected"),
             "reprinted": self.tr("ticket reprinted"),
+            "vaccination_undone": self.tr("vaccination undone"),
             "unserved": self.tr("not served (day closed)"),
         }.get(kind, kind)
 

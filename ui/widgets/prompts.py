@@ -6,11 +6,13 @@ so no modal dialog ever blocks a test.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QObject
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
@@ -18,8 +20,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
+    QRadioButton,
     QSpinBox,
     QWidget,
 )
@@ -40,6 +44,34 @@ class CorrectionInput:
     lot_id: int | None
     dose_number: int | None
     reason: str
+
+
+@dataclass(frozen=True)
+class ReasonInput:
+    """A coded reason (one of the day's codes, or free text on a day without a list) and the
+    nurse's note."""
+
+    reason: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class WasteInput:
+    doses: int
+    reason: str  # a code of the day's waste reasons, or free text on a day without them
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class UndoInput:
+    """Why "vaccinated" was wrong, and whether the dose had been drawn (then it is wasted)."""
+
+    reason: str
+    drawn: bool
+
+
+Choices = list[tuple[str, str]]
+"""Coded reasons as offered: (code, text in the site's language)."""
 
 
 @dataclass(frozen=True)
@@ -75,14 +107,66 @@ class Prompts(QObject):
         got, ok = QInputDialog.getInt(parent, title, label, value, low, high)
         return int(got) if ok else None
 
-    def waste(self, parent: QWidget, doses_left: int) -> tuple[int, str] | None:
-        doses = self.number(
-            parent, self.tr("Record waste"), self.tr("Doses wasted"), 1, 1, max(1, doses_left)
-        )
-        if doses is None:
+    def coded_reason(
+        self, parent: QWidget, title: str, label: str, reasons: Choices
+    ) -> ReasonInput | None:
+        """One of the day's coded ``reasons`` and a free-text note (optional)."""
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(title)
+        chosen = _reason_box(reasons)
+        note = QLineEdit()
+        note.setObjectName("reasonNote")
+        form = QFormLayout(dialog)
+        form.addRow(QLabel(label))
+        form.addRow(self.tr("Reason"), chosen)
+        form.addRow(self.tr("Note (optional)"), note)
+        if not _ok(dialog, form, lambda: chosen.currentData() is not None, chosen):
             return None
-        why = self.reason(parent, self.tr("Record waste"), self.tr("Why were they wasted?"))
-        return (doses, why) if why else None
+        return ReasonInput(str(chosen.currentData()), note.text().strip() or None)
+
+    def waste(self, parent: QWidget, doses_left: int, reasons: Choices) -> WasteInput | None:
+        """How many doses of a vial are wasted, and why: one of the day's coded ``reasons`` and
+        a note, or free text when the day has no list."""
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(self.tr("Record waste"))
+        doses = QSpinBox()
+        doses.setRange(1, max(1, doses_left))
+        note = QLineEdit()
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("Doses wasted"), doses)
+        if reasons:
+            chosen = _reason_box(reasons)
+            form.addRow(self.tr("Reason"), chosen)
+            form.addRow(self.tr("Note (optional)"), note)
+            if not _ok(dialog, form, lambda: chosen.currentData() is not None, chosen):
+                return None
+            return WasteInput(doses.value(), str(chosen.currentData()), note.text().strip() or None)
+        form.addRow(self.tr("Why were they wasted?"), note)
+        if not _ok(dialog, form, lambda: bool(note.text().strip()), note):
+            return None
+        return WasteInput(doses.value(), note.text().strip())
+
+    def choice(
+        self, parent: QWidget, title: str, label: str, options: list[tuple[int, str]]
+    ) -> int | None:
+        """One of ``options`` (key, text), none chosen at first."""
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(title)
+        box = QComboBox()
+        box.addItem(self.tr("— choose —"), None)
+        for key, text in options:
+            box.addItem(text, key)
+        form = QFormLayout(dialog)
+        form.addRow(QLabel(label))
+        form.addRow(box)
+        if not _ok(dialog, form, lambda: box.currentData() is not None, box):
+            return None
+        return int(box.currentData())
+
+    def undo_vaccination(self, parent: QWidget, label: str, who: str) -> UndoInput | None:
+        """Undo a wrong "vaccinated" of ticket ``label`` (``who``: the person, masked)."""
+        dialog = UndoDialog(parent, label, who)
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def adverse_event(self, parent: QWidget, label: str, now: datetime) -> AdverseInput | None:
         dialog = QDialog(parent)
@@ -171,12 +255,102 @@ class Prompts(QObject):
         )
 
 
-def _ok(dialog: QDialog, form: QFormLayout) -> bool:
-    """OK and Cancel under ``form``; whether the dialog was accepted."""
+class UndoDialog(QDialog):
+    """Names the ticket and the (masked) person; asks why, and whether the dose was drawn (no
+    answer is preselected: OK stays disabled until both are given)."""
+
+    def __init__(self, parent: QWidget | None, label: str, who: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("undoVaccination")
+        self.setWindowTitle(self.tr("Undo vaccination of %1").replace("%1", label))
+        heading = QLabel(
+            self.tr("%1 · %2 is recorded as vaccinated. Undo it only if the dose was not given.")
+            .replace("%1", label)
+            .replace("%2", who)
+        )
+        heading.setWordWrap(True)
+        heading.setStyleSheet("font-weight: bold;")
+        self.reason = QLineEdit()
+        self.reason.setObjectName("undoReason")
+        self.not_drawn = QRadioButton(self.tr("The dose was never drawn: it goes back to its vial"))
+        self.drawn = QRadioButton(
+            self.tr("The dose was drawn but not given: it is recorded as wasted")
+        )
+        self.not_drawn.setObjectName("undoNotDrawn")
+        self.drawn.setObjectName("undoDrawn")
+        self.group = QButtonGroup(self)
+        self.group.addButton(self.not_drawn)
+        self.group.addButton(self.drawn)
+        note = QLabel(self.tr("The person goes back to the front of the vaccination queue."))
+        note.setWordWrap(True)
+        self.form = QFormLayout(self)
+        self.form.addRow(heading)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.form.addRow(self.not_drawn)
+        self.form.addRow(self.drawn)
+        self.form.addRow(note)
+        self.buttons = _buttons(self, self.form, self.ready, self.reason, self.group)
+        self.setMinimumWidth(520)
+
+    def ready(self) -> bool:
+        return bool(self.reason.text().strip()) and self.group.checkedButton() is not None
+
+    def answer(self) -> UndoInput | None:
+        if not self.ready():
+            return None
+        return UndoInput(self.reason.text().strip(), self.drawn.isChecked())
+
+
+def _reason_box(reasons: Choices) -> QComboBox:
+    """The day's coded reasons, none chosen at first."""
+    box = QComboBox()
+    box.setObjectName("codedReason")
+    box.addItem(QCoreApplication.translate("Prompts", "— choose a reason —"), None)
+    for code, text in reasons:
+        box.addItem(text, code)
+    return box
+
+
+Changed = QLineEdit | QComboBox | QButtonGroup
+
+
+def _buttons(
+    dialog: QDialog,
+    form: QFormLayout,
+    ready: Callable[[], bool] | None = None,
+    *watched: Changed,
+) -> QDialogButtonBox:
+    """OK and Cancel under ``form``; OK enabled while ``ready()`` holds, checked again when
+    one of ``watched`` changes."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     form.addRow(buttons)
+    if ready is not None:
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+        def check(*_args: object) -> None:
+            ok.setEnabled(ready())
+
+        for widget in watched:
+            if isinstance(widget, QLineEdit):
+                widget.textChanged.connect(check)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(check)
+            else:
+                widget.buttonToggled.connect(check)
+        check()
+    return buttons
+
+
+def _ok(
+    dialog: QDialog,
+    form: QFormLayout,
+    ready: Callable[[], bool] | None = None,
+    *watched: Changed,
+) -> bool:
+    """OK and Cancel under ``form`` (see :func:`_buttons`); whether the dialog was accepted."""
+    _buttons(dialog, form, ready, *watched)
     return dialog.exec() == QDialog.DialogCode.Accepted

@@ -1,7 +1,11 @@
 """The USB barcode scanner: it "types" the ticket's QR token and Enter, faster than any human.
 
+It also types the box codes of vaccine boxes (药品追溯码: 20 digits, or a GS1 element string
+with brackets, GS or a configured stand-in for GS); what a burst was is for the screen to tell
+(``kiosk.tracecodes.looks_like_trace_code``).
+
 An application-level event filter watches key presses aimed at one window. Characters that could
-belong to a token (URL-safe base64) are held back for a moment; when Enter follows a burst of at
+belong to a token or a box code are held back for a moment; when Enter follows a burst of at
 least ``min_length`` of them, each within ``max_gap_ms`` of the previous one (key event timestamps,
 not wall-clock sleeps), the burst is a scan: ``scanned(token)`` is emitted and none of the
 characters reach the focused field. Anything slower, shorter or interrupted is a human typing: the
@@ -22,6 +26,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ui.scheduler import Scheduler
 
 TOKEN_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-_")
+GS = "\x1d"
+BOX_CODE_CHARACTERS = frozenset("!\"%&'()*+,./:;<=>?]" + GS)
+"""Besides a token's: GS1's character set 82, "]" of the "]d2" prefix, and GS itself."""
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -51,6 +58,7 @@ class ScannerFilter(QObject):
         min_length: int = 16,
         max_gap_ms: int = 40,
         timestamp: Callable[[QKeyEvent], int] = event_timestamp,
+        gs_standin: str = "",
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -59,6 +67,8 @@ class ScannerFilter(QObject):
         self.timestamp = timestamp
         """The seam for tests: how a key event's time (ms) is read."""
         self.enabled = True
+        self.characters = TOKEN_CHARACTERS | BOX_CODE_CHARACTERS | frozenset(gs_standin)
+        """What a burst may hold: a ticket token's characters, a box code's, the GS stand-in."""
         self._held: list[_Held] = []
         self._replaying = False
         self._flush_timer = scheduler.timer(self.flush, max_gap_ms * 3, parent=self)
@@ -92,7 +102,7 @@ class ScannerFilter(QObject):
         plain = not event.modifiers() & ~(
             Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
         )
-        if plain and len(text) == 1 and text in TOKEN_CHARACTERS:
+        if (plain or text == GS) and len(text) == 1 and text in self.characters:
             if self._held and now - self._held[-1].at_ms > self.max_gap_ms:
                 self.flush()
             self._held.append(_Held(watched, event.key(), event.modifiers(), text, now))

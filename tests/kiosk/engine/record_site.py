@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from kiosk.bootstrap import TRAINING, open_database
@@ -16,6 +16,7 @@ from tests.kiosk.conftest import MANAGER, NURSE, STATION, lot
 
 TZ = ZoneInfo("Asia/Shanghai")
 FIRST_DAY = date(2026, 3, 2)
+EXPIRY = date(2030, 1, 1)  # every delivery of a lot carries its one expiry
 RULES = rules_from_config(DEFAULT)  # covid19: 2 doses 21..56 days apart, booster after 180
 PRODUCT = RULES.rules[0].product
 ZHANG = PersonIn("张晓明", "11010519491231002X", "13800138000")
@@ -51,7 +52,7 @@ class Site:
         self.clock.set(datetime.combine(on, time(8), tzinfo=TZ))
         self.engine = self._start()
         lots = [
-            lot(vials=20, product=p, name=f"L{i}", expiry=on + timedelta(days=90))
+            lot(vials=20, product=p, name=f"L{i}", expiry=EXPIRY)
             for i, p in enumerate(products or (PRODUCT,))
         ]
         self.engine.day.open(

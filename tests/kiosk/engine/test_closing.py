@@ -10,13 +10,13 @@ import pytest
 
 from kiosk.errors import DomainError, InvalidInput
 from tests.kiosk.conftest import MANAGER, STATION, lot, nothing_written
-from tests.kiosk.engine.record_site import FIRST_DAY, SMITH, ZHANG, Site
+from tests.kiosk.engine.record_site import EXPIRY, FIRST_DAY, SMITH, ZHANG, Site
 
 
 def open_with_five_dose_vials(site: Site) -> int:
     engine = site.day(FIRST_DAY)
     engine.day.add_lot(
-        lot(vials=4, doses_per_vial=5, name="M5", expiry=FIRST_DAY + timedelta(days=90)),
+        lot(vials=4, doses_per_vial=5, name="M5", expiry=EXPIRY),
         actor=MANAGER,
     )
     return engine.day.status().lots[1].id

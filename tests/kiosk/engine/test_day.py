@@ -49,7 +49,7 @@ def test_open_day_stores_its_numbers_and_stock(engine: Engine) -> None:
     assert status.can_issue and status.closed_reason is None
     assert [x.lot for x in status.lots] == ["L1", "L2"]
     assert engine.queries.open_days() == [DAY]
-    [event] = engine.queries.events_since(0)
+    [event] = [e for e in engine.queries.events_since(0) if e.kind == "day_opened"]
     assert (event.kind, event.payload["capacity"]) == ("day_opened", 120)
 
 

@@ -155,7 +155,7 @@ def test_only_the_days_desks_call(both: Engine, clock: FakeClock, tmp_path: Path
     clock.advance(timedelta(days=1))
     both.day.open(
         capacity=10, observation_minutes=30, missed_grace_minutes=30,
-        lots_in=[lot()], actor=MANAGER, desks=("登记1", "接种1"),
+        lots_in=[lot(name="L002")], actor=MANAGER, desks=("登记1", "接种1"),
     )  # fmt: skip
     t = both.tickets.issue("A")
     with nothing_written(both), pytest.raises(InvalidInput) as refused:

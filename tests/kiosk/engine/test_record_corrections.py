@@ -14,7 +14,7 @@ from kiosk.errors import DomainError, InvalidInput, InvalidTransition, StockErro
 from kiosk.model import PersonIn
 from kiosk.states import State
 from tests.kiosk.conftest import MANAGER, NURSE, STATION, lot, nothing_written
-from tests.kiosk.engine.record_site import FIRST_DAY, PRODUCT, SMITH, ZHANG, Site
+from tests.kiosk.engine.record_site import EXPIRY, FIRST_DAY, PRODUCT, SMITH, ZHANG, Site
 
 CN20 = "81234567890123456789"  # a 20-digit Chinese drug traceability code
 OTHER = "81234567890123450000"
@@ -76,9 +76,7 @@ def test_undo_is_refused_after_an_adverse_event_or_once_released(site: Site) -> 
 
 def test_a_corrected_dose_shows_once_marked_corrected(site: Site) -> None:
     engine = site.day(FIRST_DAY)
-    engine.day.add_lot(
-        lot(vials=5, name="L2", expiry=FIRST_DAY + timedelta(days=90)), actor=MANAGER
-    )
+    engine.day.add_lot(lot(vials=5, name="L2", expiry=EXPIRY), actor=MANAGER)
     ticket_id = observing(site)
     second_lot = engine.day.status().lots[1].id
     engine.corrections.vaccination(ticket_id, "wrong lot", actor=MANAGER, lot_id=second_lot)
@@ -141,7 +139,7 @@ def test_a_slip_token_finds_the_dose_and_the_person(site: Site) -> None:
 
 def test_box_codes_select_their_lot_count_their_doses_and_record_the_code(site: Site) -> None:
     engine = site.day(FIRST_DAY)
-    one_dose_boxes = lot(vials=3, name="LB", expiry=FIRST_DAY + timedelta(days=90))
+    one_dose_boxes = lot(vials=3, name="LB", expiry=EXPIRY)
     engine.day.add_lot(one_dose_boxes, actor=MANAGER, box_codes=[CN20])
     boxed = engine.day.status().lots[1]
     assert engine.stock.identify_box(f" {CN20} ").lot_id == boxed.id
@@ -176,7 +174,7 @@ def test_box_codes_select_their_lot_count_their_doses_and_record_the_code(site: 
 def test_a_box_of_another_days_lot_is_not_on_hand(site: Site) -> None:
     engine = site.day(FIRST_DAY)
     engine.day.add_lot(
-        lot(vials=3, name="LB", expiry=FIRST_DAY + timedelta(days=90)),
+        lot(vials=3, name="LB", expiry=EXPIRY),
         actor=MANAGER,
         box_codes=[CN20],
     )
@@ -186,7 +184,7 @@ def test_a_box_of_another_days_lot_is_not_on_hand(site: Site) -> None:
     assert refused.value.code == "box_not_on_hand"
     with pytest.raises(StockError) as twice:
         engine.day.add_lot(
-            lot(vials=3, name="LC", expiry=FIRST_DAY + timedelta(days=90)),
+            lot(vials=3, name="LC", expiry=EXPIRY),
             actor=MANAGER,
             box_codes=[CN20, CN20],
         )
@@ -216,7 +214,7 @@ def test_the_adverse_event_line_list(site: Site) -> None:
 
 def test_a_multi_dose_box_gives_its_doses_and_no_more(site: Site) -> None:
     engine = site.day(FIRST_DAY)
-    two_dose = lot(vials=2, doses_per_vial=2, name="LM", expiry=FIRST_DAY + timedelta(days=90))
+    two_dose = lot(vials=2, doses_per_vial=2, name="LM", expiry=EXPIRY)
     gs1 = "]d2010690123456789217271231" + "10LM\x1d21BOX1"
     engine.day.add_lot(two_dose, actor=MANAGER, box_codes=[gs1])
     boxed = engine.day.status().lots[1].id

@@ -41,6 +41,7 @@ def make_desk(
         signed_in: bool = True,
         engine: Engine | None = None,
         feed_: Any = None,
+        printer: Any = None,
     ) -> DeskScreen:
         desk = (
             next(d for d in config.desks if d.name == name)
@@ -48,7 +49,15 @@ def make_desk(
             else Desk(name, "registration")
         )
         screen = DeskScreen(
-            engine or day, clock, config, desk, staff, feed_ or feed, scheduler, runner
+            engine or day,
+            clock,
+            config,
+            desk,
+            staff,
+            feed_ or feed,
+            scheduler,
+            runner,
+            printer=printer,
         )
         qtbot.addWidget(screen)
         screen.prompts = FakePrompts()  # type: ignore[assignment]

@@ -12,7 +12,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui.conftest import STAFF_NAME, STAFF_PIN
 from ui.widgets.console import Console
-from ui.widgets.prompts import AdverseInput, CorrectionInput, EarlierDoseInput
+from ui.widgets.prompts import (
+    AdverseInput,
+    Choices,
+    CorrectionInput,
+    EarlierDoseInput,
+    ReasonInput,
+    UndoInput,
+    WasteInput,
+)
 
 
 class KeyTime:
@@ -33,6 +41,8 @@ class FakePrompts:
     def __init__(self) -> None:
         self.answers: dict[str, deque[Any]] = {}
         self.asked: list[tuple[str, str]] = []
+        self.offered: Choices = []  # the coded reasons the last reason or waste prompt offered
+        self.options: list[tuple[int, str]] = []  # what the last choice offered
 
     def queue(self, kind: str, *answers: Any) -> FakePrompts:
         self.answers.setdefault(kind, deque()).extend(answers)
@@ -54,8 +64,24 @@ class FakePrompts:
     def number(self, _p: QWidget, title: str, label: str, *_a: int) -> int | None:
         return self._next("number", f"{title} {label}")
 
-    def waste(self, _parent: QWidget, doses_left: int) -> tuple[int, str] | None:
+    def coded_reason(
+        self, _parent: QWidget, title: str, label: str, reasons: Choices
+    ) -> ReasonInput | None:
+        self.offered = reasons
+        return self._next("coded_reason", f"{title} {label}")
+
+    def waste(self, _parent: QWidget, doses_left: int, reasons: Choices) -> WasteInput | None:
+        self.offered = reasons
         return self._next("waste", str(doses_left))
+
+    def choice(
+        self, _parent: QWidget, title: str, label: str, options: list[tuple[int, str]]
+    ) -> int | None:
+        self.options = options
+        return self._next("choice", f"{title} {label}")
+
+    def undo_vaccination(self, _parent: QWidget, label: str, who: str) -> UndoInput | None:
+        return self._next("undo_vaccination", f"{label} {who}")
 
     def adverse_event(self, _p: QWidget, label: str, now: datetime) -> AdverseInput | None:
         return self._next("adverse_event", label)

@@ -54,6 +54,16 @@ def vaccinated(engine: Engine, person: PersonIn) -> None:
     engine.care.vaccinate(t.id, lot_id=engine.day.status().lots[0].id, actor=STATION)
 
 
+def end_the_day(engine: Engine, clock: FakeClock) -> None:
+    """Everyone released and the opened vials' doses wasted, so the day balances; then closed."""
+    clock.advance(timedelta(minutes=31))
+    for obs in engine.queries.observations():
+        engine.observation.release(obs.ticket.id, actor=STATION)
+    for vial in engine.day.status().open_vials:
+        engine.stock.waste(vial.id, vial.doses_left, "day_end", actor=STATION)
+    engine.day.close(actor=MANAGER)
+
+
 @pytest.fixture
 def config() -> Config:
     """The default config, and a flu vaccine (one dose a season, from 6 months: 0 years)."""
@@ -66,7 +76,7 @@ def day(engine: Engine, clock: FakeClock, config: Config) -> Engine:
     """Dose 1 of 张三 (VALID_ID) on 2026-11-28; the desks open on 2026-12-05."""
     open_with_rules(engine, config)
     vaccinated(engine, PersonIn("张三", VALID_ID, "13800138000"))
-    engine.day.close(actor=MANAGER)
+    end_the_day(engine, clock)
     clock.advance(timedelta(days=7))
     open_with_rules(engine, config)
     return engine

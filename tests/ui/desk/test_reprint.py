@@ -15,6 +15,7 @@ from kiosk.config import Config, Desk
 from kiosk.engine import Engine
 from printing.model import TicketPrint
 from printing.result import PAPER_OUT, PrintResult
+from printing.slip import SlipPrint
 from tests.ui.conftest import STAFF_NAME
 from tests.ui.desk.helpers import FakePrompts, press, sign_in, type_text
 from ui.desk.screen import DeskScreen
@@ -28,11 +29,17 @@ class FakePrinter:
     def __init__(self, result: PrintResult) -> None:
         self.result = result
         self.printed: list[TicketPrint] = []
+        self.slips: list[SlipPrint] = []
         self.threads: list[threading.Thread] = []
 
     def print_ticket(self, ticket: TicketPrint) -> PrintResult:
         self.threads.append(threading.current_thread())
         self.printed.append(ticket)
+        return self.result
+
+    def print_slip(self, slip: SlipPrint) -> PrintResult:
+        self.threads.append(threading.current_thread())
+        self.slips.append(slip)
         return self.result
 
 

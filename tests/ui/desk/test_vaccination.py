@@ -15,7 +15,7 @@ from tests.ui.conftest import MANAGER, STAFF_NAME, lot
 from tests.ui.desk.conftest import MakeDesk
 from tests.ui.desk.helpers import press, settle
 from ui.desk.screen import DeskScreen
-from ui.widgets.prompts import CorrectionInput
+from ui.widgets.prompts import CorrectionInput, WasteInput
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 REG = Actor("李护士", "登记2")
@@ -121,12 +121,13 @@ def test_no_vials_left_and_expired_lot_are_refused(qtbot, day: Engine, make_desk
 def test_waste_is_recorded_with_reason(qtbot, day: Engine, make_desk: MakeDesk) -> None:
     desk = make_desk("接种1")
     press(qtbot, desk, Qt.Key.Key_O, CTRL)
-    desk.prompts.queue("waste", (2, "掉落"))
+    desk.prompts.queue("waste", WasteInput(2, "掉落"))
     qtbot.mouseClick(desk.panel.waste_button, Qt.MouseButton.LeftButton)
     settle(qtbot, desk)
     vial = day.day.status().open_vials[0]
     assert (vial.doses_wasted, vial.doses_left) == (2, 3)
     assert "3 of 5 doses left" in desk.panel.vials.item(0).text()
+    assert desk.prompts.offered == []  # a day opened without a list: free text
 
 
 def correct_via_history(qtbot, desk: DeskScreen, label: str) -> None:
@@ -181,7 +182,7 @@ def test_a_vial_past_its_use_by_is_shown_for_waste(
     p = desk.panel
     assert p.vials.count() == 1 and "past its use-by" in p.vial_warning.text()
     assert day.day.status().expired_vial_doses == 5
-    desk.prompts.queue("waste", (5, "开启超时"))
+    desk.prompts.queue("waste", WasteInput(5, "开启超时"))
     qtbot.mouseClick(p.waste_button, Qt.MouseButton.LeftButton)
     settle(qtbot, desk)
     status = day.day.status()

@@ -19,6 +19,7 @@ from kiosk.model import Ticket
 from kiosk.staff import StaffDirectory
 from printing.model import TicketPrint
 from printing.result import PrintResult
+from printing.slip import SlipPrint
 from tests.ui.conftest import open_day
 from ui.feed import Feed
 from ui.kiosk.screen import KioskScreen
@@ -35,6 +36,7 @@ class FakePrinter:
         self.gate = gate
         self.started = threading.Event()
         self.tickets: list[TicketPrint] = []
+        self.slips: list[SlipPrint] = []
         self._lock = threading.Lock()
 
     def print_ticket(self, ticket: TicketPrint) -> PrintResult:
@@ -43,6 +45,11 @@ class FakePrinter:
             self.gate.wait(30)
         with self._lock:
             self.tickets.append(ticket)
+        return self.result
+
+    def print_slip(self, slip: SlipPrint) -> PrintResult:
+        with self._lock:
+            self.slips.append(slip)
         return self.result
 
 
