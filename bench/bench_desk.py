@@ -41,7 +41,7 @@ from ui.runner import Runner  # noqa: E402
 from ui.scheduler import QtScheduler  # noqa: E402
 
 START = "2026-11-30T08:00:00+08:00"
-MANAGER = Actor("manager", "admin")
+MANAGER = Actor("manager", "admin", "manager")
 
 CHILD = r"""
 import sys, time

@@ -59,7 +59,7 @@ def _setup(folder: Path):  # -> (app, engine, kiosk)
         observation_minutes=30,
         missed_grace_minutes=30,
         lots_in=[lot],
-        actor=Actor("manager", "admin"),
+        actor=Actor("manager", "admin", "manager"),
     )
     staff = StaffDirectory(db, clock, "main")
     scheduler = QtScheduler()

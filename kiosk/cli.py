@@ -71,7 +71,10 @@ class Context:
         return Engine(db, clock, self.config.site.code, self.config.site.timezone)
 
     def actor(self) -> Actor:
-        return Actor(staff=f"cli:{getpass.getuser()}", terminal=socket.gethostname())
+        # The OS user at the site's own PC: a manager's role, audited by name (cli:<user>).
+        return Actor(
+            staff=f"cli:{getpass.getuser()}", terminal=socket.gethostname(), role="manager"
+        )
 
 
 Handler = Callable[[Context], int]
@@ -861,7 +864,7 @@ def _manager(ctx: Context, engine: Engine, pin: str) -> Actor:
             f"{member.name} is not a manager: records are read by a manager",
             code="not_allowed",
         )
-    return Actor(staff=member.name, terminal=f"cli:{socket.gethostname()}")
+    return Actor(staff=member.name, terminal=f"cli:{socket.gethostname()}", role=member.role)
 
 
 def _stdin_lines(count: int) -> list[str]:

@@ -43,6 +43,12 @@ class NotFound(DomainError):
     code = "not_found"
 
 
+class NotAllowed(DomainError):
+    """The operation belongs to another role (a nurse asking for a manager's operation)."""
+
+    code = "not_allowed"
+
+
 class InvalidTransition(DomainError):
     code = "invalid_transition"
 

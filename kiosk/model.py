@@ -11,13 +11,17 @@ from kiosk.states import Queue, State
 
 @dataclass(frozen=True)
 class Actor:
-    """Who did it and where: every event carries both."""
+    """Who did it and where: every event carries both. ``role`` is what their sign-in
+    established (kiosk.staff: "nurse" or "manager"; the kiosk is "kiosk"; a command run on the
+    site's own PC acts as its OS user, "cli:<user>", with a manager's role): the engine refuses
+    a manager's operation to anyone else (kiosk.engine.core.EngineCore.require_manager)."""
 
     staff: str
     terminal: str
+    role: str = "nurse"
 
 
-KIOSK_ACTOR = Actor(staff="kiosk", terminal="kiosk")
+KIOSK_ACTOR = Actor(staff="kiosk", terminal="kiosk", role="kiosk")
 
 
 def ticket_label(prefix: str, number: int) -> str:

@@ -155,7 +155,7 @@ class DaySimulation:
             _Desk(f"登记{i + 1}", Queue.REGISTRATION) for i in range(params.registration_desks)
         ] + [_Desk(f"接种{i + 1}", Queue.VACCINATION) for i in range(params.vaccination_stations)]
         self.staff = {d.name: Actor(staff=f"nurse-{d.name}", terminal=d.name) for d in self.desks}
-        self.manager = Actor(staff="manager", terminal="admin")
+        self.manager = Actor(staff="manager", terminal="admin", role="manager")
         self.turned_away = 0
         self.lot_ids: list[int] = []
         self.lot_index = 0

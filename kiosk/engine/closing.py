@@ -213,6 +213,7 @@ class ClosingOps(Part):
         the manager releases whoever is still in observation and closes open adverse events,
         each with the reason "day closed"; without it they are refused. Refused (nothing
         changes) while a dose is left in an opened vial or the doses do not add up."""
+        self.core.require_manager(actor, "closing the day")
         the_day = day or self.today()
         if fridge_c is not None:
             limits.temperature(fridge_c)
@@ -254,6 +255,7 @@ class ClosingOps(Part):
 
     def reopen(self, reason: str, *, actor: Actor, day: date | None = None) -> None:
         """A closed day open again, with why (audited): a late entry, a wrong close."""
+        self.core.require_manager(actor, "reopening a day")
         why = required_text(reason)
         the_day = day or self.today()
 

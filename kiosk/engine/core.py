@@ -21,7 +21,7 @@ from kiosk.clock import Clock
 from kiosk.db.database import Database
 from kiosk.db.prepared import Prepared
 from kiosk.db.schema import days, tickets
-from kiosk.errors import DayNotOpen, InvalidTransition, NotFound
+from kiosk.errors import DayNotOpen, InvalidTransition, NotAllowed, NotFound
 from kiosk.eventlog import Tx, find_by_key
 from kiosk.model import Actor, Event, Ticket
 from kiosk.states import State
@@ -110,6 +110,17 @@ class EngineCore:
             if key is None:
                 raise
             return self.db.write(run)  # a concurrent twin committed first: answer as it did
+
+    @staticmethod
+    def require_manager(actor: Actor, what: str) -> None:
+        """Refuse ``what`` (the day, the stock, the capacity, reopening) to anyone but a
+        manager (docs: the roles table in README.md)."""
+        if actor.role != "manager":
+            raise NotAllowed(
+                f"{what} is a manager's: {actor.staff} is signed in as {actor.role}",
+                staff=actor.staff,
+                role=actor.role,
+            )
 
     def replay_ticket(self, conn: Connection, event: Event) -> Ticket:
         if event.ticket_id is None:

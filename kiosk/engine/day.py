@@ -92,7 +92,10 @@ class DayOps(Part):
     ) -> DayStatus:
         """Open the service day. ``prefixes`` (the config's categories) are the only ones the
         day issues; what every terminal must agree on is stored in the day row, and ``rules``
-        (the config's products and override reasons) as a versioned rule set."""
+        (the config's products and override reasons) as a versioned rule set. ``take`` moves
+        vials from the inventory (``{"LOT": vials}``); each of ``lots_in`` is received into the
+        inventory and taken at once. A manager's operation, as all that change the day."""
+        self.core.require_manager(actor, "opening the day")
         the_day = day or self.today()
         _check_day_numbers(capacity, observation_minutes, missed_grace_minutes)
         if fridge_c is not None:
@@ -173,6 +176,7 @@ class DayOps(Part):
 
     def take(self, take: dict[str, int], *, actor: Actor) -> DayStatus:
         """More vials moved from the inventory into today's stock (``{"LOT": vials}``)."""
+        self.core.require_manager(actor, "taking stock into the day")
         day = self.today()
 
         def work(tx: Tx) -> None:
@@ -193,6 +197,7 @@ class DayOps(Part):
         """A lot added to today's stock (a delivery: received into the inventory and taken at
         once), with the traceability codes of its boxes (one vial each), so a station's scan
         selects it and counts the box's doses."""
+        self.core.require_manager(actor, "adding a lot")
         day = self.today()
         check_lot(lot, day)
         codes = _parse_codes(box_codes or [], day)
@@ -218,6 +223,7 @@ class DayOps(Part):
         return self.status(day)
 
     def add_vials(self, lot_id: int, vials_added: int, *, actor: Actor) -> DayStatus:
+        self.core.require_manager(actor, "adding vials")
         limits.number(vials_added, "vials_added")
         day = self.today()
 
@@ -242,6 +248,7 @@ class DayOps(Part):
 
     def add_desk(self, desk: str, *, actor: Actor) -> DayStatus:
         """Let one more desk or station call today (a day opened with a list of desks)."""
+        self.core.require_manager(actor, "adding a desk")
         name = limits.required(desk, "desk")
         day = self.today()
 
@@ -260,6 +267,7 @@ class DayOps(Part):
         return self.status(day)
 
     def set_capacity(self, capacity: int, *, actor: Actor) -> DayStatus:
+        self.core.require_manager(actor, "changing the capacity")
         day = self.today()
         limits.number(capacity, "capacity")
 

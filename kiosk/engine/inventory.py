@@ -81,6 +81,7 @@ class InventoryOps(Part):
     def receive(self, lot: LotIn, *, actor: Actor) -> InventoryLot:
         """A delivery: its vials added to the lot on hand (the same product and lot must have the
         same expiry and vial size) or a new lot. An expired lot is refused."""
+        self.core.require_manager(actor, "receiving stock")
         check_lot(lot, self.today())
 
         def work(tx: Tx) -> int:

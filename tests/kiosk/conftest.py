@@ -18,7 +18,7 @@ from kiosk.states import State
 TZ = ZoneInfo("Asia/Shanghai")
 DAY = date(2026, 11, 28)
 NURSE = Actor(staff="nurse1", terminal="desk-1")
-MANAGER = Actor(staff="manager", terminal="admin")
+MANAGER = Actor(staff="manager", terminal="admin", role="manager")
 
 
 def start_of_day() -> datetime:

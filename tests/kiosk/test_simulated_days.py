@@ -22,7 +22,7 @@ from kiosk.simulate import SimParams, simulate_days
 
 TZ = ZoneInfo("Asia/Shanghai")
 LAST = date(2026, 11, 30)
-MANAGER = Actor("manager", "admin")
+MANAGER = Actor("manager", "admin", "manager")
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -119,6 +119,7 @@ class Console(QWidget):
         self._working = scheduler.timer(self._say_working, WORKING_AFTER_MS, parent=self)
         self.terminal = terminal
         self.user: str | None = None
+        self.role = "nurse"  # the signed-in member's (kiosk.staff ROLES)
         self.prompts = Prompts(self)
         self.messages = DeskMessages(self)
         self.slips = SlipPrinter(self, printer, self) if printer is not None else None
@@ -170,9 +171,10 @@ class Console(QWidget):
 
     # --- signing in and out --------------------------------------------------------------------
 
-    def sign_in(self, name: str) -> None:
+    def sign_in(self, name: str, role: str = "nurse") -> None:
         log.info("%s: %s signed in", self.terminal, name)
         self.user = name
+        self.role = role
         self.who.setText(self.tr("Signed in: %1").replace("%1", name))
         self.stack.setCurrentWidget(self.work)
         self.scanner.enabled = True
@@ -190,7 +192,7 @@ class Console(QWidget):
     def actor(self) -> Actor:
         if self.user is None:
             raise KioskError("nobody is signed in", code="signed_out")
-        return Actor(staff=self.user, terminal=self.terminal)
+        return Actor(staff=self.user, terminal=self.terminal, role=self.role)
 
     # --- acting and telling -----------------------------------------------------------------------
 

@@ -20,9 +20,9 @@ from ui.widgets.messages import DeskMessages
 
 
 class SignInPanel(QWidget):
-    """Emits ``signedIn(name)`` once the PIN is right; shows the lockout minutes when locked."""
+    """Emits ``signedIn(name, role)`` once the PIN is right; shows the lockout minutes when locked."""
 
-    signedIn = Signal(str)
+    signedIn = Signal(str, str)  # name, role
 
     def __init__(
         self,
@@ -120,7 +120,7 @@ class SignInPanel(QWidget):
     def _right(self, member: StaffMember) -> None:
         self.button.setEnabled(True)
         self.error.clear()
-        self.signedIn.emit(member.name)
+        self.signedIn.emit(member.name, member.role)
 
     def _refused(self, exc: KioskError) -> None:
         self.button.setEnabled(True)

@@ -39,6 +39,7 @@ from tests.kiosk.conftest import DAY, start_of_day
 from tests.pg_server import PgServer
 
 NURSE = Actor("nurse", "desk")
+MANAGER = Actor("manager", "admin", "manager")
 DESKS = {Queue.REGISTRATION: ("R1", "R2", "R3"), Queue.VACCINATION: ("V1", "V2")}
 ID_NUMBERS = (None, None, "11010519491231002X", "110101199003070011", "110101199003070038")
 LATEST = start_of_day().replace(hour=22)  # keep the whole run inside one service day
@@ -210,7 +211,7 @@ class EngineMachine(RuleBasedStateMachine):
             observation_minutes=observation,
             missed_grace_minutes=grace,
             lots_in=[LotIn("疫苗", "L1", DAY + timedelta(days=30), per_vial, n_vials, use_within)],
-            actor=NURSE,
+            actor=MANAGER,
         )
         self.lot_id = status.lots[0].id
         for priority in queue_at_opening:  # people already waiting when the doors open
@@ -222,10 +223,10 @@ class EngineMachine(RuleBasedStateMachine):
         assert self.engine.queries.last_seq() == seq
 
     def set_capacity(self, capacity: int) -> None:
-        assert self.engine.day.set_capacity(capacity, actor=NURSE).capacity == capacity
+        assert self.engine.day.set_capacity(capacity, actor=MANAGER).capacity == capacity
 
     def add_vials(self, n: int) -> None:
-        self.engine.day.add_vials(self.lot_id, n, actor=NURSE)
+        self.engine.day.add_vials(self.lot_id, n, actor=MANAGER)
 
     def waste(self, i: int, doses: int) -> None:
         open_vials = self.engine.day.status().open_vials

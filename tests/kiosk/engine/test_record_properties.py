@@ -73,7 +73,7 @@ class RecordMachine(RuleBasedStateMachine):
             observation_minutes=30,
             missed_grace_minutes=30,
             lots_in=[lot(vials=100, expiry=date(2100, 1, 1))],
-            actor=Actor("manager", "admin"),
+            actor=Actor("manager", "admin", "manager"),
             rules=RULES,
         )
 
@@ -86,7 +86,7 @@ class RecordMachine(RuleBasedStateMachine):
     @rule(days=st.sampled_from([1, 7, 14, 18, 20, 21, 22, 30, 60, 179, 181]))
     def next_day(self, days: int) -> None:
         """Close today; restart the program on a later day and open it."""
-        self.engine.day.close(actor=Actor("manager", "admin"), acknowledge=True)
+        self.engine.day.close(actor=Actor("manager", "admin", "manager"), acknowledge=True)
         self.engine.db.dispose()
         self.day += timedelta(days=days)
         self.clock.set(datetime.combine(self.day, time(8), tzinfo=TZ))
