@@ -225,6 +225,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     ssub0 = sub.add_subparsers(p, "stock_command")
     rc = ssub0.add_parser("receive", help="a delivery into the inventory")
     rc.add_argument("lot", metavar="PRODUCT,LOT,EXPIRY,DOSES_PER_VIAL,VIALS")
+    rc.add_argument(
+        "--box-codes",
+        type=Path,
+        metavar="FILE",
+        help="the traceability codes of the lot's boxes, one per line (# starts a comment)",
+    )
     rc.set_defaults(handler=cmd_stock_receive)
     ls = ssub0.add_parser("list", help="unopened vials on hand")
     ls.add_argument("--json", action="store_true")
@@ -602,9 +608,19 @@ def _takes(pairs: list[tuple[str, int]]) -> dict[str, int]:
 
 
 def cmd_stock_receive(ctx: Context) -> int:
-    got = ctx.engine().inventory.receive(parse_lot(ctx.args.lot), actor=ctx.actor())
+    from kiosk.tracecodes import parse_trace_code
+
+    codes = None
+    if ctx.args.box_codes:
+        today = _site_now(ctx).date()
+        codes = [parse_trace_code(c, today) for c in _box_codes(ctx, ctx.args.box_codes)]
+    got = ctx.engine().inventory.receive(
+        parse_lot(ctx.args.lot), actor=ctx.actor(), box_codes=codes
+    )
     print(f"on hand: {got.product} lot {got.lot}: {got.vials} vial(s) x {got.doses_per_vial},"
           f" expires {got.expiry}")  # fmt: skip
+    if codes:
+        print(f"  {len(codes)} box code(s) listed")
     return 0
 
 

@@ -66,6 +66,7 @@ class SimParams:
     cancel_share: float = 0.01
     leave_early_share: float = 0.01
     adverse_share: float = 0.005
+    undo_share: float = 0.003  # a wrong "vaccinated" undone (the dose drawn or not), then given
     rules: RuleSet | None = None  # the day's dose rules (None: opened without rules)
     early_share: float = 0.05  # of those due back, come before their dose is allowed
     override_share: float = 0.5  # of those refused as too early, a nurse overrides
@@ -149,6 +150,7 @@ class DaySimulation:
         self.population = population or Population(random.Random(params.seed + 1))
         self.people: list[PersonIn] = []
         self.who: dict[int, PersonIn] = {}
+        self.undone = 0
         self.heap: list[tuple[datetime, int, bool, Callable[[], object]]] = []
         self.order = itertools.count()
         self.desks = [
@@ -354,6 +356,14 @@ class DaySimulation:
             self.free(desk)
             return
         done = self.vaccinate(ticket_id, actor)
+        if self.rng.random() < self.p.undo_share:  # clicked on the wrong row: undone at once
+            drawn = self.rng.random() < 0.5
+            self.e.corrections.undo_vaccination(ticket_id, "点错 wrong row", drawn=drawn,
+                                                actor=actor)  # fmt: skip
+            self.undone += 1
+            self.free(desk)
+            self.wake(Queue.VACCINATION)
+            return
         self.free(desk)
         if ticket_id in self.who and done.dose_number is not None:
             self.population.vaccinated(

@@ -103,6 +103,16 @@ inventory = sa.Table(
     sa.UniqueConstraint("site", "product", "lot", name="uq_inventory_site_product_lot"),
 )
 
+inventory_boxes = sa.Table(
+    "inventory_boxes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _site(),
+    sa.Column("inventory_id", sa.Integer, sa.ForeignKey("inventory.id"), nullable=False),
+    sa.Column("code", sa.String(64), nullable=False),  # copied to lot_boxes as vials are taken
+    sa.UniqueConstraint("site", "inventory_id", "code", name="uq_inventory_boxes_site_inv_code"),
+)
+
 lots = sa.Table(
     "lots",
     metadata,

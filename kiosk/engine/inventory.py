@@ -18,12 +18,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from kiosk import limits
-from kiosk.db.schema import events, inventory, lots
+from kiosk.db.schema import events, inventory, inventory_boxes, lot_boxes, lots
 from kiosk.db.schema import vials as vials_table
 from kiosk.engine.core import EngineCore, Part
 from kiosk.errors import StockError
 from kiosk.eventlog import Tx
 from kiosk.model import Actor, LotIn
+from kiosk.tracecodes import TraceCode
 
 
 @dataclass(frozen=True)
@@ -78,14 +79,32 @@ class InventoryOps(Part):
 
     # --- moving -----------------------------------------------------------------------------------
 
-    def receive(self, lot: LotIn, *, actor: Actor) -> InventoryLot:
+    def receive(
+        self, lot: LotIn, *, actor: Actor, box_codes: list[TraceCode] | None = None
+    ) -> InventoryLot:
         """A delivery: its vials added to the lot on hand (the same product and lot must have the
-        same expiry and vial size) or a new lot. An expired lot is refused."""
+        same expiry and vial size) or a new lot. An expired lot is refused. ``box_codes``, the
+        traceability codes of its boxes, go with the vials into each day that takes them."""
         self.core.require_manager(actor, "receiving stock")
         check_lot(lot, self.today())
 
         def work(tx: Tx) -> int:
-            return self.receive_in(tx, lot)
+            inventory_id = self.receive_in(tx, lot)
+            for code in box_codes or []:
+                known = tx.conn.execute(
+                    sa.select(inventory_boxes.c.id).where(
+                        inventory_boxes.c.site == self.site,
+                        inventory_boxes.c.inventory_id == inventory_id,
+                        inventory_boxes.c.code == code.code,
+                    )
+                ).first()
+                if known is None:
+                    tx.conn.execute(
+                        sa.insert(inventory_boxes).values(
+                            site=self.site, inventory_id=inventory_id, code=code.code
+                        )
+                    )
+            return inventory_id
 
         inventory_id = self.core.write(actor, work)
         with self.db.read() as conn:
@@ -213,6 +232,7 @@ class InventoryOps(Part):
                     .returning(lots.c.id)
                 ).scalar_one()
             )
+        self._boxes_into(tx, inventory_id, lot_id, row.doses_per_vial)
         tx.event(
             "stock_taken",
             day=day,
@@ -222,6 +242,25 @@ class InventoryOps(Part):
             vials=vials,
         )
         return lot_id
+
+    def _boxes_into(self, tx: Tx, inventory_id: int, lot_id: int, doses: int) -> None:
+        """The lot's listed box codes, known to the day's lot (a station's scan finds them)."""
+        listed = set(
+            tx.conn.execute(
+                sa.select(lot_boxes.c.code).where(lot_boxes.c.lot_id == lot_id)
+            ).scalars()
+        )
+        for code in tx.conn.execute(
+            sa.select(inventory_boxes.c.code).where(
+                inventory_boxes.c.site == self.site, inventory_boxes.c.inventory_id == inventory_id
+            )
+        ).scalars():
+            if code not in listed:
+                tx.conn.execute(
+                    sa.insert(lot_boxes).values(
+                        site=self.site, lot_id=lot_id, code=code, doses=doses
+                    )
+                )
 
     def return_unopened(self, tx: Tx, day: date) -> int:
         """Inside the close: each of the day's lots gives its unopened vials back to the

@@ -33,10 +33,12 @@ def test_every_simulated_day_balances_and_the_inventory_adds_up(tmp_path: Path, 
     engine = Engine(db, clock, "main", "Asia/Shanghai")
     params = SimParams(
         residents=40, seed=seed, day=LAST, registration_desks=2, vaccination_stations=2,
-        rules=rules_from_config(DEFAULT), doses_per_vial=5,
+        rules=rules_from_config(DEFAULT), doses_per_vial=5, undo_share=0.05,
     )  # fmt: skip
     outcomes, _ = simulate_days(engine, clock, params, days)
     assert all(o.finished for o in outcomes)
+    kinds = {e.kind for e in engine.queries.events_since(0, limit=1_000_000)}
+    assert {"doses_wasted", "missed", "vaccination_undone", "deferred"} <= kinds
     for back in range(days):
         day = LAST - timedelta(days=back)
         r = engine.closing.reconciliation(day)

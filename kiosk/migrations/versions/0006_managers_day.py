@@ -33,6 +33,20 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name=op.f('pk_inventory')),
         sa.UniqueConstraint('site', 'product', 'lot', name='uq_inventory_site_product_lot'),
     )
+    op.create_table(
+        'inventory_boxes',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('site', sa.String(length=32), nullable=False),
+        sa.Column('inventory_id', sa.Integer(), nullable=False),
+        sa.Column('code', sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(
+            ['inventory_id'], ['inventory.id'], name=op.f('fk_inventory_boxes_inventory_id_inventory')
+        ),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_inventory_boxes')),
+        sa.UniqueConstraint(
+            'site', 'inventory_id', 'code', name='uq_inventory_boxes_site_inv_code'
+        ),
+    )
     with op.batch_alter_table('lots', schema=None) as batch_op:
         batch_op.add_column(sa.Column('inventory_id', sa.Integer(), nullable=True))
         batch_op.add_column(
@@ -56,4 +70,5 @@ def downgrade() -> None:
         batch_op.drop_constraint(op.f('fk_lots_inventory_id_inventory'), type_='foreignkey')
         batch_op.drop_column('vials_returned')
         batch_op.drop_column('inventory_id')
+    op.drop_table('inventory_boxes')
     op.drop_table('inventory')

@@ -79,3 +79,17 @@ def test_bad_movements_are_refused_and_change_nothing(site: Site) -> None:
     assert next(x for x in site.engine.inventory.on_hand() if x.lot == "D1").expired(
         FIRST_DAY + timedelta(days=400)
     )
+
+
+def test_box_codes_received_with_a_lot_go_with_its_vials_into_each_day(site: Site) -> None:
+    from kiosk.tracecodes import parse_trace_code
+
+    engine = site.day(FIRST_DAY)
+    code = parse_trace_code("81234567890123456780", FIRST_DAY)
+    engine.inventory.receive(DELIVERY, actor=MANAGER, box_codes=[code])
+    engine.day.take({"D1": 2}, actor=MANAGER)
+    d1 = next(x for x in engine.day.status().lots if x.lot == "D1")
+    assert engine.stock.box_codes(d1.id) == [code.code]
+    assert engine.stock.identify_box(code.code).lot_id == d1.id
+    engine.day.take({"D1": 1}, actor=MANAGER)  # more vials of the same lot: listed once
+    assert engine.stock.box_codes(d1.id) == [code.code]
