@@ -209,6 +209,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     )
     cl.add_argument("--fridge", type=float, metavar="CELSIUS", help="the fridge's temperature now")
     cl.add_argument("--json", action="store_true", help="print the reconciliation as JSON")
+    cl.add_argument("--day", type=day_argument, help="YYYY-MM-DD (default: today)")
     cl.set_defaults(handler=cmd_day_close)
     ro = dsub.add_parser("reopen", help="open a closed day again, with the reason (audited)")
     ro.add_argument("reason")
@@ -687,9 +688,9 @@ def cmd_day_close(ctx: Context) -> int:
     """The reconciliation, then the close: refused (exit 1, nothing changed) until it balances."""
     a = ctx.args
     engine = ctx.engine()
-    before = engine.closing.reconciliation()
+    before = engine.closing.reconciliation(a.day)
     try:
-        engine.day.close(actor=ctx.actor(), acknowledge=a.acknowledge, fridge_c=a.fridge)
+        engine.day.close(actor=ctx.actor(), day=a.day, acknowledge=a.acknowledge, fridge_c=a.fridge)
     except DomainError as exc:
         if exc.code != "day_unbalanced":
             raise
