@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from kiosk.model import Dose, Person
 from kiosk.privacy import private_folder
 
-COLUMNS = (
+PERSON_COLUMNS = (
     "site",
     "document_type",
     "document_number",
@@ -27,6 +27,9 @@ COLUMNS = (
     "name",
     "sex",
     "birth_date",
+)
+COLUMNS = (
+    *PERSON_COLUMNS,
     "product",
     "manufacturer",
     "lot",
@@ -49,13 +52,7 @@ def dose_row(dose: Dose, person: Person, site: str, tz: ZoneInfo) -> dict[str, A
         else dose.given_on.isoformat()
     )
     return {
-        "site": site,
-        "document_type": person.document_type or "",
-        "document_number": person.id_number or "",
-        "document_country": person.document_country or "",
-        "name": person.name,
-        "sex": person.sex or "",
-        "birth_date": person.birth_date.isoformat() if person.birth_date else "",
+        **_person_fields(person, site),
         "product": dose.product,
         "manufacturer": dose.manufacturer,
         "lot": dose.lot,
@@ -71,13 +68,7 @@ def dose_row(dose: Dose, person: Person, site: str, tz: ZoneInfo) -> dict[str, A
 
 
 AEFI_COLUMNS = (
-    "site",
-    "document_type",
-    "document_number",
-    "document_country",
-    "name",
-    "sex",
-    "birth_date",
+    *PERSON_COLUMNS,
     "product",
     "manufacturer",
     "lot",
@@ -104,13 +95,7 @@ def aefi_rows(source: Iterable[Any], site: str, tz: ZoneInfo) -> Iterator[dict[s
 
     for r in source:
         yield {
-            "site": site,
-            "document_type": r.document_type or "",
-            "document_number": r.id_number or "",
-            "document_country": r.document_country or "",
-            "name": r.name,
-            "sex": r.sex or "",
-            "birth_date": r.birth_date.isoformat() if r.birth_date else "",
+            **_person_fields(r, site),
             "product": r.product or "",
             "manufacturer": r.manufacturer or "",
             "lot": r.lot or "",
@@ -128,16 +113,24 @@ def aefi_rows(source: Iterable[Any], site: str, tz: ZoneInfo) -> Iterator[dict[s
         }
 
 
-def person_dict(person: Person) -> dict[str, Any]:
+def _person_fields(person: Any, site: str) -> dict[str, Any]:
+    """The person's columns of a row (``person``: a Person, or a row with the same fields)."""
     return {
-        "name": person.name,
+        "site": site,
         "document_type": person.document_type or "",
         "document_number": person.id_number or "",
         "document_country": person.document_country or "",
+        "name": person.name,
         "sex": person.sex or "",
         "birth_date": person.birth_date.isoformat() if person.birth_date else "",
-        "phone": person.phone or "",
     }
+
+
+def person_dict(person: Person) -> dict[str, Any]:
+    """The person as `kiosk record show --json` gives them."""
+    fields = _person_fields(person, "")
+    del fields["site"]
+    return {**fields, "phone": person.phone or ""}
 
 
 def write_csv(

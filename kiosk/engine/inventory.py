@@ -132,11 +132,7 @@ class InventoryOps(Part):
                     code="lot_mismatch",
                     lot=number,
                 )
-            tx.conn.execute(
-                sa.update(inventory)
-                .where(inventory.c.id == row.id)
-                .values(vials=inventory.c.vials + count, updated_at=tx.now)
-            )
+            self._add(tx, row.id, count)
             inventory_id = int(row.id)
         else:
             inventory_id = int(
@@ -196,11 +192,7 @@ class InventoryOps(Part):
                 code="not_enough_stock",
                 lot=row.lot,
             )
-        tx.conn.execute(
-            sa.update(inventory)
-            .where(inventory.c.id == inventory_id)
-            .values(vials=inventory.c.vials - vials, updated_at=tx.now)
-        )
+        self._add(tx, inventory_id, -vials)
         existing = tx.conn.execute(
             sa.select(lots.c.id).where(
                 lots.c.site == self.site,
@@ -281,11 +273,7 @@ class InventoryOps(Part):
             unopened = r.vials - r.opened
             if unopened <= 0:
                 continue
-            tx.conn.execute(
-                sa.update(inventory)
-                .where(inventory.c.id == r.inventory_id)
-                .values(vials=inventory.c.vials + unopened, updated_at=tx.now)
-            )
+            self._add(tx, r.inventory_id, unopened)
             tx.conn.execute(
                 sa.update(lots).where(lots.c.id == r.id).values(vials_returned=unopened)
             )
@@ -316,11 +304,7 @@ class InventoryOps(Part):
                     code="not_enough_stock",
                     lot=r.lot,
                 )
-            tx.conn.execute(
-                sa.update(inventory)
-                .where(inventory.c.id == r.inventory_id)
-                .values(vials=inventory.c.vials - r.vials_returned, updated_at=tx.now)
-            )
+            self._add(tx, r.inventory_id, -r.vials_returned)
             tx.conn.execute(sa.update(lots).where(lots.c.id == r.id).values(vials_returned=0))
             tx.event(
                 "stock_taken",
@@ -331,6 +315,14 @@ class InventoryOps(Part):
                 vials=r.vials_returned,
                 reopened=True,
             )
+
+    def _add(self, tx: Tx, inventory_id: int, vials: int) -> None:
+        """``vials`` more (or, negative, fewer) unopened vials of the lot on hand."""
+        tx.conn.execute(
+            sa.update(inventory)
+            .where(inventory.c.id == inventory_id)
+            .values(vials=inventory.c.vials + vials, updated_at=tx.now)
+        )
 
     def _row(self, conn: Connection, inventory_id: int, *, lock: bool = False) -> Any:
         q = sa.select(inventory).where(
