@@ -16,6 +16,14 @@
         <translation>按受种者的纸质接种凭证录入在外院接种的剂次</translation>
     </message>
     <message>
+        <source>Correct details…</source>
+        <translation>更正证件/信息…</translation>
+    </message>
+    <message>
+        <source>Correct the document or details stored for this person; the doses stay</source>
+        <translation>更正此人登记的证件或信息；接种记录保留</translation>
+    </message>
+    <message>
         <source>Vaccine</source>
         <translation>疫苗</translation>
     </message>
@@ -54,6 +62,10 @@
     <message>
         <source>Late: the interval ended %1</source>
         <translation>已超期：间隔期于 %1 结束</translation>
+    </message>
+    <message>
+        <source>The person&apos;s details are corrected; their doses stay on the record.</source>
+        <translation>已更正此人的信息；其接种记录保留不变。</translation>
     </message>
 </context>
 </TS>

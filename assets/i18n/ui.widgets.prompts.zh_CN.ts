@@ -56,12 +56,64 @@
         <translation>更正批号或剂次</translation>
     </message>
     <message>
+        <source>only if the box code was wrong</source>
+        <translation>仅在箱码有误时填写</translation>
+    </message>
+    <message>
         <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
         <source>Dose number</source>
         <translation>剂次</translation>
+    </message>
+    <message>
+        <source>Box code</source>
+        <translation>箱码（追溯码）</translation>
+    </message>
+    <message>
+        <source>Correct the person&apos;s details</source>
+        <translation>更正证件/信息</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (if the document does not carry it)</source>
+        <translation>年-月-日（证件上没有时填写）</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Issuing country</source>
+        <translation>签发国家</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
     </message>
     <message>
         <source>— choose a reason —</source>

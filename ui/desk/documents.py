@@ -24,6 +24,7 @@ from kiosk.documents import (
     person_details,
 )
 from kiosk.dose_rules import age_on
+from kiosk.model import Person
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -144,6 +145,14 @@ class DocumentFields(QObject):
             self.birth.setText(birth_date.isoformat())
         if sex and self.sex.currentIndex() == 0:
             self.sex.setCurrentIndex(max(0, self.sex.findData(sex)))
+
+    def show_person(self, person: Person) -> None:
+        """The document and details of ``person`` as on record (after a correction)."""
+        self.kind.setCurrentIndex(max(0, self.kind.findData(person.document_type or "")))
+        self.number.setText(person.id_number or "")
+        self.country.setText(person.document_country or "")
+        self.birth.setText(person.birth_date.isoformat() if person.birth_date else "")
+        self.sex.setCurrentIndex(max(0, self.sex.findData(person.sex or "")))
 
     def _kind_changed(self) -> None:
         self.number.setMaxLength(KINDS[self.document_type()].max_length)

@@ -176,7 +176,12 @@ class HistoryPanel(QGroupBox):
             return
         c.act(
             lambda a: c.engine.corrections.vaccination(
-                ticket_id, got.reason, actor=a, lot_id=got.lot_id, dose_number=got.dose_number
+                ticket_id,
+                got.reason,
+                actor=a,
+                lot_id=got.lot_id,
+                dose_number=got.dose_number,
+                trace_code=got.trace_code,
             ),
             self._corrected,
         )

@@ -9,7 +9,7 @@ registration is saved, and refuses a dose number that no longer holds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from kiosk.documents import InvalidDocument, parse_document
 from kiosk.dose_rules import PastDose, Proposal, RuleSet, propose
 from kiosk.errors import KioskError
-from kiosk.model import PersonRecord
+from kiosk.model import Person, PersonIn, PersonRecord
 from ui.widgets.console import ConsoleContext, button
 from ui.widgets.record_list import RecordList
 
@@ -46,11 +47,13 @@ class RecordBox(QGroupBox):
 
     changed = Signal()  # read back, or a choice here changed: the panel checks its form again
     found = Signal(object)  # the PersonRecord of the document typed, when the site has one
+    corrected = Signal(object)  # the Person as corrected on the record
 
-    def __init__(self, desk: ConsoleContext) -> None:
+    def __init__(self, desk: ConsoleContext, documents: dict[str, str] | None = None) -> None:
         super().__init__()
         self.setTitle(self.tr("Vaccination record"))
         self.desk = desk
+        self.documents = documents or {}  # each document kind's name, as the desk offers it
         self.key: DocumentKey | None = None  # the document asked for
         self.read: RecordRead | None = None  # the last read back (of ``key`` or an older one)
         self.birth_date: date | None = None  # as the desk has it (typed, or the document's)
@@ -77,6 +80,11 @@ class RecordBox(QGroupBox):
         self.earlier_button.setToolTip(
             self.tr("Enter a dose given elsewhere, from the person's paper record")
         )
+        self.correct_button = button(self.tr("Correct details…"), None, "correctPerson")
+        self.correct_button.setToolTip(
+            self.tr("Correct the document or details stored for this person; the doses stay")
+        )
+        self.correct_button.clicked.connect(self.correct_person)
         for combo in (self.product, self.override):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -92,6 +100,7 @@ class RecordBox(QGroupBox):
         layout.addWidget(self.blocks)
         layout.addLayout(self.form)
         layout.addWidget(self.earlier_button)
+        layout.addWidget(self.correct_button)
         self.current: Proposal | None = None
         self.show_document(None)
 
@@ -229,6 +238,7 @@ class RecordBox(QGroupBox):
         if not blocked:
             self.override.setCurrentIndex(0)
         self.earlier_button.setEnabled(self.loaded)
+        self.correct_button.setEnabled(self.returning() is not None)
         self.changed.emit()
 
     def _proposal(self) -> Proposal | None:
@@ -250,3 +260,51 @@ class RecordBox(QGroupBox):
         """The vaccines an earlier dose may be of: the day's rules', else those on hand."""
         rules = self.read.rules.rules if self.read else ()
         return [r.product for r in rules] or list(self.products)
+
+    # --- correcting the person ------------------------------------------------------------------
+
+    def returning(self) -> Person | None:
+        """The person on record under the document shown, if any."""
+        if not self.loaded or self.read is None or self.read.record is None:
+            return None
+        return self.read.record.person
+
+    def correct_person(self) -> None:
+        """Correct the stored document or details of the person found (a new event: their
+        doses stay theirs); the desk then shows them as corrected."""
+        desk, person = self.desk, self.returning()
+        if person is None or desk.user is None:
+            return
+        got = desk.prompts.correct_person(self, person, list(self.documents.items()))
+        if got is None:
+            return
+        details = own_details(got.person, desk.engine.today())
+
+        def corrected(done: Person) -> None:
+            desk.say(self.tr("The person's details are corrected; their doses stay on the record."))
+            key = self.key
+            self.corrected.emit(done)  # the desk's inputs take the corrected document
+            if self.key == key:
+                self.show_document(key, again=True)
+
+        desk.act(
+            lambda a: desk.engine.record.correct_person(person.id, details, got.reason, actor=a),
+            corrected,
+        )
+
+
+def own_details(person: PersonIn, today: date) -> PersonIn:
+    """``person`` without the birth date and sex its document carries itself (those typed were
+    the old document's: a new number brings its own). A birth date with the document's YYMMDD is
+    kept (a 2-digit-year card needs it for the century). A bad document is left to the engine."""
+    try:
+        doc = parse_document(
+            person.document_type, person.id_number or "", today, country=person.document_country
+        )
+    except InvalidDocument:
+        return person
+    born = person.birth_date
+    if doc.birth_date is not None and born is not None:
+        if f"{born:%y%m%d}" != f"{doc.birth_date:%y%m%d}":
+            born = None
+    return replace(person, birth_date=born, sex=None if doc.sex is not None else person.sex)

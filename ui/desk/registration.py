@@ -73,9 +73,10 @@ class RegistrationPanel(QGroupBox):
         self.document.add_rows(form)
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow("", self.phone_info)
-        self.record = RecordBox(desk)
+        self.record = RecordBox(desk, self.document.labels())
         self.record.changed.connect(self.validate)
         self.record.found.connect(self._returning)
+        self.record.corrected.connect(self._corrected)
         self.record.earlier_button.clicked.connect(self.add_earlier_dose)
         desk.shortcut("Ctrl+E", self.add_earlier_dose)
         self.answers: dict[str, QButtonGroup] = {}
@@ -190,6 +191,13 @@ class RegistrationPanel(QGroupBox):
             if value and not edit.text().strip():
                 edit.setText(value)
         self.document.fill_details(person.birth_date, person.sex)
+
+    def _corrected(self, person: Person) -> None:
+        """The person's details corrected on the record: the inputs take them."""
+        self.name.setText(person.name)
+        self.phone.setText(person.phone or "")
+        self.document.show_person(person)
+        self.validate()
 
     def _toggle_consent(self) -> None:
         if self.consent.isEnabled():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject
 from PySide6.QtWidgets import (
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.model import SEVERITIES
+from kiosk.model import SEVERITIES, Person, PersonIn
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class CorrectionInput:
     lot_id: int | None
     dose_number: int | None
     reason: str
+    trace_code: str | None = None  # the box code the dose came from, when it was wrong
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,14 @@ class UndoInput:
 
 Choices = list[tuple[str, str]]
 """Coded reasons as offered: (code, text in the site's language)."""
+
+
+@dataclass(frozen=True)
+class PersonCorrection:
+    """A person's details as corrected (the engine checks the document), and why."""
+
+    person: PersonIn
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -209,10 +219,14 @@ class Prompts(QObject):
         dose_box = QSpinBox()
         dose_box.setRange(1, 9)
         dose_box.setValue(dose)
+        box_code = QLineEdit()
+        box_code.setObjectName("correctionBoxCode")
+        box_code.setPlaceholderText(self.tr("only if the box code was wrong"))
         why = QLineEdit()
         form = QFormLayout(dialog)
         form.addRow(self.tr("Lot"), lot_box)
         form.addRow(self.tr("Dose number"), dose_box)
+        form.addRow(self.tr("Box code"), box_code)
         form.addRow(self.tr("Reason"), why)
         if not _ok(dialog, form) or not why.text().strip():
             return None
@@ -221,7 +235,62 @@ class Prompts(QObject):
             int(new_lot) if new_lot is not None and new_lot != lot_id else None,
             dose_box.value() if dose_box.value() != dose else None,
             why.text().strip(),
+            box_code.text().strip() or None,
         )
+
+    def correct_person(
+        self, parent: QWidget, person: Person, documents: Choices
+    ) -> PersonCorrection | None:
+        """``person``'s stored details to correct (``documents``: the kinds offered, code and
+        name); a reason is required, the engine checks the rest."""
+        dialog = QDialog(parent)
+        dialog.setObjectName("correctPerson")
+        dialog.setWindowTitle(self.tr("Correct the person's details"))
+        kind = QComboBox()
+        for code, text in documents:
+            kind.addItem(text, code)
+        kind.setCurrentIndex(max(0, kind.findData(person.document_type or "resident_id")))
+        stored = (person.name, person.id_number, person.document_country, person.phone)
+        name, number, country, phone = (QLineEdit(value or "") for value in stored)
+        born = QLineEdit(person.birth_date.isoformat() if person.birth_date else "")
+        born.setPlaceholderText(self.tr("YYYY-MM-DD (if the document does not carry it)"))
+        sex = QComboBox()
+        for key, text in (("", "—"), ("male", self.tr("male")), ("female", self.tr("female"))):
+            sex.addItem(text, key)
+        sex.setCurrentIndex(max(0, sex.findData(person.sex or "")))
+        why = QLineEdit()
+        why.setObjectName("correctPersonReason")
+        form = QFormLayout(dialog)
+        for label, field in (
+            (self.tr("Name"), name),
+            (self.tr("Document"), kind),
+            (self.tr("Number"), number),
+            (self.tr("Issuing country"), country),
+            (self.tr("Birth date"), born),
+            (self.tr("Sex"), sex),
+            (self.tr("Phone"), phone),
+            (self.tr("Reason"), why),
+        ):
+            form.addRow(label, field)
+
+        def ready() -> bool:
+            filled = all(e.text().strip() for e in (name, number, why))
+            return filled and _date(born.text()) is not False
+
+        if not _ok(dialog, form, ready, name, number, born, why):
+            return None
+        birth_date = _date(born.text())
+        assert birth_date is not False
+        corrected = PersonIn(
+            name.text().strip(),
+            number.text().strip(),
+            phone.text().strip() or None,
+            document_type=str(kind.currentData()),
+            document_country=country.text().strip() or None,
+            birth_date=birth_date,
+            sex=str(sex.currentData()) or None,
+        )
+        return PersonCorrection(corrected, why.text().strip())
 
     def earlier_dose(
         self, parent: QWidget, products: list[str], today: date, dose: int
@@ -299,6 +368,14 @@ class UndoDialog(QDialog):
         if not self.ready():
             return None
         return UndoInput(self.reason.text().strip(), self.drawn.isChecked())
+
+
+def _date(text: str) -> date | None | Literal[False]:
+    """A typed YYYY-MM-DD date; None when blank, False when it is not a date."""
+    try:
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        return False
 
 
 def _reason_box(reasons: Choices) -> QComboBox:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.model import Person
 from tests.ui.conftest import STAFF_NAME, STAFF_PIN
 from ui.widgets.console import Console
 from ui.widgets.prompts import (
@@ -17,6 +18,7 @@ from ui.widgets.prompts import (
     Choices,
     CorrectionInput,
     EarlierDoseInput,
+    PersonCorrection,
     ReasonInput,
     UndoInput,
     WasteInput,
@@ -88,6 +90,14 @@ class FakePrompts:
 
     def correction(self, _p: QWidget, lots: Any, lot_id: Any, dose: int) -> CorrectionInput | None:
         return self._next("correction", str(lots))
+
+    def correct_person(
+        self, _p: QWidget, person: Person, documents: Choices
+    ) -> PersonCorrection | None:
+        self.offered = documents
+        return self._next(
+            "correct_person", f"{person.name} {person.document_type} {person.id_number}"
+        )
 
     def earlier_dose(
         self, _p: QWidget, products: list[str], today: date, dose: int

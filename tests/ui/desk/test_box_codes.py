@@ -23,7 +23,8 @@ from tests.ui.desk.record_day import (
     lot_of,
     open_with_rules,
 )
-from tests.ui.desk.test_vaccination import CTRL, registered
+from tests.ui.desk.test_vaccination import CTRL, correct_via_history, registered
+from ui.widgets.prompts import CorrectionInput
 
 
 @pytest.fixture
@@ -176,3 +177,21 @@ def test_a_box_code_at_a_registration_desk_is_not_a_ticket(
     desk = make_desk("登记1")
     scan(qtbot, desk, BOX)
     assert desk.status.text() == "This is a vaccine box's code: scan it at the station."
+
+
+def test_a_wrong_box_code_is_corrected_through_the_history(
+    qtbot, day: Engine, make_desk: MakeDesk
+) -> None:
+    add_boxed_lot(day, BOX, UNLISTED)  # both boxes are of lot L002
+    t = registered(day)
+    desk = make_desk("接种1")
+    press(qtbot, desk, Qt.Key.Key_F1)
+    scan(qtbot, desk, BOX)
+    press(qtbot, desk, Qt.Key.Key_Return, CTRL)
+    correct_via_history(qtbot, desk, "A001")
+    desk.prompts.queue("correction", CorrectionInput(None, None, "扫错了盒子", UNLISTED))
+    qtbot.mouseClick(desk.history.fix_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, desk)
+    assert desk.status.text() == "Corrected; the original stays in the history."
+    dose = day.record.dose_of_ticket(t.id)
+    assert dose is not None and (dose.lot, dose.trace_code) == ("L002", UNLISTED)

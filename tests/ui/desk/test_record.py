@@ -26,7 +26,7 @@ from tests.ui.desk.conftest import MakeDesk
 from tests.ui.desk.helpers import press, settle, type_text
 from tests.ui.desk.test_registration import CTRL, OTHER_ID, VALID_ID, fill
 from ui.desk.screen import DeskScreen
-from ui.widgets.prompts import EarlierDoseInput
+from ui.widgets.prompts import EarlierDoseInput, PersonCorrection
 
 PRODUCT = "新冠疫苗(Vero细胞)"  # the default config's product, and the tests' lots'
 FIRST_DAY = date(2026, 11, 28)
@@ -273,6 +273,64 @@ def test_a_changed_number_shows_the_new_persons_record(
     type_text(qtbot, desk.panel.id_number, OTHER_ID)
     settle(qtbot, desk)
     assert box.summary.text() == "No earlier record at this site." and record_lines(desk) == []
+
+
+def correction(id_number: str) -> PersonCorrection:
+    """张三's details as the dialog shows them pre-filled, the number changed to ``id_number``
+    (the birth date and sex are the old document's: the new number brings its own)."""
+    person = PersonIn("张三", id_number, "13800138000", birth_date=date(1949, 12, 31), sex="female")
+    return PersonCorrection(person, "证件号录错")
+
+
+def test_a_returning_persons_document_is_corrected_and_the_doses_stay(
+    qtbot, day: Engine, make_desk: MakeDesk
+) -> None:
+    desk = at_desk(qtbot, day, make_desk)
+    box = desk.panel.record
+    assert not box.correct_button.isEnabled()
+    fill(qtbot, desk, id_number=OTHER_ID)
+    assert not box.correct_button.isEnabled()  # nobody on record under this number
+    desk.panel.id_number.clear()
+    type_text(qtbot, desk.panel.id_number, VALID_ID)
+    settle(qtbot, desk)
+    assert box.correct_button.isEnabled()
+    desk.prompts.queue("correct_person", correction(OTHER_ID))
+    qtbot.mouseClick(box.correct_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, desk)
+    assert desk.prompts.asked[-1] == ("correct_person", f"张三 resident_id {VALID_ID}")
+    assert ("resident_id", "Resident identity card") in desk.prompts.offered
+    assert desk.status.text() == (
+        "The person's details are corrected; their doses stay on the record."
+    )
+    assert day.record.find(VALID_ID) is None
+    record = day.record.find(OTHER_ID)
+    assert record is not None and record.person.name == "张三"
+    assert (record.person.birth_date, record.person.sex) == (date(1980, 1, 1), "male")
+    assert [d.dose_number for d in record.doses] == [1]
+    assert desk.panel.id_number.text() == OTHER_ID  # the desk shows the corrected document
+    assert box.summary.text() == "On record as 张三: 1 dose(s)"
+    assert len(record_lines(desk)) == 1
+
+
+def test_a_document_of_another_person_is_refused_in_words(
+    qtbot, day: Engine, make_desk: MakeDesk
+) -> None:
+    day.record.add_external_dose(
+        PersonIn("李四", OTHER_ID),
+        product=PRODUCT,
+        given_on=date(2026, 11, 1),
+        dose_number=1,
+        actor=REG,
+    )
+    desk = at_desk(qtbot, day, make_desk)
+    fill(qtbot, desk)
+    desk.prompts.queue("correct_person", correction(OTHER_ID))
+    qtbot.mouseClick(desk.panel.record.correct_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, desk)
+    assert desk.status.text() == "This document belongs to another person on the record."
+    record = day.record.find(VALID_ID)
+    assert record is not None and len(record.doses) == 1
+    assert desk.panel.id_number.text() == VALID_ID
 
 
 @pytest.mark.parametrize(
