@@ -126,10 +126,8 @@ class RecordMachine(RuleBasedStateMachine):
     @rule(who=st.integers(0, 1), number=st.integers(1, 4), ago=st.integers(1, 400))
     def paper_record(self, who: int, number: int, ago: int) -> None:
         person = PEOPLE[who]
-        on_file = {
-            d.dose_number
-            for d in (self.engine.record.find(person.id_number or "") or _none()).doses
-        }
+        found = self.engine.record.find(person.id_number or "")
+        on_file = {d.dose_number for d in found.doses} if found else set()
         when = self.day - timedelta(days=ago)
         try:
             self.engine.record.add_external_dose(
@@ -169,13 +167,6 @@ class RecordMachine(RuleBasedStateMachine):
             ]  # fmt: skip
             assert row.dose_number == 1 + max((r.dose_number for r in before), default=0)
             assert _rule_allows(row, before), _describe(row, before)
-
-
-def _none() -> Any:
-    class Empty:
-        doses: tuple[Any, ...] = ()
-
-    return Empty()
 
 
 def _rule_allows(row: Any, before: list[Any]) -> bool:
