@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib.resources import as_file, files
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -36,4 +36,9 @@ def install_translator(app: QCoreApplication, language: str) -> list[QTranslator
         installed.append(translator)
     if not installed:
         raise TranslationMissing(f"no {language} translations in assets/i18n")
+    qt_own = QTranslator(app)  # Qt's own strings: OK/Cancel, Yes/No in dialogs and message boxes
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_own.load(f"qtbase_{language}", qt_folder):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
     return installed

@@ -76,5 +76,22 @@ def test_chinese_is_installed_and_used(qapp: QCoreApplication) -> None:
             qapp.removeTranslator(t)
 
 
+def test_qts_own_dialog_buttons_are_chinese_too(qapp: QCoreApplication) -> None:
+    """OK/Cancel in a QDialogButtonBox come from Qt's own qtbase translations."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    translators = install_translator(qapp, "zh_CN")
+    try:
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+        assert cancel is not None and cancel.text() == "取消"
+        box.deleteLater()
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+
+
 def test_english_needs_no_translator(qapp: QCoreApplication) -> None:
     assert install_translator(qapp, "en") == []
