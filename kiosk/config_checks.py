@@ -146,7 +146,7 @@ _CHECKS: dict[type, dict[str, list[Check]]] = {
     DisplayConfig: {
         "notices": [lambda v: None if all(s.strip() for s in v) else "must not hold empty notices"],
     },
-    VoiceConfig: {"volume": [_finite, _between(0.0, 1.0)]},
+    VoiceConfig: {"volume": [_finite, _between(0.0, 1.0)], "repeat": [_between(1, 5)]},
     KioskConfig: {"idle_seconds": [_between(3, 600)]},
     BackupConfig: {"dir": [_not_blank], "keep": [_between(1, 1000)]},
     RecordConfig: {

@@ -164,6 +164,7 @@ class DisplayConfig:
 class VoiceConfig:
     enabled: bool = True
     volume: float = 0.8  # 0.0..1.0
+    repeat: int = 2  # 1..5: each call is said this many times (after one chime)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,14 @@ def build_announcer(
         audio = QtAudioOutput()
         if voice.enabled and not system_has_audio_output():
             log.warning("voice: no audio output device found; announcements will be silent")
-    announcer = Announcer(engine, audio, enabled=voice.enabled, volume=voice.volume, parent=parent)
+    announcer = Announcer(
+        engine,
+        audio,
+        enabled=voice.enabled,
+        volume=voice.volume,
+        repeat=voice.repeat,
+        parent=parent,
+    )
     if isinstance(audio, QObject) and audio.parent() is None:
         audio.setParent(announcer)
     log.info(

@@ -68,6 +68,7 @@ class _Job:
     announcement: Announcement
     synthesized: bool = False
     wav: Path | None = field(default=None)
+    spoken: int = 0  # times the speech has been played through
 
 
 class _SynthesisSignals(QObject):
@@ -94,7 +95,8 @@ class _SynthesisTask(QRunnable):
 
 
 class Announcer(QObject):
-    """Plays announcements in order: chime, then speech, never two at once."""
+    """Plays announcements in order: chime, then speech (said ``repeat`` times, as sites usually
+    say a call twice), never two at once."""
 
     started = Signal(object)  # Announcement: it is now the one playing
     chimeStarted = Signal(object)  # noqa: N815 - Qt signal naming
@@ -109,10 +111,14 @@ class Announcer(QObject):
         enabled: bool = True,
         volume: float = 0.8,
         chime: Path | None = None,
+        repeat: int = 1,
         max_workers: int = 2,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        if repeat < 1:
+            raise ValueError("repeat must be at least 1")
+        self._repeat = repeat  # the speech is said this many times after one chime
         self._engine = engine
         self._audio = audio
         self._speaker: LiveSpeechEngine | None = None
@@ -209,7 +215,7 @@ class Announcer(QObject):
             self._phase = "waiting_speech"
             self._speak_if_ready()
         elif self._phase == "speech":
-            self._complete()
+            self._spoken()
 
     def _on_synthesized(self, job_id: int, wav: Path | None, error: str) -> None:
         job = self._job(job_id)
@@ -243,6 +249,21 @@ class Announcer(QObject):
 
     def _on_live_done(self) -> None:
         if self._phase == "speech":
+            self._spoken()
+
+    def _spoken(self) -> None:
+        """The speech played through once: again until it has been said ``repeat`` times."""
+        job = self._current
+        if job is None:
+            return
+        job.spoken += 1
+        if job.spoken >= self._repeat:
+            self._complete()
+        elif self._speaker is not None:
+            self._speaker.speak(job.announcement.text, self._volume, self._on_live_done)
+        elif job.wav is not None:
+            self._audio.play(job.wav, self._volume)
+        else:
             self._complete()
 
     def _complete(self) -> None:

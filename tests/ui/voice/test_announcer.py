@@ -197,3 +197,31 @@ def test_fake_audio_duration_mode_uses_the_wav_length(qtbot, clock, scheduler) -
     record = audio.records[0]
     assert record.ended is not None
     assert record.ended - record.started == pytest.approx(0.12)
+
+
+def test_a_call_is_said_twice_after_one_chime(qtbot, make_announcer, fake_engine) -> None:
+    """Sites usually say a call twice ([voice] repeat = 2): chime, speech, speech, then the next
+    call; the speech is rendered once and played twice."""
+    announcer, audio = make_announcer(fake_engine, repeat=2)
+    calls = [Announcement.call("A001", "接种1"), Announcement.call("A002", "登记1")]
+    for call in calls:
+        announcer.enqueue(call)
+    assert wait_finished(qtbot, announcer, 2) == calls
+    paths = [r.path for r in audio.records]
+    assert paths[0] == CHIME and paths[3] == CHIME
+    assert paths[1] == paths[2] != CHIME and paths[4] == paths[5] != CHIME
+    assert len(paths) == 6 and audio.overlaps == 0
+    assert sorted(fake_engine.texts) == sorted(c.text for c in calls)  # rendered once each
+
+
+def test_a_live_engine_says_it_twice_too(qtbot, make_announcer) -> None:
+    engine = FakeLiveEngine()
+    announcer, audio = make_announcer(engine, mode="manual", repeat=2)
+    call = Announcement.call("A003", "接种2")
+    announcer.enqueue(call)
+    audio.finish()  # the chime
+    engine.done()
+    assert engine.spoken == [(call.text, 0.8)] * 2
+    with qtbot.waitSignal(announcer.finished, timeout=5000):
+        engine.done()
+    assert audio.paths == [CHIME]
