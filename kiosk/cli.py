@@ -609,12 +609,7 @@ def _takes(pairs: list[tuple[str, int]]) -> dict[str, int]:
 
 
 def cmd_stock_receive(ctx: Context) -> int:
-    from kiosk.tracecodes import parse_trace_code
-
-    codes = None
-    if ctx.args.box_codes:
-        today = _site_now(ctx).date()
-        codes = [parse_trace_code(c, today) for c in _box_codes(ctx, ctx.args.box_codes)]
+    codes = _box_codes(ctx, ctx.args.box_codes) if ctx.args.box_codes else None
     got = ctx.engine().inventory.receive(
         parse_lot(ctx.args.lot), actor=ctx.actor(), box_codes=codes
     )

@@ -16,6 +16,7 @@ from kiosk.config_model import (
     SCHEMA_VERSION,
     BackupConfig,
     Category,
+    CodedReason,
     Config,
     ConfigIssue,
     DatabaseConfig,
@@ -23,7 +24,6 @@ from kiosk.config_model import (
     Desk,
     DisplayConfig,
     KioskConfig,
-    OverrideReason,
     PrinterConfig,
     Product,
     RecordConfig,
@@ -164,7 +164,7 @@ _CHECKS: dict[type, dict[str, list[Check]]] = {
         "min_age_years": [_between(0, 150)],
         "max_age_years": [_between(0, 150)],
     },
-    OverrideReason: {
+    CodedReason: {
         "code": [_matches(r"[a-z_]{1,32}", "1-32 lowercase letters a-z and _")],
         "text": [_not_blank],
     },
@@ -176,9 +176,9 @@ _ARRAYS: dict[str, tuple[str, type, str, bool]] = {
     "desk": ("desks", Desk, "name", True),
     "screening": ("screening", ScreeningQuestion, "key", False),
     "product": ("products", Product, "name", False),
-    "override_reason": ("override_reasons", OverrideReason, "code", False),
-    "deferral_reason": ("deferral_reasons", OverrideReason, "code", False),
-    "waste_reason": ("waste_reasons", OverrideReason, "code", False),
+    "override_reason": ("override_reasons", CodedReason, "code", False),
+    "deferral_reason": ("deferral_reasons", CodedReason, "code", False),
+    "waste_reason": ("waste_reasons", CodedReason, "code", False),
 }
 # Plain tables: TOML name (= Config field) -> class
 _TABLES: dict[str, type] = {

@@ -86,16 +86,14 @@ class Product:
 
 
 @dataclass(frozen=True)
-class OverrideReason:
-    """A coded reason a nurse gives to proceed against a dose rule; the same shape serves the
-    coded deferral and waste reasons (reports group by code; a free-text note goes with it)."""
+class CodedReason:
+    """A coded reason: to proceed against a dose rule (override), to defer, to waste doses.
+    Reports group by code; a free-text note goes with it. The open day stores its lists
+    (kiosk.dose_rules.RuleSet)."""
 
-    code: str  # [a-z_]+ unique; stored with the dose and exported
+    code: str  # [a-z_]+ unique; stored with the dose or event and exported
     text: str
     text_en: str = ""
-
-
-CodedReason = OverrideReason
 
 
 DEFAULT_PRODUCTS: tuple[Product, ...] = (
@@ -112,11 +110,11 @@ DEFAULT_PRODUCTS: tuple[Product, ...] = (
     ),
 )
 
-DEFAULT_OVERRIDE_REASONS: tuple[OverrideReason, ...] = (
-    OverrideReason("doctor_order", "医生评估后同意接种", "A doctor assessed and approved"),
-    OverrideReason("outbreak", "疫情应急接种", "Outbreak response"),
-    OverrideReason("record_error", "既往记录有误（已核实）", "Earlier record wrong (verified)"),
-    OverrideReason("travel", "出行需要（已核实）", "Travel requirement (verified)"),
+DEFAULT_OVERRIDE_REASONS: tuple[CodedReason, ...] = (
+    CodedReason("doctor_order", "医生评估后同意接种", "A doctor assessed and approved"),
+    CodedReason("outbreak", "疫情应急接种", "Outbreak response"),
+    CodedReason("record_error", "既往记录有误（已核实）", "Earlier record wrong (verified)"),
+    CodedReason("travel", "出行需要（已核实）", "Travel requirement (verified)"),
 )
 
 
@@ -215,7 +213,7 @@ class Config:
     database: DatabaseConfig = DatabaseConfig()
     screening: tuple[ScreeningQuestion, ...] = DEFAULT_SCREENING
     products: tuple[Product, ...] = DEFAULT_PRODUCTS
-    override_reasons: tuple[OverrideReason, ...] = DEFAULT_OVERRIDE_REASONS
+    override_reasons: tuple[CodedReason, ...] = DEFAULT_OVERRIDE_REASONS
     deferral_reasons: tuple[CodedReason, ...] = DEFAULT_DEFERRAL_REASONS
     waste_reasons: tuple[CodedReason, ...] = DEFAULT_WASTE_REASONS
     record: RecordConfig = RecordConfig()

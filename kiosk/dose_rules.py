@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from kiosk.config_model import Config
+from kiosk.config_model import CodedReason, Config
 
 DoseKind = Literal["primary", "booster", "external"]
 BlockCode = Literal["too_early", "series_complete", "too_young", "too_old", "age_unknown"]
@@ -45,21 +45,14 @@ class DoseRule:
 
 
 @dataclass(frozen=True)
-class OverrideCode:
-    code: str
-    text: str
-    text_en: str = ""
-
-
-@dataclass(frozen=True)
 class RuleSet:
     """The rules a day applies, as stored with it (``version`` is the stored copy's)."""
 
     rules: tuple[DoseRule, ...] = ()
-    override_reasons: tuple[OverrideCode, ...] = ()
+    override_reasons: tuple[CodedReason, ...] = ()
     version: int | None = None
-    deferral_reasons: tuple[OverrideCode, ...] = ()
-    waste_reasons: tuple[OverrideCode, ...] = ()
+    deferral_reasons: tuple[CodedReason, ...] = ()
+    waste_reasons: tuple[CodedReason, ...] = ()
 
     def rule(self, product: str) -> DoseRule | None:
         return next((r for r in self.rules if r.product == product), None)
@@ -68,10 +61,10 @@ class RuleSet:
         rule = self.rule(product)
         return rule.family if rule else product
 
-    def reason(self, code: str) -> OverrideCode | None:
+    def reason(self, code: str) -> CodedReason | None:
         return next((r for r in self.override_reasons if r.code == code), None)
 
-    def coded(self, kind: str) -> tuple[OverrideCode, ...]:
+    def coded(self, kind: str) -> tuple[CodedReason, ...]:
         """The coded reasons of ``kind``: "override", "deferral" or "waste"."""
         return {
             "override": self.override_reasons,
@@ -104,8 +97,8 @@ class RuleSet:
             for r in data.get("rules", ())
         )
 
-        def codes(key: str) -> tuple[OverrideCode, ...]:
-            return tuple(OverrideCode(**r) for r in data.get(key, ()))
+        def codes(key: str) -> tuple[CodedReason, ...]:
+            return tuple(CodedReason(**r) for r in data.get(key, ()))
 
         return cls(
             rules,
@@ -120,7 +113,7 @@ NO_RULES = RuleSet()
 
 
 def rules_from_config(config: Config) -> RuleSet:
-    """The rule set a day opened with ``config`` stores: its products and override reasons."""
+    """The rule set a day opened with ``config`` stores: its products and coded reasons."""
     return RuleSet(
         tuple(
             DoseRule(
@@ -136,11 +129,9 @@ def rules_from_config(config: Config) -> RuleSet:
             )
             for p in config.products
         ),
-        tuple(OverrideCode(r.code, r.text, r.text_en) for r in config.override_reasons),
-        deferral_reasons=tuple(
-            OverrideCode(r.code, r.text, r.text_en) for r in config.deferral_reasons
-        ),
-        waste_reasons=tuple(OverrideCode(r.code, r.text, r.text_en) for r in config.waste_reasons),
+        config.override_reasons,
+        deferral_reasons=config.deferral_reasons,
+        waste_reasons=config.waste_reasons,
     )
 
 

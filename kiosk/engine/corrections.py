@@ -204,7 +204,7 @@ class CorrectionOps(Part):
         return self.core.write(actor, work)
 
     def _drawn_not_given(self, tx: Tx, ticket: Ticket, why: str) -> tuple[str | None, str]:
-        rules = self.stock.record.rules_of_day(tx.conn, ticket.day)
+        rules = self.stock.record.current_rules(tx.conn, ticket.day)
         codes = {c.code for c in rules.waste_reasons}
         reason = next((c for c in ("drawn_not_given", "other") if c in codes), why)
         return self.stock.record.coded_reason(tx.conn, ticket.day, "waste", reason, why)

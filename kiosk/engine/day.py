@@ -14,26 +14,13 @@ from kiosk.db.schema import UTCDateTime, days, lots, tickets, vials
 from kiosk.dose_rules import RuleSet
 from kiosk.engine.closing import ClosingOps
 from kiosk.engine.core import EngineCore, Part
-from kiosk.engine.inventory import InventoryOps, check_lot
+from kiosk.engine.inventory import InventoryOps, check_lot, parse_box_list
 from kiosk.engine.record import RecordOps
 from kiosk.engine.stock import StockOps
 from kiosk.errors import CapReached, InvalidInput, InvalidTransition, StockError
 from kiosk.eventlog import Tx
 from kiosk.model import Actor, Counts, DayStatus, LotIn
 from kiosk.states import IN_PROGRESS, VACCINATED, State, count_group
-from kiosk.tracecodes import InvalidTraceCode, TraceCode, parse_trace_code
-
-
-def _parse_codes(texts: list[str], day: date) -> list[TraceCode]:
-    codes = []
-    for i, text in enumerate(texts, start=1):
-        try:
-            codes.append(parse_trace_code(text, day))
-        except InvalidTraceCode as exc:
-            raise InvalidInput(
-                f"box code {i} is not valid: {exc.message}", field="trace_code", problem=exc.code
-            ) from None
-    return codes
 
 
 def _check_rule(rules: RuleSet | None, lot: LotIn) -> None:
@@ -200,7 +187,7 @@ class DayOps(Part):
         self.core.require_manager(actor, "adding a lot")
         day = self.today()
         check_lot(lot, day)
-        codes = _parse_codes(box_codes or [], day)
+        codes = parse_box_list(box_codes or [], day)
 
         def work(tx: Tx) -> None:
             row = self.core.day_row(tx.conn, day, lock=True)

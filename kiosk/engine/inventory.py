@@ -21,10 +21,10 @@ from kiosk import limits
 from kiosk.db.schema import events, inventory, inventory_boxes, lot_boxes, lots
 from kiosk.db.schema import vials as vials_table
 from kiosk.engine.core import EngineCore, Part
-from kiosk.errors import StockError
+from kiosk.errors import InvalidInput, StockError
 from kiosk.eventlog import Tx
 from kiosk.model import Actor, LotIn
-from kiosk.tracecodes import TraceCode
+from kiosk.tracecodes import InvalidTraceCode, TraceCode, parse_trace_code
 
 
 @dataclass(frozen=True)
@@ -80,17 +80,18 @@ class InventoryOps(Part):
     # --- moving -----------------------------------------------------------------------------------
 
     def receive(
-        self, lot: LotIn, *, actor: Actor, box_codes: list[TraceCode] | None = None
+        self, lot: LotIn, *, actor: Actor, box_codes: list[str] | None = None
     ) -> InventoryLot:
         """A delivery: its vials added to the lot on hand (the same product and lot must have the
         same expiry and vial size) or a new lot. An expired lot is refused. ``box_codes``, the
         traceability codes of its boxes, go with the vials into each day that takes them."""
         self.core.require_manager(actor, "receiving stock")
         check_lot(lot, self.today())
+        codes = parse_box_list(box_codes or [], self.today())
 
         def work(tx: Tx) -> int:
             inventory_id = self.receive_in(tx, lot)
-            for code in box_codes or []:
+            for code in codes:
                 known = tx.conn.execute(
                     sa.select(inventory_boxes.c.id).where(
                         inventory_boxes.c.site == self.site,
@@ -332,6 +333,19 @@ class InventoryOps(Part):
         if row is None:
             raise StockError(f"no inventory lot {inventory_id}", code="unknown_lot")
         return row
+
+
+def parse_box_list(texts: list[str], day: date) -> list[TraceCode]:
+    """Box codes as a lot lists them (kiosk.tracecodes); the first bad one refused by its place."""
+    codes = []
+    for i, text in enumerate(texts, start=1):
+        try:
+            codes.append(parse_trace_code(text, day))
+        except InvalidTraceCode as exc:
+            raise InvalidInput(
+                f"box code {i} is not valid: {exc.message}", field="trace_code", problem=exc.code
+            ) from None
+    return codes
 
 
 def check_lot(lot: LotIn, day: date) -> None:

@@ -109,6 +109,7 @@ class RecordOps(Part):
             return self.current_rules(conn, day or self.today())
 
     def current_rules(self, conn: Connection, day: date) -> RuleSet:
+        """The rules ``day`` stored when it opened; the newest stored when it has not opened."""
         row = _DAY_RULES(conn, {"site": self.site, "day": day}).first()
         if row is not None:
             return self.rules_of(conn, row.rules_version)
@@ -123,7 +124,7 @@ class RecordOps(Part):
         """A deferral or waste reason as stored: (its code, its text). A day whose rules list
         coded reasons of ``kind`` takes only those codes (reports group by them), with an
         optional free-text note; a day without takes free text."""
-        codes = self.rules_of_day(conn, day).coded(kind)
+        codes = self.current_rules(conn, day).coded(kind)
         extra = limits.text(note, "reason", required=False)
         if not codes:
             text = limits.required(reason, "reason")
@@ -137,10 +138,6 @@ class RecordOps(Part):
             )
         text = f"{found.text}: {extra}" if extra else found.text
         return found.code, limits.required(text[:200], "reason")
-
-    def rules_of_day(self, conn: Connection, day: date) -> RuleSet:
-        row = _DAY_RULES(conn, {"site": self.site, "day": day}).first()
-        return self.rules_of(conn, row.rules_version if row is not None else None)
 
     # --- persons ----------------------------------------------------------------------------------
 

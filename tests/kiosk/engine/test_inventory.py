@@ -86,7 +86,7 @@ def test_box_codes_received_with_a_lot_go_with_its_vials_into_each_day(site: Sit
 
     engine = site.day(FIRST_DAY)
     code = parse_trace_code("81234567890123456780", FIRST_DAY)
-    engine.inventory.receive(DELIVERY, actor=MANAGER, box_codes=[code])
+    engine.inventory.receive(DELIVERY, actor=MANAGER, box_codes=[code.code])
     engine.day.take({"D1": 2}, actor=MANAGER)
     d1 = next(x for x in engine.day.status().lots if x.lot == "D1")
     assert engine.stock.box_codes(d1.id) == [code.code]
