@@ -37,6 +37,7 @@ from kiosk.engine import Engine
 from kiosk.errors import DomainError, KioskError, NotFound
 from kiosk.logs import start_logging
 from kiosk.model import Actor, LotIn
+from kiosk.privacy import private_text_file
 
 log = logging.getLogger(__name__)
 
@@ -657,9 +658,7 @@ def _box_codes(ctx: Context, path: Path) -> list[str]:
         ) from None
     today = datetime.now(ZoneInfo(ctx.config.site.timezone)).date()
     standin = ctx.config.record.gs_standin or None
-    # Not splitlines(): it also splits at GS1's group separator (0x1D) inside a code.
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    codes, bad = parse_box_codes(lines, today, gs_standin=standin)
+    codes, bad = parse_box_codes(text, today, gs_standin=standin)
     if bad:
         shown = "; ".join(f"{path}:{line}: {reason}" for line, reason in bad[:10])
         more = f" (and {len(bad) - 10} more)" if len(bad) > 10 else ""
@@ -933,7 +932,7 @@ def _export(ctx: Context, kind: str, what: str, rows_of: Callable[..., Any]) -> 
             return export.write_json(rows, out)
 
     if a.out:
-        with export.private_text_file(a.out) as out:
+        with private_text_file(a.out) as out:
             count = write(out)
     else:
         count = write(sys.stdout)

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from kiosk.model import Dose, Person
-from kiosk.privacy import private_folder
 
 PERSON_COLUMNS = (
     "site",
@@ -163,16 +160,6 @@ def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
-
-
-def private_text_file(path: Path) -> IO[str]:
-    """``path`` opened for writing text, readable by its owner only (0600), even when a file
-    was there before with a wider mode: exports hold personal data."""
-    if not path.parent.exists():
-        private_folder(path.parent)
-    fd = os.open(path, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    os.fchmod(fd, 0o600)
-    return open(fd, "w", encoding="utf-8", newline="")  # noqa: SIM115 - the caller closes it
 
 
 def rows(source: Iterable[Any], site: str, tz: ZoneInfo) -> Iterator[dict[str, Any]]:

@@ -24,10 +24,12 @@ import logging
 import os
 import re
 from pathlib import Path
+from typing import IO
 
 __all__ = [
     "PersonalDataFilter",
     "mask_id_number",
+    "private_text_file",
     "mask_name",
     "mask_phone",
     "mask_text",
@@ -146,3 +148,13 @@ def private_file(path: Path) -> None:
         return
     os.fchmod(fd, 0o600)
     os.close(fd)
+
+
+def private_text_file(path: Path) -> IO[str]:
+    """``path`` opened for writing text, readable by its owner only (0600), even when a file
+    was there before with a wider mode: exports hold personal data."""
+    if not path.parent.exists():
+        private_folder(path.parent)
+    fd = os.open(path, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    os.fchmod(fd, 0o600)
+    return open(fd, "w", encoding="utf-8", newline="")  # noqa: SIM115 - the caller closes it

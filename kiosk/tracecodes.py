@@ -196,11 +196,15 @@ def parse_trace_code(text: str, today: date, *, gs_standin: str | None = None) -
 
 
 def parse_box_codes(
-    lines: Iterable[str], today: date, *, gs_standin: str | None = None
+    lines: str | Iterable[str], today: date, *, gs_standin: str | None = None
 ) -> tuple[list[TraceCode], list[tuple[int, str]]]:
-    """A box-codes file, one code per line: the codes in order, and each bad line as (line
-    number from 1, reason). Blank lines and lines starting with # are skipped; a code already
-    read (the same canonical form) is a bad line naming the line it repeats."""
+    """A box-codes file (its text, or its lines), one code per line: the codes in order, and
+    each bad line as (line number from 1, reason). Blank lines and lines starting with # are
+    skipped; a code already read (the same canonical form) is a bad line naming the line it
+    repeats. Text is split at line ends only: ``str.splitlines`` would also split at GS1's group
+    separator (0x1D) inside a code."""
+    if isinstance(lines, str):
+        lines = lines.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     codes: list[TraceCode] = []
     bad: list[tuple[int, str]] = []
     seen: dict[str, int] = {}
