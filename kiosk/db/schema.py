@@ -58,6 +58,9 @@ sites = sa.Table(
     # not clear five wrong PINs.
     sa.Column("pad_failures", sa.Integer, nullable=False, server_default="0"),
     sa.Column("pad_locked_until", UTCDateTime),
+    # A training database's shared clock: every process on it shows this far from the real time
+    # (seconds; NULL: the real time). Set by ``kiosk run --at`` (issue 16).
+    sa.Column("clock_offset_seconds", sa.Float),
 )
 
 days = sa.Table(
@@ -320,6 +323,25 @@ adverse_events = sa.Table(
     sa.Column("outcome", sa.String(500)),
     sa.Column("recorded_by", sa.String(64)),  # the staff member who recorded it
     sa.Index("ix_adverse_events_ticket", "ticket_id"),
+)
+
+standby = sa.Table(
+    "standby",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _site(),
+    sa.Column("day", sa.Date, nullable=False),
+    # Entered by hand at the admin screen (name and phone are personal data: staff screens only).
+    sa.Column("name", sa.String(64), nullable=False),
+    sa.Column("phone", sa.String(32), nullable=False),
+    sa.Column("note", sa.String(200)),
+    # waiting | called | coming | unreachable | arrived
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("ticket_id", sa.Integer, sa.ForeignKey("tickets.id")),  # the priority ticket
+    sa.Column("added_at", UTCDateTime, nullable=False),
+    sa.Column("added_by", sa.String(64), nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.Index("ix_standby_site_day", "site", "day"),
 )
 
 staff = sa.Table(
