@@ -18,7 +18,7 @@ from kiosk.errors import StorageRefused
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
-HEAD = "8c1f2a6d3e47"
+HEAD = "9d2e4b7a1c58"
 """The newest revision in ``kiosk/migrations/versions`` (tests/kiosk/test_migrations.py keeps the
 two the same: a new migration must update it)."""
 

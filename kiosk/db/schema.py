@@ -344,6 +344,44 @@ standby = sa.Table(
     sa.Index("ix_standby_site_day", "site", "day"),
 )
 
+appointments = sa.Table(
+    "appointments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _site(),
+    # From the village lists (kiosk.appointments, issue 17). The key: the document (its kind,
+    # number and, for a passport, country; "" otherwise) and the dose number. Personal data:
+    # staff screens and exports only; the slip and the kiosk show the name masked.
+    sa.Column("document_type", sa.String(24), nullable=False),
+    sa.Column("id_number", sa.String(32), nullable=False),
+    sa.Column("document_country", sa.String(3), nullable=False, server_default=""),
+    sa.Column("dose_number", sa.Integer, nullable=False),
+    sa.Column("document_suffix", sa.String(6), nullable=False),  # the number's last 6
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("phone", sa.String(32), nullable=False),  # digits only (kiosk.appointments.phones)
+    sa.Column("village", sa.String(64), nullable=False),
+    sa.Column("day", sa.Date, nullable=False),  # the appointment's date
+    sa.Column("standby", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("token", sa.String(64), nullable=False),  # the slip's QR: opaque, random
+    sa.Column("ticket_id", sa.Integer, sa.ForeignKey("tickets.id")),  # the ticket it led to
+    sa.Column("batch", sa.String(32), nullable=False),  # the import that last wrote it
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.UniqueConstraint("token", name="uq_appointments_token"),
+    sa.Index(
+        "uq_appointments_key",
+        "site",
+        "document_type",
+        "id_number",
+        "document_country",
+        "dose_number",
+        unique=True,
+    ),
+    sa.Index("ix_appointments_site_phone", "site", "phone"),
+    sa.Index("ix_appointments_site_suffix", "site", "document_suffix"),
+    sa.Index("ix_appointments_site_day", "site", "day", "village"),
+)
+
 staff = sa.Table(
     "staff",
     metadata,

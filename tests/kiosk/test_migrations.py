@@ -59,3 +59,42 @@ def test_a_database_from_a_newer_program_is_refused_clearly(tmp_path: Path) -> N
         migrate.upgrade(db)
     assert exc.value.details["revision"] == "ffffffffffff"
     db.dispose()
+
+
+def test_0008_adds_the_appointments_to_a_0007_database_and_takes_them_away_again(
+    tmp_path: Path,
+) -> None:
+    """Issue 17: a database at 0007 (with a standby entry) gains the appointments table and its
+    lookup indexes; downgrading drops them and leaves the rest."""
+    from alembic import command
+
+    db = Database(sqlite_url(tmp_path / "0007.sqlite"))
+    cfg = migrate._alembic_config()
+    with db.transaction() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "8c1f2a6d3e47")
+    with db.transaction() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO standby (site, day, name, phone, status, added_at, added_by,"
+                " updated_at) VALUES ('main', '2026-12-01', '张三', '13900000000', 'waiting',"
+                " '2026-12-01 01:00:00', 'm', '2026-12-01 01:00:00')"
+            )
+        )
+    assert migrate.upgrade(db) == ("8c1f2a6d3e47", migrate.HEAD)
+    with db.engine.connect() as conn:
+        indexes = {i["name"] for i in sa.inspect(conn).get_indexes("appointments")}
+        assert {
+            "uq_appointments_key",
+            "ix_appointments_site_phone",
+            "ix_appointments_site_suffix",
+            "ix_appointments_site_day",
+        } <= indexes
+        assert conn.execute(sa.text("SELECT count(*) FROM standby")).scalar() == 1
+    with db.transaction() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "8c1f2a6d3e47")
+    with db.engine.connect() as conn:
+        assert not sa.inspect(conn).has_table("appointments")
+        assert conn.execute(sa.text("SELECT count(*) FROM standby")).scalar() == 1
+    db.dispose()
