@@ -16,6 +16,7 @@ from kiosk.config_model import (
     SCHEMA_VERSION,
     BackupConfig,
     Category,
+    ClearingConfig,
     CodedReason,
     Config,
     ConfigIssue,
@@ -148,6 +149,10 @@ _CHECKS: dict[type, dict[str, list[Check]]] = {
     },
     VoiceConfig: {"volume": [_finite, _between(0.0, 1.0)], "repeat": [_between(1, 5)]},
     KioskConfig: {"idle_seconds": [_between(3, 600)]},
+    ClearingConfig: {
+        "start": [_matches(r"([01]\d|2[0-3]):[0-5]\d", 'a time of day "HH:MM" (00:00-23:59)')],
+        "warn_minutes": [_between(1, 240)],
+    },
     BackupConfig: {"dir": [_not_blank], "keep": [_between(1, 1000)]},
     RecordConfig: {
         "slip": [_one_of("vaccination", "release", "off")],

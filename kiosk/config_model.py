@@ -6,6 +6,7 @@ Reading and checking a TOML file is :mod:`kiosk.config`; the rules are :mod:`kio
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import time
 
 SCHEMA_VERSION = 1
 
@@ -166,6 +167,19 @@ class VoiceConfig:
 
 
 @dataclass(frozen=True)
+class ClearingConfig:
+    """Clearing to zero (当日清零) on the admin screen."""
+
+    start: str = "15:00"  # HH:MM, the site's time: from then the screen puts clearing first
+    warn_minutes: int = 20  # 1..240: warn when an opened vial is this near its use-by
+
+    @property
+    def start_time(self) -> time:
+        hours, minutes = self.start.split(":")
+        return time(int(hours), int(minutes))
+
+
+@dataclass(frozen=True)
 class KioskConfig:
     idle_seconds: int = 15  # back to the start screen after this; 3..600
 
@@ -221,6 +235,7 @@ class Config:
     display: DisplayConfig = DisplayConfig()
     voice: VoiceConfig = VoiceConfig()
     kiosk: KioskConfig = KioskConfig()
+    clearing: ClearingConfig = ClearingConfig()
 
 
 DEFAULT = Config()

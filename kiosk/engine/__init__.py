@@ -14,7 +14,8 @@
 - ``engine.care``: registration and vaccination (:mod:`kiosk.engine.care`);
 - ``engine.observation``: release, early leave, adverse events (:mod:`kiosk.engine.observation`);
 - ``engine.corrections``: undoing a wrong outcome (:mod:`kiosk.engine.corrections`);
-- ``engine.queries``: what the screens read (:mod:`kiosk.engine.queries`).
+- ``engine.queries``: what the screens read (:mod:`kiosk.engine.queries`);
+- ``engine.clearing``: clearing to zero and the standby list (:mod:`kiosk.engine.clearing`).
 
 A part that builds on another receives it in its constructor (the day reads the stock, issuing
 checks the day's cap); none inherits from another. A screen or panel takes the parts it uses.
@@ -28,6 +29,7 @@ from zoneinfo import ZoneInfo
 from kiosk.clock import Clock
 from kiosk.db.database import Database
 from kiosk.engine.care import CareOps
+from kiosk.engine.clearing import ClearingOps
 from kiosk.engine.closing import ClosingOps
 from kiosk.engine.core import EngineCore
 from kiosk.engine.corrections import CorrectionOps
@@ -61,6 +63,7 @@ class Engine:
         self.observation = ObservationOps(self.core)
         self.corrections = CorrectionOps(self.core, self.day, self.stock)
         self.queries = Queries(self.core)
+        self.clearing = ClearingOps(self.core, self.day, self.tickets)
 
     def now(self) -> datetime:
         return self.core.now()

@@ -42,25 +42,29 @@ class TicketOps(Part):
         day = self.today()
 
         def work(tx: Tx) -> Ticket:
-            self.day.require_room(tx.conn, day, tx.now, prefix)
-            row = _INSERT_TICKET(
-                tx.conn,
-                {
-                    "t_site": self.site,
-                    "t_day": day,
-                    "t_prefix": prefix,
-                    "t_token": secrets.token_urlsafe(TOKEN_BYTES),
-                    "t_priority": priority,
-                    "t_state": State.WAITING_REGISTRATION.value,
-                    "t_queue": Queue.REGISTRATION.value,
-                    "t_issued_at": tx.now,
-                },
-            ).one()
-            ticket = Ticket.from_row(row)
-            self.core.ticket_event(tx, "issued", ticket, priority=priority)
-            return ticket
+            return self.issue_in(tx, day, prefix, priority=priority)
 
         return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
+
+    def issue_in(self, tx: Tx, day: date, prefix: str, *, priority: bool) -> Ticket:
+        """Take a number inside ``tx`` (issuing, or a standby resident's priority ticket)."""
+        self.day.require_room(tx.conn, day, tx.now, prefix)
+        row = _INSERT_TICKET(
+            tx.conn,
+            {
+                "t_site": self.site,
+                "t_day": day,
+                "t_prefix": prefix,
+                "t_token": secrets.token_urlsafe(TOKEN_BYTES),
+                "t_priority": priority,
+                "t_state": State.WAITING_REGISTRATION.value,
+                "t_queue": Queue.REGISTRATION.value,
+                "t_issued_at": tx.now,
+            },
+        ).one()
+        ticket = Ticket.from_row(row)
+        self.core.ticket_event(tx, "issued", ticket, priority=priority)
+        return ticket
 
     def call_next(
         self, queue: Queue, desk: str, *, actor: Actor, key: str | None = None

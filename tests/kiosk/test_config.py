@@ -265,6 +265,9 @@ def test_unknown_keys_anywhere_are_errors_with_a_hint() -> None:
         ),
         ({"database": {"url": "postgresql://db/x"}}, "database.url", "postgresql+psycopg://"),
         ({"kiosk": {"idle_seconds": 601}}, "kiosk.idle_seconds", "between 3 and 600"),
+        ({"clearing": {"start": "24:00"}}, "clearing.start", '"HH:MM"'),
+        ({"clearing": {"start": "3pm"}}, "clearing.start", "not \"3pm\""),
+        ({"clearing": {"warn_minutes": 0}}, "clearing.warn_minutes", "between 1 and 240"),
     ],
 )
 def test_bad_values_name_their_key(data: dict[str, Any], key: str, words: str) -> None:
