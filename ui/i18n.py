@@ -6,9 +6,11 @@ the same script (pyside6-lrelease); tests check every string is translated and t
 
 from __future__ import annotations
 
+import math
+import re
 from importlib.resources import as_file, files
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -23,22 +25,80 @@ def install_translator(app: QCoreApplication, language: str) -> list[QTranslator
         return []
     if language not in LANGUAGES:
         raise TranslationMissing(f"unknown language {language!r}")
+    installed = _app_translators(app, language)
+    for translator in installed:
+        app.installTranslator(translator)
+    return installed
+
+
+def _qt_own(parent: QObject, language: str) -> list[QTranslator]:
+    """Qt's own strings (OK/Cancel, Yes/No in dialogs and message boxes), when Qt ships them."""
+    qt_own = QTranslator(parent)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return [qt_own] if qt_own.load(f"qtbase_{language}", qt_folder) else []
+
+
+def _app_translators(parent: QObject, language: str) -> list[QTranslator]:
+    """The app's .qm files of ``language``, loaded (not installed)."""
     installed = []
     folder = files("assets").joinpath("i18n")
     for resource in sorted(folder.iterdir(), key=lambda r: r.name):
         if not resource.name.endswith(f".{language}.qm"):
             continue
-        translator = QTranslator(app)
+        translator = QTranslator(parent)
         with as_file(resource) as path:
             if not translator.load(str(path)):
                 raise TranslationMissing(f"cannot load {path} (run scripts/translations)")
-        app.installTranslator(translator)
         installed.append(translator)
     if not installed:
         raise TranslationMissing(f"no {language} translations in assets/i18n")
-    qt_own = QTranslator(app)  # Qt's own strings: OK/Cancel, Yes/No in dialogs and message boxes
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_own.load(f"qtbase_{language}", qt_folder):
-        app.installTranslator(qt_own)
-        installed.append(qt_own)
-    return installed
+    return installed + _qt_own(parent, language)
+
+
+STRETCH = 0.4
+_KEEP = re.compile(r"%L?\d+|%n|&")  # placeholders and mnemonics: never padding material
+_TAG = re.compile(r"(<[^>]*>|&[a-zA-Z#0-9]+;)")
+
+
+def stretch(text: str, factor: float = STRETCH) -> str:
+    """``text`` made ``factor`` longer, line by line, with its own characters (so the extra width
+    is like the text's: Chinese stays Chinese). Placeholders, mnemonics and rich-text tags are
+    kept as they are; the padding goes at the end of each line's text."""
+    if _TAG.search(text) and "<" in text:
+        parts = _TAG.split(text)
+        visible = "".join(p for p in parts if not _TAG.fullmatch(p))
+        pad = _padding(visible, factor)
+        for i in range(len(parts) - 1, -1, -1):
+            if not _TAG.fullmatch(parts[i]) and parts[i].strip():
+                parts[i] = parts[i].rstrip() + pad + parts[i][len(parts[i].rstrip()) :]
+                break
+        return "".join(parts)
+    return "\n".join(line + _padding(line, factor) if line else line for line in text.split("\n"))
+
+
+def _padding(line: str, factor: float) -> str:
+    count = math.ceil(len(line) * factor)
+    material = [c for c in _KEEP.sub("", line) if not c.isspace()] or ["~"]
+    return "".join(material[i % len(material)] for i in range(count))
+
+
+class PseudoTranslator(QTranslator):
+    """For fit tests: every string 40 % longer: the English source (``base="en"``) or its Chinese
+    (``base="zh_CN"``), stretched by :func:`stretch`. Install it instead of the real ones."""
+
+    def __init__(self, parent: QObject, base: str = "en") -> None:
+        super().__init__(parent)
+        self._base = [] if base == "en" else _app_translators(self, base)
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        text: str | None = ""
+        for translator in self._base:
+            text = translator.translate(context, source, disambiguation, n)
+            if text:
+                break
+        return stretch(text or source)
