@@ -73,6 +73,7 @@ def build(options: RunOptions, data_dir: str) -> Program:
     """Clock, database, engine, feed, printer and the requested screens (not yet shown)."""
     from pathlib import Path
 
+    check_options(options)
     config = options.config
     clock: Clock = ShiftedClock(options.at) if options.at else SystemClock()
     purpose = TRAINING if options.at and not options.db_url else LIVE
@@ -95,6 +96,17 @@ def build(options: RunOptions, data_dir: str) -> Program:
         for window in program.windows:
             window.setWindowTitle(f"{window.windowTitle()} [培训 training]".strip())
     return program
+
+
+def check_options(options: RunOptions) -> None:
+    """Refuse, before anything starts, a run that would show no window (and so never end)."""
+    if options.desk is None:
+        return
+    desk = _desks(options.config, None, options.desk)[0]
+    if desk.kind == "observation" and "desk" in options.screens:
+        raise SystemExit(
+            f"kiosk run: {desk.name!r} is the observation desk: run it with --screen observation"
+        )
 
 
 def _desks(config: Config, kind: str | None, name: str | None) -> list[Desk]:
