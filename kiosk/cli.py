@@ -674,7 +674,19 @@ def cmd_day_add_desk(ctx: Context) -> int:
 
 
 def cmd_day_status(ctx: Context) -> int:
-    print_status(ctx.engine().day.status())
+    engine = ctx.engine()
+    status = engine.day.status()
+    print_status(status)
+    if status.status == "open":
+        z = engine.clearing.status(warn_minutes=ctx.config.clearing.warn_minutes)
+        print(
+            f"  clear to zero: {z.open_doses_left} dose(s) in opened vials, {z.promised} expected,"
+            f" {z.needed} more resident(s) needed; {z.unopened_doses} unopened dose(s) today,"
+            f" {z.inventory_doses} in the inventory"
+        )
+        for v in z.warnings:
+            print(f"  warning: vial of lot {v.lot} has {v.doses_left} dose(s), {v.minutes_left} min"
+                  " to its use-by, and nobody is waiting")  # fmt: skip
     return 0
 
 

@@ -82,6 +82,7 @@ def test_simulate_refuses_a_real_database(
     assert run(capsys, "report", "--format", "json")[1] == before
     code, out, _ = run(capsys, "day", "status")
     assert "issued 0" in out
+    assert "clear to zero: 0 dose(s) in opened vials, 0 expected, 0 more resident(s)" in out
 
 
 def test_capacity_stock_and_cap_in_simulation(capsys: pytest.CaptureFixture[str]) -> None:
