@@ -31,7 +31,7 @@ from ui.scheduler import QtScheduler, Scheduler
 
 log = logging.getLogger(__name__)
 
-SCREENS = ("kiosk", "desk", "observation", "display")
+SCREENS = ("kiosk", "desk", "observation", "display", "admin")
 TRAINING_STAFF = ("培训护士", "1234")  # training databases only: a demo sign-in
 
 
@@ -174,6 +174,11 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
         announcer = build_announcer(config.voice)
         p.extras.append(announcer)
         return [DisplayScreen(p.engine, p.clock, config, p.feed, p.scheduler, p.runner, announcer)]
+    if name == "admin":
+        from ui.admin.build import admin_screen
+
+        return [admin_screen(p.engine, p.clock, config, p.staff, p.feed, p.scheduler, p.runner,
+                             p.printer)]  # fmt: skip
     raise SystemExit(f"kiosk run: unknown screen {name!r} (one of {', '.join(SCREENS)})")
 
 

@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument(
         "--screen",
         action="append",
-        choices=("kiosk", "desk", "display", "observation"),
+        choices=("kiosk", "desk", "display", "observation", "admin"),
         help="a screen to show (repeatable; default: all)",
     )
     r.add_argument("--desk", metavar="NAME", help="the desk this console serves")

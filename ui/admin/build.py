@@ -1,0 +1,26 @@
+"""The admin screen as the program builds it: the screen with its reports and planner tabs."""
+
+from __future__ import annotations
+
+from kiosk.clock import Clock
+from kiosk.config import Config
+from kiosk.engine import Engine
+from kiosk.staff import StaffDirectory
+from printing.backend import PrinterBackend
+from ui.admin.screen import AdminScreen
+from ui.feed import Feed
+from ui.runner import Runner
+from ui.scheduler import Scheduler
+
+
+def admin_screen(
+    engine: Engine,
+    clock: Clock,
+    config: Config,
+    staff: StaffDirectory,
+    feed: Feed,
+    scheduler: Scheduler,
+    runner: Runner,
+    printer: PrinterBackend | None = None,
+) -> AdminScreen:
+    return AdminScreen(engine, clock, config, staff, feed, scheduler, runner, printer)

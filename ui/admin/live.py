@@ -1,0 +1,202 @@
+"""The live day at a glance: tickets by state, doses, the cap, and the opened vials.
+
+Always on the left of the admin screen. Figures are drawn from one :class:`~ui.admin.data.AdminRead`;
+the minutes to each vial's use-by are computed from its stored use-by at each redraw.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.admin.data import AdminRead
+
+FIGURE_STYLE = "font-size: 20px; font-weight: bold;"
+
+
+def minutes_until(read: AdminRead, moment: datetime) -> int:
+    """Whole minutes from the read's moment until ``moment`` (0 once passed)."""
+    return max(0, int((moment - read.now).total_seconds() // 60))
+
+
+class FigureGrid(QGroupBox):
+    """A titled grid of named figures (label left, number right)."""
+
+    def __init__(self, title: str, names: list[tuple[str, str]]) -> None:
+        super().__init__(title)
+        grid = QGridLayout(self)
+        grid.setVerticalSpacing(2)
+        self.values: dict[str, QLabel] = {}
+        for row, (key, text) in enumerate(names):
+            name = QLabel(text)
+            value = QLabel("—")
+            value.setObjectName(key)
+            value.setStyleSheet(FIGURE_STYLE)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+            self.values[key] = value
+
+    def set(self, key: str, value: object) -> None:
+        self.values[key].setText(str(value))
+
+    def clear(self) -> None:
+        for label in self.values.values():
+            label.setText("—")
+
+
+class LivePanel(QWidget):
+    """Tickets, doses, the cap and the opened vials of today."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("live")
+        self.day_state = QLabel()
+        self.day_state.setObjectName("dayState")
+        self.day_state.setWordWrap(True)
+        self.day_state.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.tickets = FigureGrid(
+            self.tr("Tickets"),
+            [
+                ("issued", self.tr("Issued")),
+                ("waitingRegistration", self.tr("Waiting for registration")),
+                ("waitingVaccination", self.tr("Waiting for vaccination")),
+                ("observing", self.tr("In observation")),
+                ("vaccinated", self.tr("Vaccinated")),
+                ("deferred", self.tr("Deferred")),
+                ("missed", self.tr("Missed")),
+            ],
+        )
+        self.doses = FigureGrid(
+            self.tr("Doses"),
+            [
+                ("onHand", self.tr("On hand")),
+                ("promised", self.tr("Promised to issued tickets")),
+                ("used", self.tr("Used")),
+                ("wasted", self.tr("Wasted")),
+                ("left", self.tr("Left for new tickets")),
+            ],
+        )
+        cap_box = QGroupBox(self.tr("The cap on issuing"))
+        self.cap_bar = QProgressBar()
+        self.cap_bar.setObjectName("capBar")
+        self.cap_bar.setTextVisible(True)
+        self.cap_text = QLabel()
+        self.cap_text.setObjectName("capText")
+        self.cap_text.setWordWrap(True)
+        cap_layout = QVBoxLayout(cap_box)
+        cap_layout.addWidget(self.cap_bar)
+        cap_layout.addWidget(self.cap_text)
+        vial_box = QGroupBox(self.tr("Opened vials"))
+        self.vials = QTableWidget(0, 3)
+        self.vials.setObjectName("openVials")
+        self.vials.setHorizontalHeaderLabels(
+            [self.tr("Lot"), self.tr("Doses left"), self.tr("Min to use-by")]
+        )
+        self.vials.verticalHeader().setVisible(False)
+        self.vials.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.vials.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        header = self.vials.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        vial_layout = QVBoxLayout(vial_box)
+        vial_layout.addWidget(self.vials)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.day_state)
+        layout.addWidget(self.tickets)
+        layout.addWidget(self.doses)
+        layout.addWidget(cap_box)
+        layout.addWidget(vial_box, 1)
+
+    def draw(self, read: AdminRead) -> None:
+        s = read.status
+        if s is None:
+            self.day_state.setText(
+                self.tr("%1: not opened yet").replace("%1", read.day.isoformat())
+            )
+            self.tickets.clear()
+            self.doses.clear()
+            self.cap_bar.setRange(0, 1)
+            self.cap_bar.setValue(0)
+            self.cap_bar.setFormat("—")
+            self.cap_text.setText(self.tr("Open the day in the Day and stock tab."))
+            self.vials.setRowCount(0)
+            return
+        state = self.tr("open") if s.status == "open" else self.tr("closed")
+        self.day_state.setText(f"{read.day.isoformat()} · {state}")
+        c = s.counts
+        for key, value in (
+            ("issued", c.issued),
+            ("waitingRegistration", c.waiting_registration),
+            ("waitingVaccination", c.waiting_vaccination),
+            ("observing", c.observing),
+            ("vaccinated", c.vaccinated),
+            ("deferred", c.deferred),
+            ("missed", c.missed),
+        ):
+            self.tickets.set(key, value)
+        on_hand = s.doses_left
+        free = max(0, on_hand - s.expired_vial_doses - c.reserved)
+        for key, value in (
+            ("onHand", on_hand),
+            ("promised", c.reserved),
+            ("used", s.doses_used),
+            ("wasted", s.doses_wasted),
+            ("left", free),
+        ):
+            self.doses.set(key, value)
+        self._draw_cap(read)
+        self._draw_vials(read)
+
+    def _draw_cap(self, read: AdminRead) -> None:
+        s = read.status
+        assert s is not None
+        taken = s.counts.vaccinated + s.counts.reserved
+        self.cap_bar.setRange(0, max(1, s.capacity))
+        self.cap_bar.setValue(min(taken, s.capacity))
+        self.cap_bar.setFormat(f"{taken} / {s.capacity}")
+        room = max(0, s.capacity - taken)
+        stock_room = max(0, s.doses_left - s.expired_vial_doses - s.counts.reserved)
+        numbers = min(room, stock_room)
+        if s.can_issue:
+            text = self.tr("The kiosk can issue %1 more numbers (%2 to the capacity, %3 in stock).")
+            text = text.replace("%1", str(numbers)).replace("%2", str(room))
+            self.cap_text.setText(text.replace("%3", str(stock_room)))
+            self.cap_text.setStyleSheet("")
+            return
+        reasons = {
+            "capacity": self.tr("The kiosk has stopped: the capacity is reached."),
+            "stock": self.tr("The kiosk has stopped: no dose is left in stock."),
+            "paused": self.tr("The kiosk is paused (capacity 0)."),
+            "day_closed": self.tr("The day is closed."),
+        }
+        self.cap_text.setText(reasons.get(s.closed_reason or "", s.closed_reason or ""))
+        self.cap_text.setStyleSheet("color: #7a4f00; font-weight: bold;")
+
+    def _draw_vials(self, read: AdminRead) -> None:
+        s = read.status
+        assert s is not None
+        shown = [*s.open_vials, *s.expired_vials]
+        self.vials.setRowCount(len(shown))
+        for row, vial in enumerate(shown):
+            minutes = minutes_until(read, vial.use_by)
+            cells = (read.lot_name(vial.lot_id), str(vial.doses_left), str(minutes))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.vials.setItem(row, col, item)
