@@ -14,6 +14,7 @@ from typing import Any
 from kiosk import limits
 from kiosk.config_model import (
     SCHEMA_VERSION,
+    AppointmentsConfig,
     BackupConfig,
     Category,
     ClearingConfig,
@@ -154,6 +155,7 @@ _CHECKS: dict[type, dict[str, list[Check]]] = {
         "warn_minutes": [_between(1, 240)],
     },
     BackupConfig: {"dir": [_not_blank], "keep": [_between(1, 1000)]},
+    AppointmentsConfig: {"keep_days": [_between(1, 3650)]},
     RecordConfig: {
         "slip": [_one_of("vaccination", "release", "off")],
         "gs_standin": [lambda v: None if len(v) <= 8 else "must be at most 8 characters"],

@@ -167,6 +167,13 @@ class VoiceConfig:
 
 
 @dataclass(frozen=True)
+class AppointmentsConfig:
+    """The village lists' appointments (kiosk.appointments)."""
+
+    keep_days: int = 90  # 1..3650: one that never led to a dose is deleted this long after
+
+
+@dataclass(frozen=True)
 class ClearingConfig:
     """Clearing to zero (当日清零) on the admin screen."""
 
@@ -236,6 +243,7 @@ class Config:
     voice: VoiceConfig = VoiceConfig()
     kiosk: KioskConfig = KioskConfig()
     clearing: ClearingConfig = ClearingConfig()
+    appointments: AppointmentsConfig = AppointmentsConfig()
 
 
 DEFAULT = Config()

@@ -15,7 +15,9 @@
 - ``engine.observation``: release, early leave, adverse events (:mod:`kiosk.engine.observation`);
 - ``engine.corrections``: undoing a wrong outcome (:mod:`kiosk.engine.corrections`);
 - ``engine.queries``: what the screens read (:mod:`kiosk.engine.queries`);
-- ``engine.clearing``: clearing to zero and the standby list (:mod:`kiosk.engine.clearing`).
+- ``engine.clearing``: clearing to zero and the standby list (:mod:`kiosk.engine.clearing`);
+- ``engine.appointments``: the village lists: import, the kiosk's lookup, the due list
+  (:mod:`kiosk.engine.appointments`).
 
 A part that builds on another receives it in its constructor (the day reads the stock, issuing
 checks the day's cap); none inherits from another. A screen or panel takes the parts it uses.
@@ -28,6 +30,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.clock import Clock
 from kiosk.db.database import Database
+from kiosk.engine.appointments import AppointmentOps
 from kiosk.engine.care import CareOps
 from kiosk.engine.clearing import ClearingOps
 from kiosk.engine.closing import ClosingOps
@@ -64,6 +67,7 @@ class Engine:
         self.corrections = CorrectionOps(self.core, self.day, self.stock)
         self.queries = Queries(self.core)
         self.clearing = ClearingOps(self.core, self.day, self.tickets)
+        self.appointments = AppointmentOps(self.core, self.record)
 
     def now(self) -> datetime:
         return self.core.now()
