@@ -289,10 +289,17 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     sh.add_argument("--staff", required=True, metavar="NAME", help=staff_help)
     sh.set_defaults(handler=cmd_record_show)
 
-    r = sub.add_parser("report", help="the day's figures")
+    r = sub.add_parser("report", help="the day report, or the cumulative one (JSON, CSV, PDF)")
     r.add_argument("--day", type=day_argument, help="YYYY-MM-DD (default: today)")
-    r.add_argument("--cumulative", action="store_true", help="add totals up to that day")
-    r.add_argument("--format", choices=("json", "csv"), default="json")
+    r.add_argument(
+        "--cumulative", action="store_true", help="every service day up to that day (累计)"
+    )
+    r.add_argument(
+        "--format",
+        choices=("json", "csv", "pdf"),
+        default="json",
+        help="csv: long form day,figure,dimension,value (UTF-8 with BOM); pdf: A4 with charts",
+    )
     r.add_argument("--out", type=Path, help="write to FILE instead of standard output")
     r.add_argument("--training", action="store_true", help="report from the training database")
     r.set_defaults(handler=cmd_report)
@@ -1008,16 +1015,36 @@ def cmd_record_show(ctx: Context) -> int:
 
 
 def cmd_report(ctx: Context) -> int:
+    """The day report or the cumulative one (:mod:`kiosk.reports`). The PDF is drawn by the
+    printing package: the console script (:mod:`ui.cli`) hands its writer in as ``report_pdf``."""
+    from kiosk import reports
+    from kiosk.reports.terminal import progress_bar
+
     a = ctx.args
+    write_pdf = getattr(a, "report_pdf", None)
+    if a.format == "pdf" and write_pdf is None:
+        raise DomainError("--format pdf needs the printing package (the kiosk console script)",
+                          code="invalid_input")  # fmt: skip
     engine = ctx.engine(purpose=TRAINING if a.training else LIVE)
     day = a.day or engine.today()
-    figures = report.day_figures(engine, day)
+    progress = progress_bar(sys.stderr, "report")
     if a.cumulative:
-        figures.update(report.cumulative_figures(engine, day))
-    text = report.to_json(figures) if a.format == "json" else report.to_csv(figures)
-    if a.out:
-        a.out.write_text(text, encoding="utf-8")
-        print(f"wrote {a.out}")
+        built: reports.Report = reports.build_cumulative_report(engine, day, progress)
     else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        built = reports.build_day_report(engine, day, progress)
+    if a.format == "pdf":
+        assert write_pdf is not None
+        data = write_pdf(built, ctx.config.site.name, progress_bar(sys.stderr, "pdf   "))
+    else:
+        text = reports.to_json(built) if a.format == "json" else reports.to_csv(built)
+        data = text.encode("utf-8")
+    if a.out:
+        a.out.write_bytes(data)
+        print(f"wrote {a.out}")
+    elif (binary := getattr(sys.stdout, "buffer", None)) is not None:
+        sys.stdout.flush()
+        binary.write(data)
+        binary.flush()
+    else:  # a text-only stream (tests): text as text; a PDF cannot go there
+        sys.stdout.write(data.decode("utf-8"))
     return 0

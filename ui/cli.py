@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk import cli as domain
 from kiosk.errors import InvalidInput
+from kiosk.reports import Progress, Report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +33,16 @@ def main(argv: list[str] | None = None) -> int:
     t = psub.add_parser("test", help="print a sample ticket on the configured printer")
     t.add_argument("--slip", action="store_true", help="a sample record slip (接种凭证) instead")
     t.set_defaults(handler=cmd_printer_test)
+    parser.set_defaults(report_pdf=report_pdf)  # kiosk report --format pdf
     return domain.main(argv, parser)
+
+
+def report_pdf(report: Report, site_name: str, progress: Progress | None) -> bytes:
+    """The hook ``kiosk report --format pdf`` calls: the A4 report (printing needs reportlab,
+    which kiosk/ never imports)."""
+    from printing.report_pdf import render_report
+
+    return render_report(report, site_name=site_name, progress=progress)
 
 
 def cmd_run(ctx: domain.Context) -> int:

@@ -65,9 +65,12 @@ def test_simulate_until_leaves_the_day_mid_way(capsys: pytest.CaptureFixture[str
     assert code == 0 and figures["status"] == "open"
     assert figures["in_progress"] > 0 and figures["issued"] < 150
     code, out, _ = run(capsys, "report", "--training", "--day", "2026-12-01", "--format", "csv")
-    row = next(csv.DictReader(io.StringIO(out)))
-    assert int(row["issued"]) == figures["issued"]
-    assert int(row["in_progress"]) == figures["in_progress"]
+    long_form = {
+        (r["figure"], r["dimension"]): r["value"]
+        for r in csv.DictReader(io.StringIO(out.removeprefix("\ufeff")))
+    }
+    assert int(long_form["issued", ""]) == figures["issued"]
+    assert int(long_form["in_progress", ""]) == figures["in_progress"]
 
 
 def test_simulate_refuses_a_real_database(
