@@ -1,10 +1,11 @@
 """A whole service day driven through the real engine with a simulated clock and no screens.
 
-Residents arrive on a morning-peaked curve and take numbers at the kiosk; registration desks and
-vaccination stations call, screen, register and vaccinate with random service times; a few percent
-are deferred, miss their call (some come back and are reinstated), cancel, or leave early; observation
-runs its configured length. Discrete events: the fake clock jumps from one to the next, so a day takes
-seconds. ``until`` stops mid-day and leaves the database in that state (demos, screenshots).
+Residents (:mod:`kiosk.simulate.script`: a morning-peaked arrival curve, service times, the few
+percent who are deferred, miss their call and perhaps come back, cancel or leave early) take
+numbers at the kiosk; registration desks and vaccination stations call, screen, register and
+vaccinate; observation runs its configured length. Discrete events: the fake clock jumps from one
+to the next, so a day takes seconds. ``until`` stops mid-day and leaves the database in that state
+(demos, screenshots).
 
 Several days (:func:`simulate_days`) share one :class:`Population`: residents carry valid resident
 ID numbers, and those due a later dose come back within the rules' window, a few too early (the
@@ -16,8 +17,8 @@ from __future__ import annotations
 import functools
 import heapq
 import itertools
-import math
 import random
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -28,95 +29,18 @@ from kiosk.config import DEFAULT_SCREENING
 from kiosk.dose_rules import RuleSet
 from kiosk.engine import Engine
 from kiosk.errors import CapReached, DomainError, StockError
-from kiosk.idnumber import check_character
 from kiosk.model import KIOSK_ACTOR, Actor, LotIn, PersonIn, Ticket
 from kiosk.report import day_figures
-from kiosk.states import Queue, State
-
-OPEN_AT = time(8, 0)
-LAST_ARRIVAL = time(15, 30)
-CLOSE_AT = time(17, 30)
-PEAK = time(9, 15)
+from kiosk.simulate.params import CLOSE_AT, OPEN_AT, SimParams, desk_names
+from kiosk.simulate.population import Population
+from kiosk.simulate.script import PLAIN, Resident, draw_day
+from kiosk.states import VACCINATED, Queue, State
 
 SCREENING_KEYS = tuple(q.key for q in DEFAULT_SCREENING)
 DEFER_REASONS = ("发热 fever", "慢性病未控制 uncontrolled chronic disease", "近14天接种其他疫苗")
 DEFER_CODES = ("fever", "acute_illness", "chronic_uncontrolled", "recent_vaccine")
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂"
-
-
-@dataclass(frozen=True)
-class SimParams:
-    residents: int
-    seed: int
-    day: date
-    capacity: int | None = None
-    stock: int | None = None
-    until: time | None = None
-    registration_desks: int = 3
-    vaccination_stations: int = 4
-    observation_minutes: int = 30
-    grace_minutes: int = 30
-    allergy_extra_minutes: int = 30
-    doses_per_vial: int = 5
-    priority_share: float = 0.10
-    defer_share: float = 0.03
-    no_show_share: float = 0.03
-    return_share: float = 0.5
-    cancel_share: float = 0.01
-    leave_early_share: float = 0.01
-    adverse_share: float = 0.005
-    undo_share: float = 0.003  # a wrong "vaccinated" undone (the dose drawn or not), then given
-    rules: RuleSet | None = None  # the day's dose rules (None: opened without rules)
-    early_share: float = 0.05  # of those due back, come before their dose is allowed
-    override_share: float = 0.5  # of those refused as too early, a nurse overrides
-
-
-REGIONS = ("110105", "310104", "440305", "510107", "420106", "330106", "320102", "610113")
 BLOCKS = ("too_early", "series_complete", "too_young", "too_old", "age_unknown")
-
-
-class Population:
-    """The residents of several simulated days: who is new, and who is due back when."""
-
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-        self.serial = itertools.count(1)
-        self.due: dict[date, list[PersonIn]] = {}
-        self.caught_early = 0
-        self.overridden = 0
-
-    def new_person(self, day: date) -> PersonIn:
-        """Someone new, with a valid resident ID (GB 11643) and a phone number."""
-        n = next(self.serial)
-        age = self.rng.choice((5, 12)) if self.rng.random() < 0.05 else self.rng.randint(18, 85)
-        born = day - timedelta(days=365 * age + self.rng.randint(0, 364))
-        body = f"{self.rng.choice(REGIONS)}{born:%Y%m%d}{n % 1000:03d}"
-        name = self.rng.choice(SURNAMES) + "".join(
-            self.rng.choice(GIVEN) for _ in range(self.rng.choice((1, 2)))
-        )
-        return PersonIn(name, body + check_character(body), f"139{n:08d}")
-
-    def arrivals(self, day: date, new: int) -> list[PersonIn]:
-        """Those due back on ``day`` and ``new`` residents, in random order."""
-        people = self.due.pop(day, []) + [self.new_person(day) for _ in range(new)]
-        self.rng.shuffle(people)
-        return people
-
-    def vaccinated(
-        self, person: PersonIn, day: date, dose_number: int, rules: RuleSet | None, early: float
-    ) -> None:
-        """Schedule the person's next primary dose within the rules' window (a few too early)."""
-        rule = rules.rules[0] if rules and rules.rules else None
-        if rule is None or dose_number >= rule.series:
-            return
-        low = rule.min_interval_days[dose_number - 1]
-        high = rule.max_interval_days[dose_number - 1] if rule.max_interval_days else low + 28
-        if self.rng.random() < early:
-            wait = self.rng.randint(max(1, low - 7), max(1, low - 1))
-        else:
-            wait = self.rng.randint(low, high)
-        self.due.setdefault(day + timedelta(days=wait), []).append(person)
+TURNAROUND = timedelta(seconds=5)  # a desk calls the next this long after finishing one
 
 
 @dataclass
@@ -133,6 +57,8 @@ class SimOutcome:
     stopped_at: datetime
     finished: bool
     notes: list[str] = field(default_factory=list)
+    observation_peak: int = 0  # the most people in observation at once
+    day_ends: datetime | None = None  # the last release from observation
 
 
 class DaySimulation:
@@ -146,22 +72,28 @@ class DaySimulation:
         self.e = engine
         self.clock = clock
         self.p = params
-        self.rng = random.Random(params.seed)
+        self.rng = random.Random(f"choices:{params.seed}")  # which reason, override or not
         self.population = population or Population(random.Random(params.seed + 1))
         self.people: list[PersonIn] = []
         self.who: dict[int, PersonIn] = {}
+        self.script: dict[int, Resident] = {}  # ticket id -> the resident holding it
+        self.missed_once: set[tuple[int, Queue]] = set()
+        self.injections: Counter[int] = Counter()
         self.undone = 0
         self.heap: list[tuple[datetime, int, bool, Callable[[], object]]] = []
         self.order = itertools.count()
-        self.desks = [
-            _Desk(f"登记{i + 1}", Queue.REGISTRATION) for i in range(params.registration_desks)
-        ] + [_Desk(f"接种{i + 1}", Queue.VACCINATION) for i in range(params.vaccination_stations)]
+        registration = desk_names(params.registration_names, params.registration_desks, "登记")
+        stations = desk_names(
+            params.station_names, params.vaccination_stations, "接种", avoid=registration
+        )
+        self.desks = [_Desk(name, Queue.REGISTRATION) for name in registration] + [
+            _Desk(name, Queue.VACCINATION) for name in stations
+        ]
         self.staff = {d.name: Actor(staff=f"nurse-{d.name}", terminal=d.name) for d in self.desks}
         self.manager = Actor(staff="manager", terminal="admin", role="manager")
         self.turned_away = 0
         self.lot_ids: list[int] = []
         self.lot_index = 0
-        self.allergy: set[int] = set()
 
     # --- the schedule ------------------------------------------------------------------------
 
@@ -173,12 +105,6 @@ class DaySimulation:
 
     def local(self, t: time) -> datetime:
         return datetime.combine(self.p.day, t, tzinfo=self.e.tz)
-
-    def minutes(self, mean: float, sd: float) -> timedelta:
-        """A service time: lognormal with the given mean and spread, in minutes."""
-        sigma2 = math.log(1 + (sd / mean) ** 2)
-        value = self.rng.lognormvariate(math.log(mean) - sigma2 / 2, math.sqrt(sigma2))
-        return timedelta(minutes=value)
 
     def run(self) -> SimOutcome:
         p = self.p
@@ -197,17 +123,16 @@ class DaySimulation:
             rules=p.rules,
         )
         self.lot_ids = [lot.id for lot in self.e.day.status(p.day).lots]
-        for moment in self.arrivals(len(self.people)):
-            self.at(moment, self.arrive)
+        opening = self.local(OPEN_AT)
+        for resident in draw_day(p, expected):
+            self.at(opening + resident.arrives, functools.partial(self.arrive, resident))
         stop = self.local(p.until) if p.until else None
         close_at, closed = self.local(CLOSE_AT), False
         while self.heap:
             moment, _, observation, action = self.heap[0]
             if stop is not None and moment > stop:
                 self.clock.set(max(stop, self.clock.now()))
-                return SimOutcome(
-                    day_figures(self.e, p.day), self.turned_away, self.clock.now(), False
-                )
+                return self.outcome(finished=False)
             if not closed and moment > close_at:
                 closed = True  # no one new is served; observation goes on, then the day closes
             heapq.heappop(self.heap)
@@ -216,7 +141,18 @@ class DaySimulation:
             self.clock.set(max(moment, self.clock.now()))
             action()
         self.close()  # whoever still waits is unserved; the day balances
-        return SimOutcome(day_figures(self.e, p.day), self.turned_away, self.clock.now(), True)
+        return self.outcome(finished=True)
+
+    def outcome(self, *, finished: bool) -> SimOutcome:
+        peak, ends = observation_shape(self.e, self.p.day)
+        return SimOutcome(
+            day_figures(self.e, self.p.day),
+            self.turned_away,
+            self.clock.now(),
+            finished,
+            observation_peak=peak,
+            day_ends=ends,
+        )
 
     def step(self) -> bool:
         """Run the next scheduled action (continuing a day stopped with ``until``); False when
@@ -228,36 +164,24 @@ class DaySimulation:
         action()
         return True
 
-    def arrivals(self, count: int) -> list[datetime]:
-        """A morning peak (most come early, many before 10:00) over a flat trickle."""
-        start, end = self.local(OPEN_AT), self.local(LAST_ARRIVAL)
-        span = (end - start).total_seconds()
-        peak = (self.local(PEAK) - start).total_seconds()
-        times = []
-        for _ in range(count):
-            if self.rng.random() < 0.65:
-                offset = -1.0
-                while not 0 <= offset <= span:
-                    offset = self.rng.gauss(peak, 50 * 60)
-            else:
-                offset = self.rng.uniform(0, span)
-            times.append(start + timedelta(seconds=offset))
-        return sorted(times)
-
     # --- residents ---------------------------------------------------------------------------
 
-    def arrive(self) -> None:
-        priority = self.rng.random() < self.p.priority_share
-        prefix = "A" if self.rng.random() < 0.6 else "B"
+    def resident(self, ticket_id: int) -> Resident:
+        return self.script.get(ticket_id, PLAIN)
+
+    def arrive(self, resident: Resident) -> None:
         try:
-            ticket = self.e.tickets.issue(prefix, priority=priority, actor=KIOSK_ACTOR)
+            ticket = self.e.tickets.issue(
+                resident.prefix, priority=resident.priority, actor=KIOSK_ACTOR
+            )
         except CapReached:
             self.turned_away += 1
             return
+        self.script[ticket.id] = resident
         if self.people:
             self.who[ticket.id] = self.people.pop()
-        if self.rng.random() < self.p.cancel_share:
-            self.at(self.clock.now() + self.minutes(40, 20), lambda: self.maybe_cancel(ticket.id))
+        if resident.cancels_after is not None:
+            self.at(self.clock.now() + resident.cancels_after, lambda: self.maybe_cancel(ticket.id))
         self.wake(Queue.REGISTRATION)
 
     def maybe_cancel(self, ticket_id: int) -> None:
@@ -278,8 +202,14 @@ class DaySimulation:
         if ticket is None:
             desk.busy = False
             return
-        now = self.clock.now()
-        if self.rng.random() < self.p.no_show_share:
+        now, resident = self.clock.now(), self.resident(ticket.id)
+        misses = (
+            resident.misses_registration
+            if desk.queue == Queue.REGISTRATION
+            else resident.misses_vaccination
+        )
+        if misses and (ticket.id, desk.queue) not in self.missed_once:
+            self.missed_once.add((ticket.id, desk.queue))
             self.at(
                 now + timedelta(minutes=1),
                 lambda: self.e.tickets.recall(ticket.id, actor=self.staff[desk.name]),
@@ -287,19 +217,19 @@ class DaySimulation:
             self.at(now + timedelta(minutes=2), lambda: self.no_show(desk, ticket.id))
             return
         if desk.queue == Queue.REGISTRATION:
-            self.at(now + self.minutes(2.5, 1.0), lambda: self.screen(desk, ticket))
+            self.at(now + resident.registration, lambda: self.screen(desk, ticket))
         else:
-            self.at(now + self.minutes(1.5, 0.5), lambda: self.inject(desk, ticket.id))
+            self.at(now + resident.vaccination, lambda: self.inject(desk, ticket.id))
 
     def free(self, desk: _Desk) -> None:
-        self.at(self.clock.now() + timedelta(seconds=5), lambda: self.call_next(desk))
+        self.at(self.clock.now() + TURNAROUND, lambda: self.call_next(desk))
 
     def no_show(self, desk: _Desk, ticket_id: int) -> None:
         self.e.tickets.mark_missed(ticket_id, actor=self.staff[desk.name])
         self.free(desk)
-        if self.rng.random() < self.p.return_share:
-            back = self.clock.now() + timedelta(minutes=self.rng.uniform(5, 60))
-            self.at(back, lambda: self.come_back(ticket_id))
+        back = self.resident(ticket_id).comes_back_after
+        if back is not None:
+            self.at(self.clock.now() + back, lambda: self.come_back(ticket_id))
 
     def come_back(self, ticket_id: int) -> None:
         try:
@@ -311,10 +241,11 @@ class DaySimulation:
 
     def screen(self, desk: _Desk, ticket: Ticket) -> None:
         actor, ticket_id = self.staff[desk.name], ticket.id
-        if self.rng.random() < self.p.defer_share:
+        resident = self.resident(ticket_id)
+        if resident.deferred_at_registration:
             self.e.care.defer(ticket_id, self.reason(DEFER_CODES, DEFER_REASONS), actor=actor)
         else:
-            allergy = self.rng.random() < 0.05
+            allergy = resident.allergy
             answers = {k: (k == "allergy" and allergy) for k in SCREENING_KEYS}
             person = self.who.get(ticket_id) or self.population.new_person(self.p.day)
             self.who[ticket_id] = person
@@ -349,17 +280,18 @@ class DaySimulation:
         self.free(desk)
 
     def inject(self, desk: _Desk, ticket_id: int) -> None:
-        actor = self.staff[desk.name]
-        if self.rng.random() < 0.01:
+        actor, resident = self.staff[desk.name], self.resident(ticket_id)
+        self.injections[ticket_id] += 1
+        first = self.injections[ticket_id] == 1
+        if first and resident.deferred_at_station:
             why = self.reason(("acute_illness",), ("接种前复核不适宜 not suitable on review",))
             self.e.care.defer(ticket_id, why, actor=actor)
             self.free(desk)
             return
         done = self.vaccinate(ticket_id, actor)
-        if self.rng.random() < self.p.undo_share:  # clicked on the wrong row: undone at once
-            drawn = self.rng.random() < 0.5
-            self.e.corrections.undo_vaccination(ticket_id, "点错 wrong row", drawn=drawn,
-                                                actor=actor)  # fmt: skip
+        if first and resident.undone:  # clicked on the wrong row: undone at once
+            self.e.corrections.undo_vaccination(ticket_id, "点错 wrong row",
+                                                drawn=resident.undo_drawn, actor=actor)  # fmt: skip
             self.undone += 1
             self.free(desk)
             self.wake(Queue.VACCINATION)
@@ -372,27 +304,21 @@ class DaySimulation:
             )  # fmt: skip
         assert done.observation_end is not None
         end = done.observation_end
-        roll = self.rng.random()
-        if roll < self.p.leave_early_share:
-            early = self.clock.now() + timedelta(minutes=self.rng.uniform(5, 20))
+        if resident.leaves_early_after is not None:
             self.at(
-                early,
+                self.clock.now() + resident.leaves_early_after,
                 lambda: self.e.observation.leave_early(ticket_id, "自行离开", actor=self.manager),
                 observation=True,
             )
             return
-        if roll < self.p.leave_early_share + self.p.adverse_share:
+        if resident.adverse:
             self.at(
                 self.clock.now() + timedelta(minutes=10),
                 lambda: self.reaction(ticket_id),
                 observation=True,
             )
             end = end + timedelta(minutes=20)
-        self.at(
-            end + timedelta(minutes=self.rng.uniform(0, 4)),
-            lambda: self.leave(ticket_id),
-            observation=True,
-        )
+        self.at(end + resident.lingers, lambda: self.leave(ticket_id), observation=True)
 
     def vaccinate(self, ticket_id: int, actor: Actor) -> Ticket:
         """From the first lot that still has doses (the engine opens vials as needed)."""
@@ -469,12 +395,6 @@ def simulate_days(
     return outcomes, population
 
 
-def desks_needed(residents: int) -> tuple[int, int]:
-    """Registration desks and vaccination stations to serve ``residents`` in a day (about 2.5 and
-    1.5 minutes each over seven hours of service)."""
-    return math.ceil(residents * 2.5 / 420), math.ceil(residents * 1.5 / 420)
-
-
 def summary(outcome: SimOutcome, params: SimParams) -> dict[str, Any]:
     out = dict(outcome.figures)
     out["turned_away"] = outcome.turned_away
@@ -484,4 +404,24 @@ def summary(outcome: SimOutcome, params: SimParams) -> dict[str, Any]:
     out["registration_desks"] = params.registration_desks
     out["vaccination_stations"] = params.vaccination_stations
     out["seed"] = params.seed
+    out["observation_peak"] = outcome.observation_peak
+    out["day_ends"] = f"{outcome.day_ends:%H:%M}" if outcome.day_ends else None
     return out
+
+
+def observation_shape(engine: Engine, day: date) -> tuple[int, datetime | None]:
+    """The most people in observation at once on ``day``, and when the last of them left (None
+    when nobody was vaccinated). Someone still in observation counts until now."""
+    moves: list[tuple[datetime, int]] = []
+    now = engine.clock.now()
+    for t in engine.queries.tickets_of_day(day):
+        if t.state in VACCINATED and t.vaccinated_at is not None:
+            moves += [(t.vaccinated_at, 1), (t.finished_at or now, -1)]
+    if not moves:
+        return 0, None
+    moves.sort(key=lambda m: (m[0], m[1]))  # a seat freed at the moment another is taken
+    peak = here = 0
+    for _, step in moves:
+        here += step
+        peak = max(peak, here)
+    return peak, max(m for m, step in moves if step < 0).astimezone(engine.tz)
