@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
-from kiosk import limits, report
+from kiosk import cli_appointments, limits, report
 from kiosk.bootstrap import LIVE, TRAINING, default_url, open_database
 from kiosk.clock import Clock, FakeClock, SystemClock
 from kiosk.config import Config, ConfigError, check_config, load_config
@@ -303,6 +303,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, _Sub]:
     r.add_argument("--out", type=Path, help="write to FILE instead of standard output")
     r.add_argument("--training", action="store_true", help="report from the training database")
     r.set_defaults(handler=cmd_report)
+    cli_appointments.register(sub, day_argument)  # import-appointments, appointments (issue 17)
     return parser, sub
 
 

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from kiosk import cli as domain
+from kiosk.appointments import Appointment, DueRow
+from kiosk.cli_appointments import PdfWriters
 from kiosk.errors import InvalidInput
 from kiosk.reports import Progress, Report
 
@@ -34,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--slip", action="store_true", help="a sample record slip (接种凭证) instead")
     t.set_defaults(handler=cmd_printer_test)
     parser.set_defaults(report_pdf=report_pdf)  # kiosk report --format pdf
+    parser.set_defaults(appointment_pdf=APPOINTMENT_PDF)  # kiosk appointments slips|due (issue 17)
     return domain.main(argv, parser)
 
 
@@ -43,6 +47,22 @@ def report_pdf(report: Report, site_name: str, progress: Progress | None) -> byt
     from printing.report_pdf import render_report
 
     return render_report(report, site_name=site_name, progress=progress)
+
+
+def _appointment_slips(appointments: Sequence[Appointment], site_name: str) -> bytes:
+    from printing.appointment_slips import render_slips
+
+    return render_slips(appointments, site_name)
+
+
+def _due_list(rows: Sequence[DueRow], site_name: str, first: date, last: date) -> bytes:
+    from printing.appointment_due import render_due
+
+    return render_due(rows, site_name, first, last)
+
+
+APPOINTMENT_PDF = PdfWriters(slips=_appointment_slips, due=_due_list)
+"""The PDF writers ``kiosk appointments slips`` and ``due --format pdf`` use (kiosk.cli_appointments)."""
 
 
 def cmd_run(ctx: domain.Context) -> int:

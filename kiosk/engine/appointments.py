@@ -270,7 +270,9 @@ class AppointmentOps(Part):
             rows = list(due_rows(self._people(conn), rules, first, last, villages))
         if village is not None:
             rows = [r for r in rows if r.village == village]
-        return sorted(rows, key=lambda r: (r.village, r.due_from, r.name, r.document_number))
+        return sorted(
+            rows, key=lambda r: (not r.village, r.village, r.due_from, r.name, r.document_number)
+        )
 
     def _villages(self, conn: Connection) -> dict[tuple[str, str, str], tuple[str, str]]:
         out: dict[tuple[str, str, str], tuple[str, str]] = {}
