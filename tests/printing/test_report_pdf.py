@@ -129,10 +129,10 @@ def test_every_page_renders_with_ink_and_charts(
         for image in images:
             with Image.open(image) as img:
                 assert 0.001 < dark_fraction(img.convert("L")) < 0.5, image.name
-        colours = set()
+        colours: set[tuple[int, int, int]] = set()
         for image in images:
             with Image.open(image) as img:
-                colours |= {c for _, c in img.convert("RGB").getcolors(1 << 16) or []}
+                colours |= {tuple(c) for _, c in img.convert("RGB").getcolors(1 << 16) or []}  # type: ignore[arg-type, misc]
         assert any(b > 150 and r < 80 for r, _, b in colours), name  # the blue of the bars
 
 

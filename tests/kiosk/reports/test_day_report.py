@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -20,7 +21,7 @@ from .conftest import DAYS, LAST
 ALL_DAYS = [LAST - timedelta(days=back) for back in range(DAYS)]
 
 
-def _count(engine: Engine, query: sa.Select[tuple[int]]) -> int:
+def _count(engine: Engine, query: sa.Select[Any]) -> int:
     with engine.db.read() as conn:
         return int(conn.execute(query).scalar_one())
 
