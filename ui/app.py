@@ -16,10 +16,11 @@ from datetime import datetime
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.bootstrap import LIVE, TRAINING, default_url, open_database
-from kiosk.clock import Clock, ShiftedClock, SystemClock
+from kiosk.bootstrap import LIVE, TRAINING, default_url, open_database, purpose_of, shared_clock
+from kiosk.clock import Clock, real_now
 from kiosk.config import Config, Desk
 from kiosk.engine import Engine
+from kiosk.errors import TrainingOnly
 from kiosk.staff import StaffDirectory
 from printing.backend import OneJobAtATime, PrinterBackend, build_printer
 from ui.feed import Feed
@@ -42,6 +43,7 @@ class RunOptions:
     desk: str | None = None
     at: datetime | None = None
     db_url: str | None = None
+    training: bool = False  # the training database (at its shared clock) without --at
     data_dir_path: str | None = None
 
 
@@ -75,12 +77,26 @@ def build(options: RunOptions, data_dir: str) -> Program:
 
     check_options(options)
     config = options.config
-    clock: Clock = ShiftedClock(options.at) if options.at else SystemClock()
-    purpose = TRAINING if options.at and not options.db_url else LIVE
-    url = options.db_url or config.database.url or default_url(Path(data_dir), purpose)
-    if options.at and not options.db_url:
+    training = options.at is not None or options.training
+    if options.db_url:
+        url = options.db_url
+    elif training:
         url = default_url(Path(data_dir), TRAINING)
-    db = open_database(url, config.site.code, purpose, clock.now())
+    else:
+        url = config.database.url or default_url(Path(data_dir), LIVE)
+    try:
+        db = open_database(url, config.site.code, TRAINING if training else LIVE, real_now())
+    except TrainingOnly as exc:
+        flag = "--at" if options.at is not None else "--training"
+        where = exc.details.get("url", url)
+        raise TrainingOnly(
+            f"kiosk run {flag}: {where} holds real service days; the training clock runs only on"
+            " a training database (leave out --db, or name one made by simulate)",
+            url=where,
+        ) from exc
+    # One clock for every process on a training database: --at stores it, the others follow.
+    clock: Clock = shared_clock(db, config.site.code, options.at)
+    purpose = purpose_of(db, config.site.code)
     engine = Engine(db, clock, config.site.code, config.site.timezone)
     staff = StaffDirectory(db, clock, config.site.code)
     if purpose == TRAINING and not staff.members():

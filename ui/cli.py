@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from kiosk import cli as domain
 from kiosk.appointments import Appointment, DueRow
 from kiosk.cli_appointments import PdfWriters
-from kiosk.errors import InvalidInput
+from kiosk.clock import parse_at, real_now
 from kiosk.reports import Progress, Report
 
 
@@ -27,8 +27,15 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--desk", metavar="NAME", help="the desk this console serves")
     r.add_argument(
         "--at",
-        metavar='"YYYY-MM-DD HH:MM"',
-        help="start the clock at that moment (training database unless --db is given)",
+        metavar="HH:MM",
+        help='the training day at that time: "HH:MM" today in the site\'s time zone, or'
+        ' "YYYY-MM-DD HH:MM"; on the training database (or --db, which must be one), whose'
+        " clock every process on it then shares",
+    )
+    r.add_argument(
+        "--training",
+        action="store_true",
+        help="on the training database at its shared clock (set by another process's --at)",
     )
     r.set_defaults(handler=cmd_run)
     p = sub.add_parser("printer", help="the ticket printer")
@@ -69,23 +76,16 @@ def cmd_run(ctx: domain.Context) -> int:
     from ui.app import SCREENS, RunOptions, run
 
     a = ctx.args
-    at = None
-    if a.at:
-        try:
-            at = datetime.strptime(a.at, "%Y-%m-%d %H:%M").replace(
-                tzinfo=ZoneInfo(ctx.config.site.timezone)
-            )
-        except ValueError as exc:
-            raise InvalidInput(f'--at {a.at!r}: expected "YYYY-MM-DD HH:MM"', field="at") from exc
+    at = parse_at(a.at, ctx.config.site.timezone) if a.at else None
     screens = tuple(a.screen) if a.screen else SCREENS
-    options = RunOptions(ctx.config, screens, a.desk, at, a.db)
+    options = RunOptions(ctx.config, screens, a.desk, at, a.db, training=a.training)
     return run(options, str(domain.data_dir()))
 
 
 def cmd_printer_test(ctx: domain.Context) -> int:
     from printing.testprint import print_sample
 
-    now = datetime.now(ZoneInfo(ctx.config.site.timezone))
+    now = real_now().astimezone(ZoneInfo(ctx.config.site.timezone))
     result = print_sample(
         ctx.config.printer, domain.data_dir(), ctx.config.site.name, now, slip=ctx.args.slip
     )
