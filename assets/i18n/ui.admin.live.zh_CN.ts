@@ -44,12 +44,12 @@
         <translation>现有</translation>
     </message>
     <message>
-        <source>Promised to issued tickets</source>
-        <translation>已发号待接种</translation>
-    </message>
-    <message>
         <source>Used</source>
         <translation>已用</translation>
+    </message>
+    <message>
+        <source>Promised to tickets</source>
+        <translation>已发号待接种</translation>
     </message>
     <message>
         <source>Wasted</source>

@@ -53,6 +53,7 @@ class ClearingPanel(QWidget):
         layout.addWidget(self.needed_text)
         layout.addLayout(grid)
         layout.addWidget(self.warnings)
+        layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(box)

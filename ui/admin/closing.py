@@ -28,6 +28,14 @@ from ui.admin.data import AdminRead, read_reconciliation
 from ui.admin.stock import fridge_box, fridge_value
 from ui.widgets.console import ConsoleContext, button
 
+SHOWN_LABELS = 8
+
+
+def shortened(labels: tuple[str, ...]) -> str:
+    """Ticket labels, the first few and how many more: a late afternoon may list dozens."""
+    shown = ", ".join(labels[:SHOWN_LABELS])
+    return shown if len(labels) <= SHOWN_LABELS else f"{shown} … (+{len(labels) - SHOWN_LABELS})"
+
 
 class ClosingPanel(QWidget):
     def __init__(self, console: ConsoleContext, parent: QWidget | None = None) -> None:
@@ -114,7 +122,9 @@ class ClosingPanel(QWidget):
             self.figures.setText(self.tr("The day has not been opened."))
             self.problems.clear()
             return
-        wasted = ", ".join(f"{code} {n}" for code, n in sorted(r.wasted_by_reason.items()))
+        wasted = ", ".join(
+            f"{self.reason_text(code)} {n}" for code, n in sorted(r.wasted_by_reason.items())
+        )
         lines = [
             self.tr("Doses in: %1").replace("%1", str(r.doses_in)),
             self.tr("Given: %1").replace("%1", str(r.given)),
@@ -127,6 +137,14 @@ class ClosingPanel(QWidget):
             lines.append(self.tr("Fridge at opening: %1 °C").replace("%1", f"{r.fridge_open_c:g}"))
         self.figures.setText("\n".join(lines))
         self.problems.setText("\n".join(self.why_not(r)))
+
+    def reason_text(self, code: str) -> str:
+        """A waste reason's code in the site's language (the config's list; else the code)."""
+        english = self.console.config.site.language == "en"
+        for reason in self.console.config.waste_reasons:
+            if reason.code == code:
+                return reason.text_en if english and reason.text_en else reason.text
+        return code
 
     def why_not(self, r: Reconciliation) -> list[str]:
         """What stands in the way of closing, in words (empty: it balances)."""
@@ -144,10 +162,10 @@ class ClosingPanel(QWidget):
                 .replace("%2", str(accounted))
             )
         if r.observing:
-            out.append(self.tr("Still in observation: %1").replace("%1", ", ".join(r.observing)))
+            out.append(self.tr("Still in observation: %1").replace("%1", shortened(r.observing)))
         if r.open_adverse_events:
             out.append(
-                self.tr("Open adverse events: %1").replace("%1", ", ".join(r.open_adverse_events))
+                self.tr("Open adverse events: %1").replace("%1", shortened(r.open_adverse_events))
             )
         return out
 

@@ -34,6 +34,13 @@ class AdminRead:
     def is_open(self) -> bool:
         return self.status is not None and self.status.status == "open"
 
+    def lot_number(self, lot_id: int) -> str:
+        if self.status is not None:
+            for lot in self.status.lots:
+                if lot.id == lot_id:
+                    return lot.lot
+        return str(lot_id)
+
     def lot_name(self, lot_id: int) -> str:
         """A lot of the day as the manager names it: "LOT (product)"."""
         if self.status is not None:

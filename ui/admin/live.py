@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui.admin.data import AdminRead
 
-FIGURE_STYLE = "font-size: 20px; font-weight: bold;"
+FIGURE_STYLE = "font-size: 18px; font-weight: bold;"
 
 
 def minutes_until(read: AdminRead, moment: datetime) -> int:
@@ -32,22 +32,26 @@ def minutes_until(read: AdminRead, moment: datetime) -> int:
 
 
 class FigureGrid(QGroupBox):
-    """A titled grid of named figures (label left, number right)."""
+    """A titled grid of named figures, ``columns`` pairs (name, number) a row."""
 
-    def __init__(self, title: str, names: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, names: list[tuple[str, str]], columns: int = 2) -> None:
         super().__init__(title)
         grid = QGridLayout(self)
-        grid.setVerticalSpacing(2)
+        grid.setVerticalSpacing(0)
+        grid.setHorizontalSpacing(8)
         self.values: dict[str, QLabel] = {}
-        for row, (key, text) in enumerate(names):
+        for i, (key, text) in enumerate(names):
+            row, col = divmod(i, columns)
             name = QLabel(text)
             value = QLabel("—")
             value.setObjectName(key)
             value.setStyleSheet(FIGURE_STYLE)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(value, row, 1)
+            grid.addWidget(name, row, 2 * col)
+            grid.addWidget(value, row, 2 * col + 1)
             self.values[key] = value
+        for col in range(columns):
+            grid.setColumnStretch(2 * col, 1)
 
     def set(self, key: str, value: object) -> None:
         self.values[key].setText(str(value))
@@ -71,10 +75,10 @@ class LivePanel(QWidget):
             self.tr("Tickets"),
             [
                 ("issued", self.tr("Issued")),
+                ("vaccinated", self.tr("Vaccinated")),
                 ("waitingRegistration", self.tr("Waiting for registration")),
                 ("waitingVaccination", self.tr("Waiting for vaccination")),
                 ("observing", self.tr("In observation")),
-                ("vaccinated", self.tr("Vaccinated")),
                 ("deferred", self.tr("Deferred")),
                 ("missed", self.tr("Missed")),
             ],
@@ -83,8 +87,8 @@ class LivePanel(QWidget):
             self.tr("Doses"),
             [
                 ("onHand", self.tr("On hand")),
-                ("promised", self.tr("Promised to issued tickets")),
                 ("used", self.tr("Used")),
+                ("promised", self.tr("Promised to tickets")),
                 ("wasted", self.tr("Wasted")),
                 ("left", self.tr("Left for new tickets")),
             ],
@@ -109,9 +113,9 @@ class LivePanel(QWidget):
         self.vials.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.vials.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         header = self.vials.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (0, 1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         vial_layout = QVBoxLayout(vial_box)
         vial_layout.addWidget(self.vials)
         layout = QVBoxLayout(self)
@@ -121,6 +125,7 @@ class LivePanel(QWidget):
         layout.addWidget(self.doses)
         layout.addWidget(cap_box)
         layout.addWidget(vial_box, 1)
+        self.vials.setMinimumHeight(80)
 
     def draw(self, read: AdminRead) -> None:
         s = read.status
@@ -194,7 +199,7 @@ class LivePanel(QWidget):
         self.vials.setRowCount(len(shown))
         for row, vial in enumerate(shown):
             minutes = minutes_until(read, vial.use_by)
-            cells = (read.lot_name(vial.lot_id), str(vial.doses_left), str(minutes))
+            cells = (read.lot_number(vial.lot_id), str(vial.doses_left), str(minutes))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col:
