@@ -18,6 +18,7 @@ from kiosk.simulate.params import (
     SimParams,
     desk_names,
     desks_needed,
+    site_day,
 )
 from kiosk.simulate.population import Population
 from kiosk.simulate.script import Resident, draw_day
@@ -39,5 +40,6 @@ __all__ = [
     "model_day",
     "observation_shape",
     "simulate_days",
+    "site_day",
     "summary",
 ]

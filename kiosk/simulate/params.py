@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from kiosk.dose_rules import RuleSet
 
@@ -65,3 +66,9 @@ def desks_needed(residents: int) -> tuple[int, int]:
     """Registration desks and vaccination stations to serve ``residents`` in a day (about 2.5 and
     1.5 minutes each over seven hours of service). A rough default; ``kiosk plan`` searches."""
     return math.ceil(residents * 2.5 / 420), math.ceil(residents * 1.5 / 420)
+
+
+def site_day(now: datetime, timezone: str) -> date:
+    """The site's date at ``now``: its own time zone's, not the machine's (a machine on UTC is
+    still on yesterday until 08:00 in Asia/Shanghai)."""
+    return now.astimezone(ZoneInfo(timezone)).date()
