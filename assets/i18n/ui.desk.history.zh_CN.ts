@@ -8,8 +8,12 @@
         <translation>记录与更正</translation>
     </message>
     <message>
-        <source>Number, e.g. A012 [Ctrl+H]</source>
-        <translation>号码，如 A012 [Ctrl+H]</translation>
+        <source>e.g. A012 [Ctrl+H]</source>
+        <translation>如 A012 [Ctrl+H]</translation>
+    </message>
+    <message>
+        <source>Type a number and press Enter to see its history</source>
+        <translation>输入号码后按回车，查看其记录</translation>
     </message>
     <message>
         <source>Correct the outcome…</source>

@@ -32,8 +32,16 @@
         <translation>取消号票</translation>
     </message>
     <message>
-        <source>Number, e.g. A012 [Ctrl+G]</source>
-        <translation>号码，如 A012 [Ctrl+G]</translation>
+        <source>A012 [Ctrl+G]</source>
+        <translation>A012 [Ctrl+G]</translation>
+    </message>
+    <message>
+        <source>Type a number and press Enter to call it</source>
+        <translation>输入号码后按回车叫号</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>叫号</translation>
     </message>
     <message>
         <source>Call this number</source>

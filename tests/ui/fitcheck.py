@@ -21,11 +21,13 @@ box's line edit, a scroll bar, an item view's viewport are the style's business)
 * a :class:`QLabel`'s plain or rich text fits its contents rectangle (less the label's margin and
   indent): one line (or the text's own lines) by ``horizontalAdvance``; a word-wrapped label by
   ``boundingRect`` with ``TextWordWrap`` at its width, so a word longer than the line fails too. A
-  label that elides on purpose sets the dynamic property ``elides`` to True and carries the full text
-  in its tool tip: it is checked for the tool tip and one line's height only;
+  label (or combo box) that elides on purpose sets the dynamic property ``elides`` to True and
+  carries the full text in its tool tip: it is checked for the tool tip (and a label for one line's
+  height) only;
 * a button's text (and icon) fits the style's contents rectangle (``SE_PushButtonContents``,
   ``SE_CheckBoxContents``, ``SE_RadioButtonContents``);
-* a line edit's placeholder, a group box's title and a combo box's current text fit.
+* a line edit's placeholder, a group box's title, a combo box's current text and a table's
+  visible cells fit.
 
 Sizes: in-process, :func:`assert_fits` resizes the window (which must accept the size: a minimum
 size above it is a failure, a window cannot be shown smaller than that). For a window placed on a
@@ -43,7 +45,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, QTranslator
-from PySide6.QtGui import QFontMetrics, Qt, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, Qt, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -63,6 +65,7 @@ from PySide6.QtWidgets import (
     QStyleOptionComboBox,
     QStyleOptionFrame,
     QTabBar,
+    QTableWidget,
     QWidget,
 )
 
@@ -275,6 +278,8 @@ def _combo_problem(combo: QComboBox) -> str | None:
     text = combo.currentText()
     if not text or combo.isEditable():
         return None
+    if combo.property("elides"):
+        return None if combo.toolTip() == text else "elides its text but its tool tip differs"
     option = QStyleOptionComboBox()
     combo.initStyleOption(option)
     room = combo.style().subControlRect(
@@ -296,7 +301,30 @@ def _group_problem(group: QGroupBox) -> str | None:
     return None
 
 
+def _table_problem(table: QTableWidget) -> str | None:
+    """A table's visible cells show their whole text (one line each)."""
+    viewport = table.viewport().rect()
+    clipped = []
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            if item is None or not item.text():
+                continue
+            cell = table.visualItemRect(item)
+            if not cell.intersects(viewport):
+                continue
+            metrics = QFontMetrics(item.font() if item.font() != QFont() else table.font())
+            need = max(metrics.horizontalAdvance(line) for line in item.text().split("\n"))
+            if need + 6 > cell.width() + TOLERANCE:  # the style's cell margins (3 px a side)
+                clipped.append(
+                    f"cell {row},{column} {item.text()!r} needs {need + 6} px, has {cell.width()}"
+                )
+    return "; ".join(clipped[:3]) or None
+
+
 def text_problem(widget: QWidget) -> str | None:
+    if isinstance(widget, QTableWidget):
+        return _table_problem(widget)
     if isinstance(widget, QLabel):
         return _label_problem(widget)
     if isinstance(widget, QAbstractButton):

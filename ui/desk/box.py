@@ -17,10 +17,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kiosk.engine.stock import Traced
 from kiosk.errors import KioskError
 from kiosk.tracecodes import GS
+from ui.widgets import theme
 from ui.widgets.console import ConsoleContext
-
-WARN_STYLE = "color: #7a4f00; background: #fff3cd; padding: 4px; font-weight: bold;"
-OK_STYLE = "color: #1b5e20; background: #e8f5e9; padding: 4px; font-weight: bold;"
 
 
 @dataclass(frozen=True)
@@ -44,7 +42,7 @@ class BoxCode(QLabel):
     def clear_box(self) -> None:
         self.box = None
         self.setText(self.tr("No box scanned (scan the box the dose comes from)."))
-        self.setStyleSheet("color: #555555; padding: 4px;")
+        theme.set_level(self, "muted")
 
     def code_for(self, ticket_id: int) -> str | None:
         """The code to record with ``ticket_id``'s dose (None: no box scanned for it)."""
@@ -93,7 +91,7 @@ class BoxCode(QLabel):
                 self.setText(
                     self.tr("Box %1 · lot %2").replace("%1", traced.code).replace("%2", number)
                 )
-                self.setStyleSheet(OK_STYLE)
+                theme.set_level(self, "ok")
                 desk.say(self.tr("Box of lot %1 scanned.").replace("%1", number))
             else:
                 self.setText(
@@ -101,7 +99,7 @@ class BoxCode(QLabel):
                     .replace("%1", traced.code)
                     .replace("%2", number)
                 )
-                self.setStyleSheet(WARN_STYLE)
+                theme.set_level(self, "warn")
                 desk.say(
                     self.tr("Box not on any list: recorded as unlisted, of lot %1.").replace(
                         "%1", number

@@ -25,9 +25,9 @@ from kiosk.documents import (
 )
 from kiosk.dose_rules import age_on
 from kiosk.model import Person
+from ui.widgets import theme
+from ui.widgets.console import elides
 
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
 
 
@@ -59,7 +59,7 @@ class DocumentFields(QObject):
     def __init__(self, today: date, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.today = today  # refreshed by the panel (the site's date) before each check
-        self.kind = QComboBox()
+        self.kind = elides(QComboBox())
         self.kind.setObjectName("documentType")
         labels = self.labels()
         for code in DOCUMENT_TYPES:
@@ -164,7 +164,7 @@ class DocumentFields(QObject):
         """Check every input, say what is wrong next to it, and return what holds."""
         for label in (self.info, self.country_info, self.birth_info, self.sex_info):
             label.clear()
-        self.info.setStyleSheet(ERROR_STYLE)
+        theme.set_level(self.info, "error")
         kind, text = self.document_type(), self.number.text()
         country = self.country.text() if KINDS[kind].needs_country else None
         document = None
@@ -235,7 +235,7 @@ class DocumentFields(QObject):
                 .replace("%3", age)
             )
         self.info.setText(text)
-        self.info.setStyleSheet(OK_STYLE)
+        theme.set_level(self.info, "ok")
 
     def _say(self, exc: InvalidDocument, text: str) -> None:
         """The error next to the input at fault, in words."""
@@ -290,7 +290,7 @@ class DocumentFields(QObject):
 def _error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
-    label.setStyleSheet(ERROR_STYLE)
+    theme.set_level(label, "error")
     return label
 
 

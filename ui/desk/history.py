@@ -9,7 +9,7 @@ is reprinted from here, at any desk with a printer.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -23,6 +23,7 @@ from kiosk.documents import mask_document_number
 from kiosk.model import Event, Person, Ticket
 from kiosk.privacy import mask_name
 from kiosk.states import VACCINATED, State
+from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button
 
 UNDOABLE = (State.DEFERRED, State.CANCELLED, State.LEFT_EARLY, State.RELEASED)
@@ -35,15 +36,16 @@ class HistoryPanel(QGroupBox):
         self.console = console
         self.shown_id: int | None = None
         self.shown: Ticket | None = None  # as last read
-        self.setMinimumWidth(300)
-        self.setMaximumWidth(380)
+        self.setMinimumWidth(330)
+        self.setMaximumWidth(560)
         self.lookup = QLineEdit()
         self.lookup.setObjectName("historyLookup")
-        self.lookup.setPlaceholderText(self.tr("Number, e.g. A012 [Ctrl+H]"))
+        self.lookup.setPlaceholderText(self.tr("e.g. A012 [Ctrl+H]"))
+        self.lookup.setToolTip(self.tr("Type a number and press Enter to see its history"))
         self.lookup.returnPressed.connect(self.look_up)
         self.heading = QLabel()
         self.heading.setObjectName("historyTitle")
-        self.heading.setStyleSheet("font-weight: bold;")
+        self.heading.setWordWrap(True)
         self.events = QListWidget()
         self.events.setObjectName("historyList")
         self.events.setWordWrap(True)
@@ -112,7 +114,7 @@ class HistoryPanel(QGroupBox):
                 font = QFont(item.font())
                 font.setStrikeOut(True)
                 item.setFont(font)
-                item.setForeground(Qt.GlobalColor.darkGray)
+                item.setForeground(QColor(theme.MUTED))
                 item.setText(item.text() + "\n" + self.tr("(superseded by a correction)"))
                 item.setData(Qt.ItemDataRole.UserRole + 1, True)
             self.events.addItem(item)

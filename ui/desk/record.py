@@ -25,11 +25,11 @@ from kiosk.documents import InvalidDocument, parse_document
 from kiosk.dose_rules import PastDose, Proposal, RuleSet, propose
 from kiosk.errors import KioskError
 from kiosk.model import Person, PersonIn, PersonRecord
+from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button
 from ui.widgets.record_list import RecordList
 
 DocumentKey = tuple[str, str, str | None]  # type, number, country
-ERROR_STYLE = "color: #b00020; font-weight: bold;"
 
 
 @dataclass(frozen=True)
@@ -68,11 +68,11 @@ class RecordBox(QGroupBox):
         self.proposal_label = QLabel()
         self.proposal_label.setObjectName("proposal")
         self.proposal_label.setWordWrap(True)
-        self.proposal_label.setStyleSheet("font-size: 16px; font-weight: bold;")
+        theme.set_level(self.proposal_label, "strong")
         self.blocks = QLabel()
         self.blocks.setObjectName("blocks")
         self.blocks.setWordWrap(True)
-        self.blocks.setStyleSheet(ERROR_STYLE)
+        theme.set_level(self.blocks, "alert")
         self.override = QComboBox()
         self.override.setObjectName("overrideReason")
         self.override.currentIndexChanged.connect(lambda _i: self.changed.emit())
@@ -114,13 +114,13 @@ class RecordBox(QGroupBox):
         self.key = key
         if key is None:
             self.summary.setText(self.tr("The record shows once the document is valid."))
-            self.summary.setStyleSheet("")
+            theme.set_level(self.summary, "")
             self.doses.clear()
             self._propose()
             return
         if self.read is None or self.read.key != key:
             self.summary.setText(self.tr("Reading the record…"))
-            self.summary.setStyleSheet("")
+            theme.set_level(self.summary, "")
             self.doses.clear()
             self._propose()
         engine = self.desk.engine
@@ -140,7 +140,7 @@ class RecordBox(QGroupBox):
     def _failed(self, exc: KioskError) -> None:
         self.read = None
         self.summary.setText(self.desk.messages.error(exc))
-        self.summary.setStyleSheet(ERROR_STYLE)
+        theme.set_level(self.summary, "alert")
         self._propose()
 
     def _drawn(self, read: RecordRead) -> None:
@@ -152,14 +152,14 @@ class RecordBox(QGroupBox):
         self.doses.clear()
         if record is None:
             self.summary.setText(self.tr("No earlier record at this site."))
-            self.summary.setStyleSheet("")
+            theme.set_level(self.summary, "")
         else:
             self.summary.setText(
                 self.tr("On record as %1: %2 dose(s)")
                 .replace("%1", record.person.name)
                 .replace("%2", str(len(record.doses)))
             )
-            self.summary.setStyleSheet("font-weight: bold;")
+            theme.set_level(self.summary, "strong")
             self.doses.show_record(record)
         self._propose()
         if record is not None:

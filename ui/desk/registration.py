@@ -35,14 +35,13 @@ from kiosk.privacy import mask_name
 from ui.desk.documents import DocumentCheck, DocumentFields
 from ui.desk.reasons import ask_reason
 from ui.desk.record import RecordBox
+from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button
 from ui.widgets.messages import BLOCK_CODES
 
 log = logging.getLogger(__name__)
 
 PHONE = re.compile(r"^1\d{10}$")
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 RECORD_CHANGED = (*BLOCK_CODES, "dose_number_mismatch", "dose_number_taken")
 """Refusals that say the record or the rules moved on: the record is read again."""
 
@@ -118,7 +117,7 @@ class RegistrationPanel(QGroupBox):
         buttons.addWidget(self.proceed_button, 1)
         buttons.addWidget(self.defer_button)
         top = QHBoxLayout()
-        top.addLayout(form, 4)
+        top.addLayout(form, 5)
         top.addWidget(self.record, 5)
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
@@ -233,7 +232,7 @@ class RegistrationPanel(QGroupBox):
         phone = self.phone.text().strip()
         phone_ok = not phone or bool(PHONE.match(phone))
         self.phone_info.setText("" if phone_ok else self.tr("11 digits starting with 1"))
-        self.phone_info.setStyleSheet(ERROR_STYLE)
+        theme.set_level(self.phone_info, "error")
         answers = self.screening()
         self._advise(answers)
         ok = (
@@ -272,7 +271,7 @@ class RegistrationPanel(QGroupBox):
     def _advise(self, answers: dict[str, bool] | None) -> None:
         if answers is None:
             self.advice.setText(self.tr("Answer every screening question."))
-            self.advice.setStyleSheet("")
+            theme.set_level(self.advice, "")
             return
         english = self.desk.config.site.language == "en"
         defers = [
@@ -290,7 +289,7 @@ class RegistrationPanel(QGroupBox):
                 )
             )
         self.advice.setText("\n".join(notes) or self.tr("Screening passed."))
-        self.advice.setStyleSheet(ERROR_STYLE if defers else OK_STYLE)
+        theme.set_level(self.advice, "error" if defers else "ok")
 
     def allergy(self, answers: dict[str, bool]) -> bool:
         return any(q.allergy and answers.get(q.key) for q in self.desk.config.screening)

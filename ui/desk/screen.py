@@ -39,7 +39,8 @@ from ui.desk.vaccination import VaccinationPanel
 from ui.feed import EVERYTHING, Changes, Feed
 from ui.runner import Runner
 from ui.scheduler import Scheduler
-from ui.widgets.console import Console, button
+from ui.widgets import theme
+from ui.widgets.console import Console, button, scrolling
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,10 @@ class DeskScreen(Console):
         self.history = HistoryPanel(self)
         page = QVBoxLayout(self.work)
         page.addLayout(self.top_bar(f"{desk.name} · {kind}"))
-        row = QHBoxLayout()
-        row.addWidget(self._calling(), 0)
-        row.addWidget(self.panel, 1)
-        row.addWidget(self.history, 0)
+        row = QHBoxLayout()  # the panel scrolls on a small screen; the status line stays
+        row.addWidget(self._calling(), 3)
+        row.addWidget(scrolling(self.panel, "panelScroll"), 8)
+        row.addWidget(self.history, 4)
         page.addLayout(row, 1)
         page.addWidget(self.status)
         self.shortcut("F1", self.call_next)
@@ -110,32 +111,31 @@ class DeskScreen(Console):
             self.shortcut("Ctrl+P", self.reprint)
         self.shortcut("Ctrl+G", self.number.setFocus)
         self.shortcut("Ctrl+L", self.sign_out)
-        self.resize(1366, 800)
 
     def _calling(self) -> QWidget:
         box = QGroupBox(self.tr("Calling"))
-        box.setMinimumWidth(300)
-        box.setMaximumWidth(360)
+        box.setMinimumWidth(360)
+        box.setMaximumWidth(480)
         self.ticket_label = QLabel("—")
         self.ticket_label.setObjectName("currentTicket")
         self.ticket_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ticket_label.setStyleSheet("font-size: 56px; font-weight: bold; color: #0d47a1;")
         self.ticket_state = QLabel()
         self.ticket_state.setObjectName("currentState")
         self.ticket_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.waiting = QLabel()
         self.waiting.setObjectName("waitingCount")
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.waiting.setStyleSheet("font-size: 18px;")
         self.next_button = button(self.tr("Call next"), "F1", "callNext")
         self.recall_button = button(self.tr("Recall"), "F2", "recall")
         self.missed_button = button(self.tr("Missed"), "F3", "markMissed")
         self.cancel_button = button(self.tr("Cancel ticket"), "F8", "cancelTicket")
         self.number = QLineEdit()
         self.number.setObjectName("callNumber")
-        self.number.setPlaceholderText(self.tr("Number, e.g. A012 [Ctrl+G]"))
+        self.number.setPlaceholderText(self.tr("A012 [Ctrl+G]"))
+        self.number.setToolTip(self.tr("Type a number and press Enter to call it"))
         self.number.returnPressed.connect(self.call_number)
-        self.number_button = button(self.tr("Call this number"), None, "callNumberButton")
+        self.number_button = button(self.tr("Call"), None, "callNumberButton")
+        self.number_button.setToolTip(self.tr("Call this number"))
         self.reprint_button = button(self.tr("Reprint ticket"), "Ctrl+P", "reprintTicket")
         self.reprint_button.setToolTip(
             self.tr("Print the ticket at this desk again, or the number typed above")
@@ -155,18 +155,28 @@ class DeskScreen(Console):
             (self.reprint_button, self.reprint),
         ):
             b.clicked.connect(slot)
+        self.missed_list.setMinimumHeight(theme.BUTTON_HEIGHT)
+        missed_label = QLabel(self.tr("Missed (select, then reinstate)"))
+        missed_label.setWordWrap(True)
+        for label in (self.ticket_state, self.waiting):
+            label.setWordWrap(True)
         layout = QVBoxLayout(box)
+        layout.setSpacing(6)
         layout.addWidget(self.ticket_label)
-        layout.addWidget(self.ticket_state)
-        layout.addWidget(self.waiting)
+        line = QHBoxLayout()  # at this desk · waiting: one line, to keep the column short
+        line.addWidget(self.ticket_state, 1)
+        line.addWidget(self.waiting, 1)
+        layout.addLayout(line)
         layout.addWidget(self.next_button)
         layout.addWidget(self.recall_button)
         layout.addWidget(self.missed_button)
         layout.addWidget(self.cancel_button)
-        layout.addWidget(self.number)
-        layout.addWidget(self.number_button)
+        numbers = QHBoxLayout()
+        numbers.addWidget(self.number, 1)
+        numbers.addWidget(self.number_button)
+        layout.addLayout(numbers)
         layout.addWidget(self.reprint_button)
-        layout.addWidget(QLabel(self.tr("Missed (select, then reinstate)")))
+        layout.addWidget(missed_label)
         layout.addWidget(self.missed_list, 1)
         layout.addWidget(self.reinstate_button)
         return box

@@ -29,7 +29,8 @@ from kiosk.dose_rules import age_on
 from kiosk.model import DayStatus, Lot, Person, Ticket, Vial
 from ui.desk.box import BoxCode
 from ui.desk.reasons import ask_reason, with_reasons
-from ui.widgets.console import ConsoleContext, button
+from ui.widgets import theme
+from ui.widgets.console import ConsoleContext, button, elides
 from ui.widgets.prompts import Choices
 
 WARN_BEFORE_USE_BY = timedelta(minutes=30)
@@ -46,14 +47,12 @@ class VaccinationPanel(QGroupBox):
         self.opened: int | None = None  # a vial just opened here: selected once it is listed
         self.person_name = QLabel("—")
         self.person_name.setObjectName("personName")
-        self.person_name.setStyleSheet("font-size: 30px; font-weight: bold;")
         self.details = QLabel()
         self.details.setObjectName("personDetails")
-        self.details.setStyleSheet("font-size: 18px;")
         self.flags = QLabel()
         self.flags.setObjectName("screeningFlags")
         self.flags.setWordWrap(True)
-        self.lot = QComboBox()
+        self.lot = elides(QComboBox())
         self.lot.setObjectName("lot")
         self.lot.currentIndexChanged.connect(lambda _i: self._lot_chosen())
         self.box = BoxCode(desk)
@@ -148,7 +147,7 @@ class VaccinationPanel(QGroupBox):
             if yes
             else self.tr("Screening: all answers no")
         )
-        self.flags.setStyleSheet("color: #b00020; font-weight: bold;" if yes else "color: #1b5e20;")
+        theme.set_level(self.flags, "alert" if yes else "ok")
 
     def _yes_answers(self, ticket: Ticket) -> list[str]:
         english = self.desk.config.site.language == "en"
@@ -183,6 +182,7 @@ class VaccinationPanel(QGroupBox):
             index = next((i for i, lot in enumerate(status.lots) if self._usable_lot(lot)), 0)
         self.lot.setCurrentIndex(index)
         self.lot.blockSignals(False)
+        self.lot.setToolTip(self.lot.currentText())
         self._fill_vials()
 
     def _lot_chosen(self) -> None:
@@ -229,14 +229,14 @@ class VaccinationPanel(QGroupBox):
             item = QListWidgetItem(self._vial_text(vial, now))
             item.setData(Qt.ItemDataRole.UserRole, vial.id)
             if now >= vial.use_by:  # nobody can get these doses: they are to be recorded as waste
-                item.setBackground(QBrush(QColor("#f8d7da")))
+                item.setBackground(QBrush(QColor(theme.EXPIRED)))
                 warnings.append(
                     self.tr("Vial %1 is past its use-by: record its %2 doses as waste.")
                     .replace("%1", str(vial.id))
                     .replace("%2", str(vial.doses_left))
                 )
             elif vial.use_by - now <= WARN_BEFORE_USE_BY:
-                item.setBackground(QBrush(QColor("#fff3cd")))
+                item.setBackground(QBrush(QColor(theme.WARN_BACK)))
                 warnings.append(
                     self.tr("Vial %1 must be used by %2: %3 doses left.")
                     .replace("%1", str(vial.id))
@@ -249,7 +249,7 @@ class VaccinationPanel(QGroupBox):
         if self.opened is not None and self.selected_vial() == self.opened:
             self.opened = None
         self.vial_warning.setText("\n".join(warnings))
-        self.vial_warning.setStyleSheet("color: #7a4f00; font-weight: bold;")
+        theme.set_level(self.vial_warning, "warn")
         lot = next((lot for lot in self.status.lots if lot.id == lot_id), None)
         if lot is not None and not self.vials.count():
             self.vial_warning.setText(

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from kiosk.errors import KioskError
 from kiosk.model import PersonRecord, Ticket
+from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button
 from ui.widgets.record_list import RecordList
 
@@ -20,12 +21,12 @@ class RecordPanel(QGroupBox):
         self.setObjectName("observationRecord")
         self.console = console
         self.ticket: Ticket | None = None
-        self.setMinimumWidth(320)
-        self.setMaximumWidth(420)
+        self.setMinimumWidth(290)
+        self.setMaximumWidth(560)
         self.heading = QLabel()
         self.heading.setObjectName("recordHeading")
         self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-size: 18px; font-weight: bold;")
+        theme.set_level(self.heading, "strong")
         self.doses = RecordList(console.messages, console.engine.local)
         self.slip_button = button(self.tr("Reprint record slip"), None, "reprintSlip")
         self.slip_button.clicked.connect(self.reprint_slip)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,12 +37,13 @@ from ui.feed import EVERYTHING, Changes, Feed
 from ui.observation.record import RecordPanel
 from ui.runner import Runner
 from ui.scheduler import Scheduler
+from ui.widgets import theme
 from ui.widgets.console import Console, button
 
 TERMINAL = "observation"
 COLUMNS = 6
-MAY_LEAVE = QColor("#c8e6c9")
-AE_OPEN = QColor("#ffcdd2")
+MAY_LEAVE = QColor(theme.MAY_LEAVE)
+AE_OPEN = QColor(theme.AE_OPEN)
 
 
 def countdown(seconds: float) -> str:
@@ -71,7 +73,6 @@ class ObservationScreen(Console):
         self.rows: list[Observation] = []
         self.summary = QLabel()
         self.summary.setObjectName("observationSummary")
-        self.summary.setStyleSheet("font-size: 18px;")
         self.table = QTableWidget(0, COLUMNS)
         self.table.setObjectName("observations")
         self.table.setHorizontalHeaderLabels(
@@ -88,8 +89,10 @@ class ObservationScreen(Console):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setStyleSheet("font-size: 20px;")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 5):  # the name and the status take the room left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._activated)  # a double tap; F5 on the keyboard
         self.table.itemSelectionChanged.connect(self._show_record)
         self.record = RecordPanel(self)
@@ -99,30 +102,31 @@ class ObservationScreen(Console):
         self.early_button = button(self.tr("Left early…"), "F7", "leftEarly")
         self.ae_button = button(self.tr("Adverse event…"), "F9", "adverseEvent")
         self.close_ae_button = button(self.tr("Close adverse event…"), "F10", "closeAdverse")
-        actions = QHBoxLayout()
-        for b, keys, slot in (
-            (self.release_button, "F5", self.release),
-            (self.extend_button, "F6", self.extend),
-            (self.early_button, "F7", self.left_early),
-            (self.ae_button, "F9", self.adverse_event),
-            (self.close_ae_button, "F10", self.close_adverse_event),
+        actions = QGridLayout()  # three a row: every label whole at 1280 px, in any language
+        for i, (b, keys, slot) in enumerate(
+            (
+                (self.release_button, "F5", self.release),
+                (self.extend_button, "F6", self.extend),
+                (self.early_button, "F7", self.left_early),
+                (self.ae_button, "F9", self.adverse_event),
+                (self.close_ae_button, "F10", self.close_adverse_event),
+            )
         ):
             b.clicked.connect(slot)
             self.shortcut(keys, slot)
-            actions.addWidget(b)
+            actions.addWidget(b, i // 3, i % 3)
         self.shortcut("Ctrl+L", self.sign_out)
         page = QVBoxLayout(self.work)
         page.addLayout(self.top_bar(title))
         page.addWidget(self.summary)
         row = QHBoxLayout()
-        row.addWidget(self.table, 1)
-        row.addWidget(self.record, 0)
+        row.addWidget(self.table, 3)
+        row.addWidget(self.record, 1)
         page.addLayout(row, 1)
         page.addLayout(actions)
         page.addWidget(self.status)
         self.ticker = scheduler.timer(self.redraw, 1000, repeat=True, parent=self)
         self.ticker.start()
-        self.resize(1280, 800)
 
     def stop_timers(self) -> None:
         self.ticker.stop()

@@ -16,9 +16,12 @@ from typing import Protocol, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +37,7 @@ from printing.backend import PrinterBackend
 from ui.feed import EVERYTHING, Changes, Feed
 from ui.runner import Runner
 from ui.scheduler import Scheduler
+from ui.widgets import theme
 from ui.widgets.messages import DeskMessages
 from ui.widgets.prompts import Prompts
 from ui.widgets.scanner import ScannerFilter
@@ -46,22 +50,44 @@ T = TypeVar("T")
 WORKING_AFTER_MS = 300
 """An operation still running after this long says "Working…" in the status line."""
 
-STATUS_STYLE = {
-    "info": "color: #1b5e20; background: #e8f5e9;",
-    "warn": "color: #7a4f00; background: #fff3cd;",
-    "error": "color: #ffffff; background: #b00020;",
-}
-
 
 def button(text: str, shortcut: str | None, name: str) -> QPushButton:
-    """A push button whose label shows its shortcut, e.g. "Call next [F1]"."""
+    """A push button whose label shows its shortcut, e.g. "Call next [F1]" (one height for all:
+    :mod:`ui.widgets.theme`)."""
     if shortcut:
         keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
         text = f"{text}  [{keys}]"
     b = QPushButton(text)
     b.setObjectName(name)
-    b.setMinimumHeight(40)
+    b.setMinimumHeight(theme.BUTTON_HEIGHT)
     return b
+
+
+def elides(combo: QComboBox) -> QComboBox:
+    """A combo box whose long current text may be elided when closed (the list shows it whole):
+    its tool tip carries the full text (the fit check asks for that)."""
+    combo.setProperty("elides", True)
+
+    def tip(_index: int = 0) -> None:
+        combo.setToolTip(combo.currentText())
+
+    combo.currentIndexChanged.connect(tip)
+    combo.model().rowsInserted.connect(lambda *_a: tip())
+    combo.model().dataChanged.connect(lambda *_a: tip())
+    tip()
+    return combo
+
+
+def scrolling(content: QWidget, name: str) -> QScrollArea:
+    """``content`` in a frameless scroll area: on a small screen the panel scrolls and the
+    status line under it stays on screen; on a large one nothing scrolls."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 class ConsoleContext(Protocol):
@@ -135,8 +161,7 @@ class Console(QWidget):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
-        self.status.setMinimumHeight(36)
-        self.status.setStyleSheet("padding: 6px; font-size: 16px;")
+        theme.set_level(self.status, "empty")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.signin)
         self.stack.addWidget(self.work)
@@ -150,12 +175,12 @@ class Console(QWidget):
         self._closed = False
         feed.subscribe(self, self._changed)
         self._out_of_date = ""  # the status text that says so, while it does
+        theme.apply(self)
 
     def top_bar(self, title: str) -> QHBoxLayout:
         bar = QHBoxLayout()
         heading = QLabel(title)
         heading.setObjectName("consoleTitle")
-        heading.setStyleSheet("font-size: 22px; font-weight: bold;")
         bar.addWidget(heading)
         bar.addStretch(1)
         bar.addWidget(self.who)
@@ -241,10 +266,7 @@ class Console(QWidget):
 
     def say(self, text: str, level: str = "info") -> None:
         self.status.setText(text)
-        self.status.setProperty("level", level)
-        self.status.setStyleSheet(
-            "padding: 6px; font-size: 16px;" + (STATUS_STYLE[level] if text else "")
-        )
+        theme.set_level(self.status, level if text else "empty")
 
     # --- what subclasses fill in ------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.model import SEVERITIES, Person, PersonIn
+from ui.widgets import theme
 
 
 @dataclass(frozen=True)
@@ -338,7 +339,7 @@ class UndoDialog(QDialog):
             .replace("%2", who)
         )
         heading.setWordWrap(True)
-        heading.setStyleSheet("font-weight: bold;")
+        theme.set_level(heading, "strong")
         self.reason = QLineEdit()
         self.reason.setObjectName("undoReason")
         self.not_drawn = QRadioButton(self.tr("The dose was never drawn: it goes back to its vial"))

@@ -11,10 +11,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from kiosk.model import Dose, PersonRecord
+from ui.widgets import theme
 from ui.widgets.messages import DeskMessages
 
-EXTERNAL_BACKGROUND = "#fff3cd"
-ADVERSE_FOREGROUND = "#b00020"
+EXTERNAL_BACKGROUND = theme.WARN_BACK
+ADVERSE_FOREGROUND = theme.ERROR
 
 
 class RecordList(QListWidget):
