@@ -137,9 +137,9 @@ class AppointmentOps(Part):
             found = conn.execute(
                 sa.select(A.id, A.name, A.village, A.day, A.dose_number, A.ticket_id)
                 .where(A.site == self.site, condition)
-                .order_by(A.day, A.id)
-                .limit(50)
+                .limit(50)  # no ORDER BY: SQLite would walk the day index to avoid a sort
             ).all()
+        found = sorted(found, key=lambda r: (r.day, r.id))
         today = tuple(
             KioskMatch(
                 r.id, mask_name(r.name), r.village, r.day, r.dose_number, r.ticket_id is not None
