@@ -12,20 +12,20 @@
         <translation>已发号</translation>
     </message>
     <message>
-        <source>Waiting for registration</source>
-        <translation>等候登记</translation>
-    </message>
-    <message>
-        <source>Waiting for vaccination</source>
-        <translation>等候接种</translation>
-    </message>
-    <message>
         <source>In observation</source>
         <translation>留观中</translation>
     </message>
     <message>
         <source>Vaccinated</source>
         <translation>已接种</translation>
+    </message>
+    <message>
+        <source>Waiting: desks</source>
+        <translation>等候登记</translation>
+    </message>
+    <message>
+        <source>Waiting: stations</source>
+        <translation>等候接种</translation>
     </message>
     <message>
         <source>Deferred</source>
@@ -64,20 +64,8 @@
         <translation>发号上限</translation>
     </message>
     <message>
-        <source>Opened vials</source>
-        <translation>已开启的疫苗瓶</translation>
-    </message>
-    <message>
-        <source>Lot</source>
-        <translation>批号</translation>
-    </message>
-    <message>
-        <source>Doses left</source>
-        <translation>剩余剂次</translation>
-    </message>
-    <message>
-        <source>Min to use-by</source>
-        <translation>距失效（分）</translation>
+        <source>The kiosk can issue %1 more (capacity %2, stock %3).</source>
+        <translation>取号机还可发%1个号（距接种能力%2，余苗%3）。</translation>
     </message>
     <message>
         <source>%1: not opened yet</source>
@@ -94,10 +82,6 @@
     <message>
         <source>closed</source>
         <translation>已日结</translation>
-    </message>
-    <message>
-        <source>The kiosk can issue %1 more numbers (%2 to the capacity, %3 in stock).</source>
-        <translation>取号机还可发%1个号（距接种能力%2，余苗%3）。</translation>
     </message>
     <message>
         <source>The kiosk has stopped: the capacity is reached.</source>

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from kiosk.engine.clearing import ClearingStatus
 from ui.admin.data import AdminRead
+from ui.admin.vials import VialTable
 
 BIG = "font-size: 44px; font-weight: bold; color: #0d47a1;"
 WARN = "color: #ffffff; background: #b00020; padding: 6px; font-weight: bold;"
@@ -27,6 +28,7 @@ class ClearingPanel(QWidget):
         self.needed_text.setObjectName("neededText")
         self.needed_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.needed_text.setWordWrap(True)
+        self.needed_text.setMinimumWidth(200)
         grid = QGridLayout()
         self.values: dict[str, QLabel] = {}
         rows = (
@@ -40,7 +42,9 @@ class ClearingPanel(QWidget):
             value.setObjectName(key)
             value.setStyleSheet("font-size: 18px; font-weight: bold;")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(QLabel(text), row, 0)
+            name = QLabel(text)
+            name.setWordWrap(True)
+            grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
             self.values[key] = value
         self.warnings = QLabel()
@@ -53,12 +57,14 @@ class ClearingPanel(QWidget):
         layout.addWidget(self.needed_text)
         layout.addLayout(grid)
         layout.addWidget(self.warnings)
-        layout.addStretch(1)
+        self.vials = VialTable()
+        layout.addWidget(self.vials, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(box)
 
     def draw(self, read: AdminRead) -> None:
+        self.vials.draw(read)
         c = read.clearing
         if c is None:
             self.needed.setText("—")

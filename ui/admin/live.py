@@ -1,4 +1,5 @@
-"""The live day at a glance: tickets by state, doses, the cap, and the opened vials.
+"""The live day at a glance: tickets by state, doses and the cap (the opened vials are on the
+clear-to-zero tab, :mod:`ui.admin.vials`).
 
 Always on the left of the admin screen. Figures are drawn from one :class:`~ui.admin.data.AdminRead`;
 the minutes to each vial's use-by are computed from its stored use-by at each redraw.
@@ -12,11 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QProgressBar,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +32,7 @@ def minutes_until(read: AdminRead, moment: datetime) -> int:
 class FigureGrid(QGroupBox):
     """A titled grid of named figures, ``columns`` pairs (name, number) a row."""
 
-    def __init__(self, title: str, names: list[tuple[str, str]], columns: int = 2) -> None:
+    def __init__(self, title: str, names: list[tuple[str, str]], columns: int = 1) -> None:
         super().__init__(title)
         grid = QGridLayout(self)
         grid.setVerticalSpacing(0)
@@ -62,7 +60,7 @@ class FigureGrid(QGroupBox):
 
 
 class LivePanel(QWidget):
-    """Tickets, doses, the cap and the opened vials of today."""
+    """Tickets, doses and the cap of today."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,8 +74,8 @@ class LivePanel(QWidget):
             [
                 ("issued", self.tr("Issued")),
                 ("vaccinated", self.tr("Vaccinated")),
-                ("waitingRegistration", self.tr("Waiting for registration")),
-                ("waitingVaccination", self.tr("Waiting for vaccination")),
+                ("waitingRegistration", self.tr("Waiting: desks")),
+                ("waitingVaccination", self.tr("Waiting: stations")),
                 ("observing", self.tr("In observation")),
                 ("deferred", self.tr("Deferred")),
                 ("missed", self.tr("Missed")),
@@ -103,29 +101,13 @@ class LivePanel(QWidget):
         cap_layout = QVBoxLayout(cap_box)
         cap_layout.addWidget(self.cap_bar)
         cap_layout.addWidget(self.cap_text)
-        vial_box = QGroupBox(self.tr("Opened vials"))
-        self.vials = QTableWidget(0, 3)
-        self.vials.setObjectName("openVials")
-        self.vials.setHorizontalHeaderLabels(
-            [self.tr("Lot"), self.tr("Doses left"), self.tr("Min to use-by")]
-        )
-        self.vials.verticalHeader().setVisible(False)
-        self.vials.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.vials.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        header = self.vials.horizontalHeader()
-        for col in (0, 1, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        vial_layout = QVBoxLayout(vial_box)
-        vial_layout.addWidget(self.vials)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.day_state)
         layout.addWidget(self.tickets)
         layout.addWidget(self.doses)
         layout.addWidget(cap_box)
-        layout.addWidget(vial_box, 1)
-        self.vials.setMinimumHeight(80)
+        layout.addStretch(1)
 
     def draw(self, read: AdminRead) -> None:
         s = read.status
@@ -139,7 +121,6 @@ class LivePanel(QWidget):
             self.cap_bar.setValue(0)
             self.cap_bar.setFormat("—")
             self.cap_text.setText(self.tr("Open the day in the Day and stock tab."))
-            self.vials.setRowCount(0)
             return
         state = self.tr("open") if s.status == "open" else self.tr("closed")
         self.day_state.setText(f"{read.day.isoformat()} · {state}")
@@ -165,7 +146,6 @@ class LivePanel(QWidget):
         ):
             self.doses.set(key, value)
         self._draw_cap(read)
-        self._draw_vials(read)
 
     def _draw_cap(self, read: AdminRead) -> None:
         s = read.status
@@ -178,7 +158,7 @@ class LivePanel(QWidget):
         stock_room = max(0, s.doses_left - s.expired_vial_doses - s.counts.reserved)
         numbers = min(room, stock_room)
         if s.can_issue:
-            text = self.tr("The kiosk can issue %1 more numbers (%2 to the capacity, %3 in stock).")
+            text = self.tr("The kiosk can issue %1 more (capacity %2, stock %3).")
             text = text.replace("%1", str(numbers)).replace("%2", str(room))
             self.cap_text.setText(text.replace("%3", str(stock_room)))
             self.cap_text.setStyleSheet("")
@@ -191,17 +171,3 @@ class LivePanel(QWidget):
         }
         self.cap_text.setText(reasons.get(s.closed_reason or "", s.closed_reason or ""))
         self.cap_text.setStyleSheet("color: #7a4f00; font-weight: bold;")
-
-    def _draw_vials(self, read: AdminRead) -> None:
-        s = read.status
-        assert s is not None
-        shown = [*s.open_vials, *s.expired_vials]
-        self.vials.setRowCount(len(shown))
-        for row, vial in enumerate(shown):
-            minutes = minutes_until(read, vial.use_by)
-            cells = (read.lot_number(vial.lot_id), str(vial.doses_left), str(minutes))
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.vials.setItem(row, col, item)

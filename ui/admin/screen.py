@@ -56,8 +56,8 @@ class AdminScreen(Console):
         self._clearing_shown_on: date | None = None  # the day the clearing tab was brought forward
         self.ticker = scheduler.timer(self._tick, TICK_MS, repeat=True, parent=self)
         self.live = LivePanel()
-        self.live.setMinimumWidth(330)
-        self.live.setMaximumWidth(420)
+        self.live.setMinimumWidth(340)
+        self.live.setMaximumWidth(440)
         self.clearing = ClearingPanel()
         self.standby = StandbyPanel(self, printer)
         self.stock = StockPanel(self)
@@ -67,6 +67,7 @@ class AdminScreen(Console):
         self.tabs.setObjectName("adminTabs")
         clear_page = QWidget()
         clear_layout = QHBoxLayout(clear_page)
+        clear_layout.setContentsMargins(4, 4, 4, 4)
         clear_layout.addWidget(self.clearing, 2)
         clear_layout.addWidget(self.standby, 3)
         self.clear_tab = self.tabs.addTab(clear_page, self.tr("Clear to zero"))
@@ -76,6 +77,7 @@ class AdminScreen(Console):
         self.panels: list[QWidget] = [self.live, self.clearing, self.standby, self.stock,
                                       self.waste, self.closing]  # fmt: skip
         page = QVBoxLayout(self.work)
+        page.setContentsMargins(6, 6, 6, 6)
         page.addLayout(self.top_bar(title))
         row = QHBoxLayout()
         row.addWidget(self.live, 0)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -61,11 +61,11 @@ class StandbyPanel(QWidget):
         self.add_button = button(self.tr("Add"), None, "standbyAdd")
         self.add_button.clicked.connect(self.add)
         self.phone.returnPressed.connect(self.add)
-        entry = QHBoxLayout()
-        entry.addWidget(self.name, 2)
-        entry.addWidget(self.phone, 2)
-        entry.addWidget(self.note, 2)
-        entry.addWidget(self.add_button)
+        entry = QGridLayout()
+        entry.addWidget(self.name, 0, 0)
+        entry.addWidget(self.phone, 0, 1)
+        entry.addWidget(self.note, 1, 0)
+        entry.addWidget(self.add_button, 1, 1)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("standbyTable")
         self.table.setHorizontalHeaderLabels(
@@ -88,10 +88,11 @@ class StandbyPanel(QWidget):
         self.coming_button.clicked.connect(lambda: self.mark("coming"))
         self.unreachable_button.clicked.connect(lambda: self.mark("unreachable"))
         self.arrived_button.clicked.connect(self.arrived)
-        marks = QHBoxLayout()
-        for b in (self.called_button, self.coming_button, self.unreachable_button):
-            marks.addWidget(b)
-        marks.addWidget(self.arrived_button, 1)
+        marks = QGridLayout()
+        marks.addWidget(self.called_button, 0, 0)
+        marks.addWidget(self.coming_button, 0, 1)
+        marks.addWidget(self.unreachable_button, 0, 2)
+        marks.addWidget(self.arrived_button, 1, 0, 1, 3)
         self.ticket = QLabel()
         self.ticket.setObjectName("standbyTicket")
         self.ticket.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -116,8 +116,8 @@ def test_waste_is_recorded_with_a_coded_reason(
     screen.tabs.setCurrentWidget(screen.waste)
     qtbot.waitUntil(lambda: screen.waste.reason.count() == len(config.waste_reasons))
     assert screen.waste.vial.currentData() == vial.id
-    assert screen.live.vials.rowCount() == 1
-    assert screen.live.vials.item(0, 1).text() == "5"
+    assert screen.clearing.vials.rowCount() == 1
+    assert screen.clearing.vials.item(0, 1).text() == "5"
     screen.waste.doses.setValue(2)
     screen.waste.reason.setCurrentIndex(screen.waste.reason.findData("broken"))
     screen.waste.note.setText("dropped")
@@ -128,7 +128,7 @@ def test_waste_is_recorded_with_a_coded_reason(
     assert status.doses_wasted == 2
     assert engine.closing.reconciliation().wasted_by_reason == {"broken": 2}
     assert screen.live.doses.values["wasted"].text() == "2"
-    assert screen.live.vials.item(0, 1).text() == "3"
+    assert screen.clearing.vials.item(0, 1).text() == "3"
 
 
 def test_a_day_that_does_not_balance_is_refused_and_one_that_does_is_closed(
@@ -171,7 +171,7 @@ def test_vial_minutes_count_down_with_the_clock(
     open_with_rules(engine, config, vials=4, doses_per_vial=5)
     engine.stock.open_vial(engine.day.status().lots[0].id, actor=NURSE)
     screen = make_admin()
-    assert screen.live.vials.item(0, 2).text() == "480"
+    assert screen.clearing.vials.item(0, 2).text() == "480"
     clock.advance(timedelta(minutes=10))  # the screen's ticker re-reads
     settle(qtbot, screen)
-    assert screen.live.vials.item(0, 2).text() == "470"
+    assert screen.clearing.vials.item(0, 2).text() == "470"

@@ -1,0 +1,75 @@
+"""The admin screen fits 1280x720, 1366x768 and 1920x1080 in Chinese, English and the stretched
+pseudo-translation, on every tab, during a busy afternoon (tests/ui/admin/scenario.py): every
+widget inside the window, no text clipped (tests/ui/fitcheck.py), the status line on screen.
+
+``FIT_SHOTS=folder`` saves each checked window there as a PNG (to look at them)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.config import Config
+from kiosk.engine import Engine
+from tests.ui.admin.conftest import MakeAdmin
+from tests.ui.admin.scenario import afternoon
+from tests.ui.desk.helpers import settle
+from tests.ui.fitcheck import LANGUAGES, SIZES, assert_fits, language
+from ui.admin.screen import AdminScreen
+
+LONG_STATUS = "A012 · " + "The database cannot be reached: this screen is not up to date. " * 2
+
+
+def shot(window: QWidget, name: str) -> None:
+    folder = os.environ.get("FIT_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+def on_screen(screen: AdminScreen) -> None:
+    top_left = screen.status.mapTo(screen, screen.status.rect().topLeft())
+    bottom = top_left.y() + screen.status.height()
+    assert screen.status.isVisible() and 0 <= top_left.y() and bottom <= screen.height(), (
+        f"status line at y={top_left.y()}..{bottom}, window height {screen.height()}"
+    )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_admin_fits_on_every_tab(
+    qtbot: Any, qapp: QApplication, engine: Engine, clock: Any, config: Config,
+    make_admin: MakeAdmin, lang: str, size: tuple[int, int],
+) -> None:  # fmt: skip
+    afternoon(engine, clock, config, residents=60)
+    with language(qapp, lang):
+        screen = make_admin()
+        screen.resize(*size)
+        screen.say(LONG_STATUS, "error")
+        for index in range(screen.tabs.count()):
+            screen.tabs.setCurrentIndex(index)
+            settle(qtbot, screen)
+            try:
+                assert_fits(screen, size, f"admin tab {index} in {lang}")
+                on_screen(screen)
+            finally:
+                shot(screen, f"admin-tab{index}-{lang}-{size[0]}x{size[1]}")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_admin_before_the_day_opens_fits(
+    qtbot: Any, qapp: QApplication, make_admin: MakeAdmin, lang: str, size: tuple[int, int]
+) -> None:
+    with language(qapp, lang):
+        screen = make_admin()
+        screen.tabs.setCurrentWidget(screen.stock)
+        settle(qtbot, screen)
+        try:
+            assert_fits(screen, size, f"admin before opening in {lang}")
+        finally:
+            shot(screen, f"admin-unopened-{lang}-{size[0]}x{size[1]}")
