@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from kiosk.appointments import DueRow
@@ -50,7 +50,6 @@ def render_due(rows: Sequence[DueRow], site_name: str, first: date, last: date) 
     font = register_ticket_font()
     title = ParagraphStyle("title", fontName=font, fontSize=15, leading=20)
     small = ParagraphStyle("small", fontName=font, fontSize=9, leading=12)
-    heading = ParagraphStyle("village", fontName=font, fontSize=12, leading=16, spaceBefore=6)
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
         buf, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
@@ -66,22 +65,28 @@ def render_due(rows: Sequence[DueRow], site_name: str, first: date, last: date) 
         ),
         Spacer(1, 4 * mm),
     ]
+    # Two header rows repeated on every page: the village (so a page on its own says whose it
+    # is), then the columns.
     style = TableStyle(
         [
             ("FONT", (0, 0), (-1, -1), font, 8.5),
-            ("FONT", (0, 0), (-1, 0), font, 8),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.Color(0.55, 0.55, 0.55)),
+            ("FONT", (0, 0), (-1, 0), font, 12),
+            ("SPAN", (0, 0), (-1, 0)),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
+            ("FONT", (0, 1), (-1, 1), font, 8),
+            ("BACKGROUND", (0, 1), (-1, 1), colors.Color(0.88, 0.88, 0.88)),
+            ("GRID", (0, 1), (-1, -1), 0.4, colors.Color(0.55, 0.55, 0.55)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.Color(0.96, 0.96, 0.96)]),
+            ("ROWBACKGROUNDS", (0, 2), (-1, -1), [colors.white, colors.Color(0.96, 0.96, 0.96)]),
         ]
     )
     for village, group in groupby(rows, key=lambda r: r.village):
         mine = list(group)
-        table = Table([list(HEADER), *_rows(mine)], colWidths=[w * mm for w in WIDTHS_MM],
-                      repeatRows=1, style=style)  # fmt: skip
-        label = Paragraph(f"{village or NO_VILLAGE}（{len(mine)} 人）", heading)
-        story += [KeepTogether([label, Spacer(1, 2 * mm)]), table, Spacer(1, 5 * mm)]
+        title_row = [f"{village or NO_VILLAGE}（{len(mine)} 人）"] + [""] * (len(HEADER) - 1)
+        table = Table([title_row, list(HEADER), *_rows(mine)],
+                      colWidths=[w * mm for w in WIDTHS_MM], repeatRows=2, style=style)  # fmt: skip
+        story += [table, Spacer(1, 6 * mm)]
     if not rows:
         story.append(
             Paragraph("这一时段没有应种下一剂的居民。 Nobody is due in this window.", small)
