@@ -11,6 +11,8 @@ import pytest
 import sqlalchemy as sa
 
 from kiosk.appointments import Progress
+from kiosk.bootstrap import TRAINING, open_database
+from kiosk.clock import FakeClock
 from kiosk.db.schema import appointments, events
 from kiosk.engine import Engine
 from kiosk.errors import NotAllowed
@@ -122,3 +124,26 @@ def test_a_title_row_and_blank_rows_are_passed_over_and_rows_keep_their_numbers(
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
     report = engine.appointments.import_file(path, actor=MANAGER)
     assert [(p.row, p.column, p.code) for p in report.problems] == [(6, "预约日期", "date")]
+
+
+def test_import_lookup_and_purge_on_postgresql(
+    pg_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    """The same on PostgreSQL: batched inserts and updates, the lookup, the delete."""
+    db = open_database(pg_url, "main", TRAINING, clock.now())
+    engine = Engine(db, clock, "main", "Asia/Shanghai")
+    try:
+        rows = [resident(n, LATER) for n in range(1, 1501)]
+        path = write_csv(tmp_path / "pg.csv", ZH, rows, "gb18030")
+        assert engine.appointments.import_file(path, actor=MANAGER).added == 1500
+        rows[7][0] = "改名字"
+        changed = write_csv(tmp_path / "pg2.csv", ZH, rows)
+        report = engine.appointments.import_file(changed, actor=MANAGER)
+        assert (report.added, report.updated, report.unchanged) == (0, 1, 1499)
+        found = engine.appointments.kiosk_lookup("suffix", str(rows[7][2])[-6:], LATER)
+        assert [m.masked_name for m in found.today] == ["改*字"]
+        assert len(engine.appointments.standby_candidates()) == 750
+        clock.advance(timedelta(days=100))
+        assert engine.appointments.purge(90, actor=MANAGER) == 1500
+    finally:
+        db.dispose()
