@@ -7,6 +7,8 @@ from kiosk.config import Config
 from kiosk.engine import Engine
 from kiosk.staff import StaffDirectory
 from printing.backend import PrinterBackend
+from ui.admin.planner import PlannerPanel
+from ui.admin.reports import ReportsPanel
 from ui.admin.screen import AdminScreen
 from ui.feed import Feed
 from ui.runner import Runner
@@ -23,4 +25,7 @@ def admin_screen(
     runner: Runner,
     printer: PrinterBackend | None = None,
 ) -> AdminScreen:
-    return AdminScreen(engine, clock, config, staff, feed, scheduler, runner, printer)
+    screen = AdminScreen(engine, clock, config, staff, feed, scheduler, runner, printer)
+    for panel in (ReportsPanel(screen), PlannerPanel(screen)):
+        screen.add_tab(panel, panel.title())
+    return screen

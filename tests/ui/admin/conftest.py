@@ -13,6 +13,7 @@ from kiosk.engine import Engine
 from kiosk.staff import StaffDirectory
 from tests.ui.conftest import MANAGER, lot
 from tests.ui.desk.helpers import settle, sign_in
+from ui.admin.build import admin_screen
 from ui.admin.screen import AdminScreen
 
 MANAGER_NAME, MANAGER_PIN = "李站长", "8642"
@@ -55,7 +56,7 @@ def make_admin(
     made: list[AdminScreen] = []
 
     def make(*, signed_in: bool = True, printer: Any = None) -> AdminScreen:
-        screen = AdminScreen(engine, clock, config, managers, feed, scheduler, runner, printer)
+        screen = admin_screen(engine, clock, config, managers, feed, scheduler, runner, printer)
         qtbot.addWidget(screen)
         made.append(screen)
         if signed_in:
