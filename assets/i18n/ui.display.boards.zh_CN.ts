@@ -16,8 +16,8 @@
         <translation>留观中</translation>
     </message>
     <message>
-        <source>about %1 min</source>
-        <translation>预计约 %1 分钟</translation>
+        <source>A new number waits about %1 min</source>
+        <translation>新取号预计等候约 %1 分钟</translation>
     </message>
 </context>
 <context>
@@ -36,6 +36,22 @@
     <message>
         <source>★ New call</source>
         <translation>★ 新叫号</translation>
+    </message>
+    <message>
+        <source>Vaccination has ended for today</source>
+        <translation>今日接种已结束</translation>
+    </message>
+    <message>
+        <source>Thank you. Please come back on another service day</source>
+        <translation>感谢配合，请在其他接种日再来</translation>
+    </message>
+    <message>
+        <source>Not open yet</source>
+        <translation>今日尚未开始</translation>
+    </message>
+    <message>
+        <source>Numbers are called here once vaccination starts</source>
+        <translation>接种开始后在此叫号</translation>
     </message>
     <message>
         <source>No number called yet</source>

@@ -8,16 +8,20 @@
         <translation>留观区</translation>
     </message>
     <message>
+        <source>▲ allergy history · ◆ longer, set by the nurse · +05:38 past the end</source>
+        <translation>▲ 有过敏史 · ◆ 护士延长留观 · +05:38 为已超出留观结束的时间</translation>
+    </message>
+    <message>
         <source>May leave ✓</source>
         <translation>可以离开 ✓</translation>
     </message>
     <message>
-        <source>May leave ✓ over time !</source>
-        <translation>可以离开 ✓ 超时 !</translation>
+        <source>May leave %1</source>
+        <translation>可以离开 %1</translation>
     </message>
     <message>
-        <source>Over time ! please wait</source>
-        <translation>超时 ! 请稍候</translation>
+        <source>Please wait %1</source>
+        <translation>请稍候 %1</translation>
     </message>
     <message>
         <source>%1 left</source>

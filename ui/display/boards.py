@@ -11,12 +11,12 @@ import math
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model import Counts
-from ui.display.data import Call, DeskNow
+from ui.display.data import CLOSED, OPEN, Call, DeskNow
 from ui.display.fit import (
     ACCENT,
     FLASH,
@@ -78,10 +78,33 @@ class HeroPanel(Tile):
         self.sentence = FitLabel(self, color=TEXT)
         self.call: Call | None = None
         self.flash_on = False
+        self.day = OPEN
+        self.bilingual = False  # the site speaks Chinese: the closed state says it in English too
         self.set_call(None)
+
+    def set_day(self, day: str) -> None:
+        """OPEN shows the call; NOT_OPEN and CLOSED say so, large, instead of dashes."""
+        self.day = day
+        self.set_call(self.call)
+        self.resizeEvent(None)
 
     def set_call(self, call: Call | None) -> None:
         self.call = call
+        if self.day != OPEN:
+            if self.day == CLOSED:
+                english = "Vaccination has ended for today"
+                headline = self.tr("Vaccination has ended for today")
+                words = self.tr("Thank you. Please come back on another service day")
+            else:
+                english = "Not open yet"
+                headline = self.tr("Not open yet")
+                words = self.tr("Numbers are called here once vaccination starts")
+            self.number.setText(headline)
+            self.destination.setText("")
+            if self.bilingual and headline != english:
+                words += f"  ·  {english}"
+            self.sentence.setText(words)
+            return
         if call is None:
             self.number.setText("—")
             self.destination.setText("")
@@ -104,14 +127,18 @@ class HeroPanel(Tile):
         self.badge.set_color(FLASH_TEXT if on else ACCENT)
         self.badge.setVisible(badge)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent | None) -> None:  # noqa: N802 - Qt override
         gap = max(2, int(min(self.width(), self.height()) * 0.04))
         inner = pad(self.rect(), gap)
-        if self.portrait:
-            head, number, dest, sentence = split_rows(inner, [0.08, 0.62, 0.17, 0.13], gap)
-            self.number.setGeometry(number)
-            self.destination.setGeometry(dest)
-        else:
+        self.destination.setVisible(self.day == OPEN)
+        self.title.setVisible(self.day == OPEN)
+        if self.day != OPEN:  # the words take the whole panel
+            head, main, sentence = split_rows(inner, [0.12, 0.5, 0.2], gap)
+            head = QRect(
+                head.topLeft(), QSize(head.width(), min(head.height(), inner.height() // 8))
+            )
+            self.number.setGeometry(pad(main, gap))
+        else:  # the number and where to go side by side, upright too (a 1080 px row holds both)
             head, main, sentence = split_rows(inner, [0.15, 0.62, 0.23], gap)
             number, dest = split_cols(main, [0.4, 0.6], gap)
             self.number.setGeometry(number)
@@ -170,9 +197,9 @@ class RecentBoard(Panel):
     def __init__(
         self, local: Callable[[datetime], datetime], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent, self.tr("Recent calls"))
+        super().__init__(parent, self.tr("Recent calls"), title_weight=0.14)
         self.local = local
-        self.rows, self.columns = 4, 2
+        self.rows, self.columns = 3, 1
         self.cells: list[tuple[FitLabel, FitLabel]] = []
         self.calls: tuple[Call, ...] = ()
 
@@ -205,7 +232,7 @@ class RecentBoard(Panel):
             for cell in split_cols(row, [1] * self.columns, gap * 6)
         ]
         for (call_label, at_label), rect in zip(self.cells, cells, strict=False):
-            left, right = split_cols(rect, [0.75, 0.25], gap)
+            left, right = split_cols(rect, [0.74, 0.26], gap)
             call_label.setGeometry(left)
             at_label.setGeometry(right)
 
@@ -224,20 +251,21 @@ class CountsBoard(QWidget):
             head.setText(title)
             value = FitLabel(tile, bold=True, color=TEXT, samples=["000"])
             self.tiles.append((tile, head, value))
-        self._about = self.tr("about %1 min")
+        self._about = self.tr("A new number waits about %1 min")
+        self.wait_tile = Tile(self, PANEL)
         self.wait = FitLabel(
-            self.tiles[0][0], color=ACCENT, samples=[self._about.replace("%1", "888")]
+            self.wait_tile, color=ACCENT, samples=[self._about.replace("%1", "888")]
         )
-        self.wait.hide()
+        self.wait_tile.hide()
         self.set_counts(None)
 
     def set_wait(self, minutes: int | None) -> None:
         """The estimated wait of a new ticket (kiosk.wait_estimate); hidden when there is none."""
         if minutes is None:
-            self.wait.hide()
+            self.wait_tile.hide()
             return
         self.wait.setText(self._about.replace("%1", str(minutes)))
-        self.wait.show()
+        self.wait_tile.show()
 
     def set_counts(self, counts: Counts | None) -> None:
         values = (
@@ -253,15 +281,16 @@ class CountsBoard(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         gap = max(2, int(min(self.width(), self.height()) * 0.05))
+        tiles, wait = split_rows(self.rect(), [0.58, 0.42], gap)
         for (tile, head, value), rect in zip(
-            self.tiles, split_cols(self.rect(), [1, 1, 1], gap), strict=True
+            self.tiles, split_cols(tiles, [1, 1, 1], gap), strict=True
         ):
             tile.setGeometry(rect)
-            top, middle, bottom = split_rows(pad(tile.rect(), gap // 2 + 1), [0.3, 0.45, 0.25], 0)
+            top, middle = split_rows(pad(tile.rect(), gap // 2 + 1), [0.38, 0.62], 0)
             head.setGeometry(top)
             value.setGeometry(middle)
-            if tile is self.tiles[0][0]:
-                self.wait.setGeometry(bottom)
+        self.wait_tile.setGeometry(wait)
+        self.wait.setGeometry(pad(self.wait_tile.rect(), max(2, wait.height() // 14)))
 
 
 NOTICE = "#0f2f57"

@@ -18,8 +18,8 @@ from enum import StrEnum
 
 from kiosk.config import Config
 from kiosk.engine import Engine
-from kiosk.errors import KioskError
-from kiosk.model import Counts, Event, Observation
+from kiosk.errors import DayNotOpen, KioskError
+from kiosk.model import Counts, DayStatus, Event, Observation
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,15 @@ class ObsStatus(StrEnum):
     HELD = "held"  # the end has passed but an open adverse event keeps them
 
 
+class Longer(StrEnum):
+    """Why someone observes longer than the day's period: a short mark on the board, explained
+    by its legend (never the answers themselves)."""
+
+    NONE = ""
+    ALLERGY = "allergy"  # an allergy history at screening: the day's allergy extension
+    NURSE = "nurse"  # a nurse set a longer period at registration or extended it since
+
+
 @dataclass(frozen=True)
 class ObsRow:
     """One person in observation, public form: number, masked name, stored end."""
@@ -59,6 +68,7 @@ class ObsRow:
     end: datetime | None
     observation: Observation  # kept for the may-leave rule; its name is never shown
     end_ts: float = float("inf")  # the end as a POSIX timestamp: a cheap "not yet" pre-check
+    longer: Longer = Longer.NONE
 
     def status(self, now: datetime) -> ObsStatus:
         if self.observation.may_leave(now):
@@ -79,15 +89,41 @@ def free_to_leave(rows: tuple[ObsRow, ...], now: datetime) -> list[ObsRow]:
     return [r for r in rows if r.end_ts <= now_ts and r.observation.may_leave(now)]
 
 
+OPEN, NOT_OPEN, CLOSED = "open", "not_open", "closed"  # the day, as the room sees it
+
+
 @dataclass(frozen=True)
 class Snapshot:
     desks: tuple[DeskNow, ...]
     recent: tuple[Call, ...]  # newest first
     counts: Counts | None  # None when no day is open
     observing: tuple[ObsRow, ...]  # soonest end first
+    day: str = OPEN  # OPEN, NOT_OPEN (no day row today) or CLOSED
 
 
-def obs_rows(observations: list[Observation]) -> tuple[ObsRow, ...]:
+def longer_reason(observation: Observation, config: Config, day_minutes: int | None) -> Longer:
+    """Why ``observation`` is longer than the day's period (``day_minutes``), if it is."""
+    ticket = observation.ticket
+    answers = ticket.screening or {}
+    if any(q.allergy and answers.get(q.key) for q in config.screening):
+        return Longer.ALLERGY
+    base = day_minutes if day_minutes is not None else config.day.observation_minutes
+    minutes = ticket.observation_minutes or base
+    if minutes > base:
+        return Longer.NURSE
+    end, start = ticket.observation_end, ticket.vaccinated_at
+    if (
+        end is not None
+        and start is not None
+        and end - start > timedelta(minutes=minutes, seconds=1)
+    ):
+        return Longer.NURSE  # extended at the observation desk
+    return Longer.NONE
+
+
+def obs_rows(
+    observations: list[Observation], config: Config | None = None, day_minutes: int | None = None
+) -> tuple[ObsRow, ...]:
     return tuple(
         ObsRow(
             o.ticket.id,
@@ -96,6 +132,7 @@ def obs_rows(observations: list[Observation]) -> tuple[ObsRow, ...]:
             o.ticket.observation_end,
             o,
             o.ticket.observation_end.timestamp() if o.ticket.observation_end else float("inf"),
+            longer_reason(o, config, day_minutes) if config is not None else Longer.NONE,
         )
         for o in observations
     )
@@ -129,12 +166,33 @@ QUEUE_ONLY_KINDS = frozenset(
 )  # fmt: skip
 
 
-def desks_now(engine: Engine, config: Config) -> tuple[DeskNow, ...]:
+ACTIVE_FOR = timedelta(minutes=15)  # a desk outside the day's list shows while it calls
+
+
+def desks_now(
+    engine: Engine, config: Config, status: DayStatus | None = None
+) -> tuple[DeskNow, ...]:
+    """The day's desks and stations (``DayStatus.desks`` when the day was opened with a list,
+    else this config's), in the config's order, then any other desk that called within
+    ``ACTIVE_FOR`` (another PC's desk); a desk whose last call is older is not shown, so one that
+    stopped calling (a simulated desk) does not stay on the screen all day."""
+    if status is None:
+        return ()
     called = engine.queries.called()
-    by_desk = {t.desk: t.label for t in reversed(called) if t.desk}  # newest call wins
-    names = [d.name for d in config.desks if d.kind in CALLING_KINDS]
-    names += sorted(d for d in by_desk if d not in names)  # desks of another PC's config
-    return tuple(DeskNow(name, by_desk.get(name)) for name in names)
+    newest = {t.desk: t for t in reversed(called) if t.desk}  # newest call wins
+    kinds = {d.name: d.kind for d in config.desks}
+    if status.desks is not None:
+        day_desks = [d for d in status.desks if kinds.get(d, "registration") in CALLING_KINDS]
+        order = {d.name: i for i, d in enumerate(config.desks)}
+        names = sorted(day_desks, key=lambda d: (order.get(d, len(order)), d))
+    else:
+        names = [d.name for d in config.desks if d.kind in CALLING_KINDS]
+    now = engine.clock.now()
+    for desk, ticket in sorted(newest.items()):
+        at = ticket.called_at or ticket.first_called_at
+        if desk not in names and at is not None and now - at <= ACTIVE_FOR:
+            names.append(desk)
+    return tuple(DeskNow(name, newest[name].label if name in newest else None) for name in names)
 
 
 def wait_minutes(engine: Engine, counts: Counts | None) -> int | None:
@@ -146,12 +204,21 @@ def wait_minutes(engine: Engine, counts: Counts | None) -> int | None:
     return estimate.minutes if estimate is not None else None
 
 
-def counts_now(engine: Engine) -> Counts | None:
+def day_now(engine: Engine) -> DayStatus | None:
+    """Today's status, or None when no day is open today (or it cannot be read)."""
     try:
-        return engine.day.status().counts
+        return engine.day.status()
+    except DayNotOpen:
+        return None
     except KioskError as exc:
         log.debug("display: no day status (%s)", exc)
         return None
+
+
+def day_state(status: DayStatus | None) -> str:
+    if status is None:
+        return NOT_OPEN
+    return CLOSED if status.closed_reason == "day_closed" else OPEN
 
 
 def load_snapshot(
@@ -167,12 +234,15 @@ def load_snapshot(
     With ``previous`` and the feed's ``events`` since it, the recent calls are extended from the
     events (the feed delivers every event once, in order) and observation is re-read only when
     an event may have changed it; otherwise everything is read from the database."""
+    status = day_now(engine)
+    minutes = status.observation_minutes if status is not None else None
     if previous is None or events is None:
         return Snapshot(
-            desks_now(engine, config),
+            desks_now(engine, config, status),
             recent_calls_from_log(engine, recent),
-            counts_now(engine),
-            obs_rows(engine.queries.public_observations()),
+            status.counts if status is not None else None,
+            obs_rows(engine.queries.public_observations(), config, minutes),
+            day_state(status),
         )
     today = engine.today()
     calls = list(previous.recent)
@@ -183,5 +253,11 @@ def load_snapshot(
             calls.insert(0, Call(str(label), str(desk), event.at))
     observing = previous.observing
     if any(event.kind not in QUEUE_ONLY_KINDS for event in events):
-        observing = obs_rows(engine.queries.public_observations())
-    return Snapshot(desks_now(engine, config), tuple(calls[:recent]), counts_now(engine), observing)
+        observing = obs_rows(engine.queries.public_observations(), config, minutes)
+    return Snapshot(
+        desks_now(engine, config, status),
+        tuple(calls[:recent]),
+        status.counts if status is not None else None,
+        observing,
+        day_state(status),
+    )

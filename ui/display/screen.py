@@ -37,6 +37,7 @@ from ui.display.boards import (
     RecentBoard,
 )
 from ui.display.data import (
+    OPEN,
     Call,
     ObsStatus,
     Snapshot,
@@ -89,6 +90,7 @@ class DisplayScreen(QWidget):
             self, bold=True, align=RIGHT, color=TEXT, samples=["0000-00-00  00:00:00"]
         )
         self.hero = HeroPanel(self)
+        self.hero.bilingual = config.site.language == "zh_CN"
         self.desks = DeskBoard(self)
         self.recent = RecentBoard(engine.local, self)
         self.counts = CountsBoard(self)
@@ -176,6 +178,9 @@ class DisplayScreen(QWidget):
             self.hero.set_call(snapshot.recent[0] if snapshot.recent else None)
             self._seed_announced()
             self.update_wait()
+        if snapshot.day != self.hero.day:
+            self.hero.set_day(snapshot.day)
+            self._place()
         self.desks.set_desks(snapshot.desks)
         self.recent.set_calls(snapshot.recent)
         self.counts.set_counts(snapshot.counts)
@@ -273,13 +278,24 @@ class DisplayScreen(QWidget):
             self.apply_layout(layout)
             if self.snapshot is not None and len(self.snapshot.recent) < self._recent_cells():
                 self.reload()
-        rects = layout.rects(self.width(), self.height())
+        self._place()
+
+    def _place(self) -> None:
+        """Every region in its rectangle; with no open day, the words "not open yet" (or "ended
+        for today") take the call's, the counts' and the desks' place instead of dashes."""
+        rects = layout_for(self.width(), self.height()).rects(self.width(), self.height())
         inset = int(self.width() * 0.008)
         rects["site"].adjust(inset, 0, 0, 0)
         rects["time"].adjust(0, 0, -inset, 0)
+        is_open = self.hero.day == OPEN
+        if not is_open:
+            rects["hero"] = rects["hero"].united(rects["counts"]).united(rects["desks"])
         for name, widget in self.regions().items():
             widget.setGeometry(rects[name])
-            widget.setVisible(name != "notices" or self.notices.wanted())
+            if name == "notices":
+                widget.setVisible(self.notices.wanted())
+            elif name in ("counts", "desks"):
+                widget.setVisible(is_open)
 
     def regions(self) -> dict[str, QWidget]:
         return {

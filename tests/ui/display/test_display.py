@@ -88,7 +88,7 @@ def test_countdowns_follow_the_clock_and_the_end_is_announced_once(qtbot, engine
     screen.reload()
     settle(qtbot, screen)
     assert screen.status_of(t.id) == ObsStatus.OVERDUE
-    assert "over time" in label.text() and "May leave" in label.text()
+    assert label.text() == "May leave +11:00"  # 11 minutes past the end
     assert said(announcer).count(Announcement.may_leave(t.label)) == 1
 
 
@@ -120,7 +120,7 @@ def test_an_open_adverse_event_keeps_them(qtbot, engine, clock, day, feed, make_
     settle(qtbot, screen)
     assert screen.status_of(t.id) == ObsStatus.HELD
     cell_text = screen.observation.cells[0][2].text()
-    assert "May leave" not in cell_text and "Over time" in cell_text
+    assert "May leave" not in cell_text and cell_text == "Please wait +15:00"
     assert "0 may leave" in screen.observation.summary.text()
     assert Announcement.may_leave(t.label) not in said(announcer)
     engine.observation.close_adverse_event(ae.id, "recovered", actor=DOCTOR)
@@ -175,10 +175,12 @@ def test_counts_per_zone(qtbot, engine, clock, day, feed, make_display):
     assert screen.counts.values() == ["4", "0", "1"]
 
 
-def test_no_day_open_still_shows(qtbot, engine, make_display):
+def test_no_day_open_says_so_instead_of_dashes(qtbot, engine, make_display):
     screen = make_display(Config())
-    assert screen.counts.values() == ["—", "—", "—"]
-    assert screen.hero.number.text() == "—"
+    assert screen.hero.number.text() == "Not open yet"
+    assert "vaccination starts" in screen.hero.sentence.text()
+    assert not screen.counts.isVisibleTo(screen) and not screen.desks.isVisibleTo(screen)
+    assert "—" not in screen.visible_text()
 
 
 def test_chinese_by_default(qtbot, qapp, engine, clock, day, feed, make_display):
@@ -220,7 +222,7 @@ def test_the_estimated_wait_from_the_call_rate(qtbot, engine, clock, day, feed, 
     settle(qtbot, screen)
     assert screen.counts.values()[0] == "10"
     assert screen.counts.wait.isVisibleTo(screen)
-    assert screen.counts.wait.text() == "about 35 min"  # (10 + 0.5) / 0.3 = 35
+    assert screen.counts.wait.text() == "A new number waits about 35 min"  # (10 + 0.5) / 0.3
 
 
 def test_a_lost_database_is_shown_instead_of_a_stale_screen(

@@ -1,0 +1,80 @@
+"""Screenshots of the waiting-room display for the README, through the program's own wiring
+(``ui.app.build``, as ``kiosk run --at 10:30 --screen display``):
+
+    .venv/bin/kiosk simulate --residents 400 --seed 7 --until 10:30
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.display.screenshots [--out docs]
+
+(any X server, e.g. ``Xvfb :99 -screen 0 1920x1080x24``; offscreen works too). Writes
+display-WxH.png (the simulated morning) and display-not-open-WxH.png (a training database with no
+day open) at 1366x768, 1920x1080 and portrait 1080x1920.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QThread
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk import cli as domain
+from kiosk.clock import parse_at
+from kiosk.config import Config
+from ui.app import Program, RunOptions, build
+from ui.fonts import register_fonts
+from ui.i18n import install_translator
+
+SIZES = ((1366, 768), (1920, 1080), (1080, 1920))
+
+
+def settle(program: Program, window: QWidget) -> None:
+    """Let the screen's reads off the UI thread come back and be drawn (a script, not a test:
+    it waits on the real event loop)."""
+    for _ in range(1000):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        QThread.msleep(10)
+        if program.runner.idle and getattr(window, "snapshot", True) is not None:
+            break
+    for _ in range(20):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
+def grab(window: QWidget, program: Program, size: tuple[int, int], path: Path) -> None:
+    window.resize(*size)
+    window.show()
+    program.feed.poll()
+    settle(program, window)
+    window.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default="docs")
+    parser.add_argument("--at", default="10:30")
+    parser.add_argument("--language", default="zh_CN")
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    register_fonts(app)
+    install_translator(app, args.language)
+    config = Config()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    at = parse_at(args.at, config.site.timezone)
+    for name, data_dir in (("display", domain.data_dir()), ("display-not-open", None)):
+        folder = Path(data_dir) if data_dir else Path(tempfile.mkdtemp())
+        program = build(RunOptions(config, screens=("display",), at=at), str(folder))
+        program.feed.start()
+        window = program.windows[0]
+        for size in SIZES:
+            grab(window, program, size, out / f"{name}-{size[0]}x{size[1]}.png")
+        window.close()
+        program.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
