@@ -208,6 +208,8 @@ def place(windows: list[QWidget], displays_alone: bool) -> None:
             _fill(window, monitors[1])
         elif name in ("display", "kiosk") and len(windows) == 1:
             _fill(window, monitors[0])
+        elif name in CONSOLES:
+            _console(window, monitors[0], i, alone=len(windows) == 1)
         else:
             window.setScreen(monitors[0])
             size = WINDOWED_SIZES.get(name)
@@ -219,6 +221,23 @@ def place(windows: list[QWidget], displays_alone: bool) -> None:
 
 
 WINDOWED_SIZES = {"display": (1280, 720), "kiosk": (720, 1000)}
+CONSOLES = ("desk", "observation")
+
+
+def _console(window: QWidget, monitor: QScreen, i: int, alone: bool) -> None:
+    """A nurse's console: maximised on its own PC; in the one-PC layout, as large as the
+    monitor's free area allows with the windows cascaded (each fits: issue 16's fit tests)."""
+    free = monitor.availableGeometry()
+    window.setScreen(monitor)
+    if alone:
+        window.setGeometry(free)  # a bare X server with no window manager too
+        window.showMaximized()
+        return
+    step = 24 * min(i, 3)
+    window.show()  # its frame (a window manager's title bar) is known once it is shown
+    frame = window.frameGeometry().size() - window.size()
+    window.resize(free.width() - step - frame.width(), free.height() - step - frame.height())
+    window.move(free.x() + step, free.y() + step)  # move() places the frame
 
 
 def _fill(window: QWidget, monitor: QScreen) -> None:

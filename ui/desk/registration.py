@@ -169,8 +169,13 @@ class RegistrationPanel(QGroupBox):
             for b in group.buttons():
                 b.setChecked(False)
             group.setExclusive(True)
-        if ticket is not None:
-            self.name.setFocus()
+
+    def first_input(self) -> QWidget | None:
+        """Where the nurse types next: the first empty input of the form (the name first)."""
+        for edit in (self.name, self.id_number, self.phone):
+            if edit.isEnabled() and not edit.text().strip():
+                return edit
+        return self.name if self.name.isEnabled() else None
 
     def refresh_stock(self, status: DayStatus) -> None:
         self.observation_minutes = status.observation_minutes

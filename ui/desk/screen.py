@@ -94,13 +94,15 @@ class DeskScreen(Console):
         )
         self.history = HistoryPanel(self)
         page = QVBoxLayout(self.work)
+        page.setContentsMargins(8, 4, 8, 6)
+        page.setSpacing(4)
         page.addLayout(self.top_bar(f"{desk.name} · {kind}"))
         row = QHBoxLayout()  # the panel scrolls on a small screen; the status line stays
         row.addWidget(self._calling(), 3)
         row.addWidget(scrolling(self.panel, "panelScroll"), 8)
         row.addWidget(self.history, 4)
         page.addLayout(row, 1)
-        page.addWidget(self.status)
+        page.addLayout(self.bottom_bar())
         self.shortcut("F1", self.call_next)
         self.shortcut("Space", self.call_next)
         self.shortcut("F2", self.recall)
@@ -161,7 +163,8 @@ class DeskScreen(Console):
         for label in (self.ticket_state, self.waiting):
             label.setWordWrap(True)
         layout = QVBoxLayout(box)
-        layout.setSpacing(6)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.setSpacing(4)
         layout.addWidget(self.ticket_label)
         line = QHBoxLayout()  # at this desk · waiting: one line, to keep the column short
         line.addWidget(self.ticket_state, 1)
@@ -208,6 +211,7 @@ class DeskScreen(Console):
 
     def _draw(self, read: DeskRead) -> None:
         changes, self._changes = self._changes or EVERYTHING, None
+        before = self.current.id if self.current else None
         self.current, status, missed = read.current, read.status, read.missed
         t = self.current
         self.ticket_label.setText(t.label if t else "—")
@@ -223,12 +227,21 @@ class DeskScreen(Console):
         self._fill_missed(missed, status.missed_grace_minutes)
         self.panel.set_ticket(t, read.person)
         self.panel.refresh_stock(status)
-        if t is not None and self.history.shown_id in (None, t.id):
-            # Its history, read again only when an event touched it (not on every other desk's).
-            if self.history.shown_id is None or changes.touches(t.id):
-                self.history.show_ticket(t.id)
+        moved = (t.id if t else None) != before
+        if t is not None and (moved or self.history.shown_id is None):
+            self.history.show_ticket(t.id)  # the history follows the desk's ticket
+        elif t is not None and self.history.shown_id == t.id and changes.touches(t.id):
+            self.history.show_ticket(t.id)  # read again only when an event touched it
         elif changes.touches(self.history.shown_id):
             self.history.reload()
+        if moved:
+            self.focus_next()
+
+    def focus_next(self) -> None:
+        """A ticket at a registration desk: its form's first empty input; else the number
+        field (a number typed, or scanned, goes there)."""
+        target = self.panel.first_input() if self.current is not None else None
+        (target or self.number).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill_missed(self, missed: list[Ticket], grace: int) -> None:
         selected = self.selected_missed()

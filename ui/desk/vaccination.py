@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from kiosk.dose_rules import age_on
@@ -100,6 +101,10 @@ class VaccinationPanel(QGroupBox):
 
     def stop_timers(self) -> None:
         self.ticker.stop()
+
+    def first_input(self) -> QWidget | None:
+        """Nothing is typed at the station (the keys and the scanner act): the desk's number."""
+        return None
 
     # --- the person --------------------------------------------------------------------------------
 

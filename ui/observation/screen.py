@@ -117,6 +117,8 @@ class ObservationScreen(Console):
             actions.addWidget(b, i // 3, i % 3)
         self.shortcut("Ctrl+L", self.sign_out)
         page = QVBoxLayout(self.work)
+        page.setContentsMargins(8, 4, 8, 6)
+        page.setSpacing(4)
         page.addLayout(self.top_bar(title))
         page.addWidget(self.summary)
         row = QHBoxLayout()
@@ -124,12 +126,16 @@ class ObservationScreen(Console):
         row.addWidget(self.record, 1)
         page.addLayout(row, 1)
         page.addLayout(actions)
-        page.addWidget(self.status)
+        page.addLayout(self.bottom_bar())
         self.ticker = scheduler.timer(self.redraw, 1000, repeat=True, parent=self)
         self.ticker.start()
 
     def stop_timers(self) -> None:
         self.ticker.stop()
+
+    def focus_next(self) -> None:
+        """The list of people: the arrow keys choose, the function keys act."""
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- redraw ----------------------------------------------------------------------------------
 

@@ -178,11 +178,19 @@ class Console(QWidget):
         theme.apply(self)
 
     def top_bar(self, title: str) -> QHBoxLayout:
+        """The console's name (who is signed in and the sign-out button are in the bottom bar,
+        beside the status line: one row fewer on a 720-pixel screen)."""
         bar = QHBoxLayout()
         heading = QLabel(title)
         heading.setObjectName("consoleTitle")
         bar.addWidget(heading)
         bar.addStretch(1)
+        return bar
+
+    def bottom_bar(self) -> QHBoxLayout:
+        """The status line (every refusal and confirmation), who is signed in, sign out."""
+        bar = QHBoxLayout()
+        bar.addWidget(self.status, 1)
         bar.addWidget(self.who)
         bar.addWidget(self.sign_out_button)
         return bar
@@ -204,6 +212,7 @@ class Console(QWidget):
         self.stack.setCurrentWidget(self.work)
         self.scanner.enabled = True
         self.say("")
+        self.focus_next()
         self.refresh(EVERYTHING)
 
     def sign_out(self) -> None:
@@ -269,6 +278,9 @@ class Console(QWidget):
         theme.set_level(self.status, level if text else "empty")
 
     # --- what subclasses fill in ------------------------------------------------------------------
+
+    def focus_next(self) -> None:
+        """Put the focus where the nurse types next (ARCHITECTURE.md, "Focus")."""
 
     def refresh(self, changes: Changes = EVERYTHING) -> None:
         """Redraw from the engine: after events, a deadline, or a sign-in (``EVERYTHING``)."""

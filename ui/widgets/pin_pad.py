@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk.errors import KioskError
 from kiosk.staff import Locked, StaffMember, WrongPin
 from ui.runner import Runner
+from ui.widgets import theme
 
 MAX_DIGITS = 12
 
@@ -60,12 +61,14 @@ class PinPad(QDialog):
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.display.setFont(font)
         self.display.setMinimumHeight(side)
-        self.display.setStyleSheet("border: 2px solid #555; background: white;")
+        self.display.setStyleSheet(
+            f"border: 2px solid {theme.MUTED}; background: {theme.BACKGROUND}; color: {theme.TEXT};"
+        )
         self.message = QLabel("")
         self.message.setObjectName("pin_message")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(f"color: {theme.ERROR};")
         small = QFont(font)
         small.setPixelSize(int(side * 0.3))
         self.message.setFont(small)

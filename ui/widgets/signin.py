@@ -1,8 +1,14 @@
-"""Staff sign-in for the nurses' consoles: a name and a PIN (scrypt and lockout in kiosk/staff.py)."""
+"""Staff sign-in for the nurses' consoles: a name and a PIN (scrypt and lockout in kiosk/staff.py).
+
+Focus: the PIN field, or the staff list while it is empty. The name is chosen from the list, never
+typed, so a PIN typed while the list has the focus can never show there in clear text: its digits
+go to the PIN field. Enter anywhere on the panel signs in.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -39,10 +45,11 @@ class SignInPanel(QWidget):
         self.messages = DeskMessages(self)
         heading = QLabel(title)
         heading.setObjectName("signinTitle")
+        heading.setWordWrap(True)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.name = QComboBox()
-        self.name.setEditable(True)
         self.name.setObjectName("staffName")
+        self.name.installEventFilter(self)
         self.pin = QLineEdit()
         self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -58,7 +65,7 @@ class SignInPanel(QWidget):
         form.addRow(self.tr("Staff name"), self.name)
         form.addRow(self.tr("PIN"), self.pin)
         box = QWidget()
-        box.setMaximumWidth(420)
+        box.setMaximumWidth(520)
         inner = QVBoxLayout(box)
         inner.addWidget(heading)
         inner.addLayout(form)
@@ -70,10 +77,38 @@ class SignInPanel(QWidget):
         outer.addStretch(2)
         self.reload()
 
+    def focus_first(self) -> None:
+        """The PIN field; the staff list while nobody is in it."""
+        (self.pin if self.name.count() else self.name).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.focus_first()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Digits typed on the staff list are the PIN: they go to the PIN field."""
+        if watched is self.name and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if (
+                event.text().isdigit()
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            ):
+                self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.pin.insert(event.text())
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        """Enter on the staff list (or anywhere on the panel) signs in."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+            return
+        super().keyPressEvent(event)
+
     def reload(self) -> None:
         """Fill the name list and clear the PIN (at start and after each sign-out)."""
         self.pin.clear()
-        self.pin.setFocus()
+        self.focus_first()
         if self.runner is None:
             try:
                 self._fill([m.name for m in self.staff.members()])
@@ -95,12 +130,15 @@ class SignInPanel(QWidget):
             )
         if current:
             self.name.setCurrentText(current)
+        if self.isVisible():
+            self.focus_first()
 
     def submit(self) -> None:
         name, pin = self.name.currentText().strip(), self.pin.text()
         self.pin.clear()
         if not name or not pin:
             self.error.setText(self.tr("Enter your name and your PIN."))
+            self.focus_first()
             return
         if self.runner is not None:
             self.button.setEnabled(False)
@@ -123,3 +161,5 @@ class SignInPanel(QWidget):
     def _refused(self, exc: KioskError) -> None:
         self.button.setEnabled(True)
         self.error.setText(self.messages.error(exc))
+        if self.isVisible():
+            self.focus_first()

@@ -160,3 +160,10 @@ def test_a_release_that_waits_leaves_the_desk_usable(
     assert day.queries.ticket(t.id).state == State.RELEASED
     assert screen.row_texts(t.id) == []
     screen.table.viewport().removeEventFilter(painted)
+
+
+def test_the_observation_desk_focuses_its_list(screen: ObservationScreen) -> None:
+    """Focus rule: the list of people (arrows choose, function keys act)."""
+    from PySide6.QtWidgets import QApplication
+
+    assert QApplication.focusWidget() is screen.table
