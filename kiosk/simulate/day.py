@@ -360,7 +360,8 @@ class DaySimulation:
     def close(self) -> None:
         """End of day: waste what is left in opened vials (with the reason), then close."""
         self.clock.set(max(self.clock.now(), self.local(CLOSE_AT)))
-        for vial in self.e.day.status(self.p.day).open_vials:
+        status = self.e.day.status(self.p.day)
+        for vial in (*status.open_vials, *status.expired_vials):  # past its use-by: left too
             why = self.reason(("day_end",), ("当日未用完 left at close",), "waste")
             self.e.stock.waste(vial.id, vial.doses_left, why, actor=self.manager)
         self.e.day.close(actor=self.manager, day=self.p.day)

@@ -57,3 +57,19 @@ def test_every_simulated_day_balances_and_the_inventory_adds_up(tmp_path: Path, 
         x.id: x.vials for x in engine.inventory.on_hand(include_empty=True)
     }
     db.dispose()
+
+
+def test_a_vial_past_its_use_by_at_the_close_is_wasted_and_the_day_balances(
+    tmp_path: Path,
+) -> None:
+    """A quiet day: the morning's vial passes its use-by (8 hours) with doses left before 17:30;
+    the simulated manager records those as waste too, or the close is refused."""
+    clock = FakeClock(datetime.combine(LAST, time(7), tzinfo=TZ))
+    db = open_database(sqlite_url(tmp_path / "quiet.sqlite"), "main", TRAINING, clock.now())
+    engine = Engine(db, clock, "main", "Asia/Shanghai")
+    params = SimParams(residents=3, seed=1, day=LAST, doses_per_vial=10)
+    (outcome,), _ = simulate_days(engine, clock, params, 1)
+    assert outcome.finished
+    r = engine.closing.reconciliation(LAST)
+    assert r.balanced and r.wasted > 0 and r.left_in_open_vials == 0
+    assert engine.day.status(LAST).status == "closed"
