@@ -735,6 +735,11 @@ def cmd_day_close(ctx: Context) -> int:
         return 1
     after = engine.closing.reconciliation(before.day)
     print_reconciliation(after, a.json)
+    keep = ctx.config.appointments.keep_days  # village lists kept no longer than they serve
+    purged = engine.appointments.purge(keep, actor=ctx.actor())
+    if purged:
+        print(f"  deleted {purged} appointment(s) dated over {keep} days ago that led to no dose",
+              file=sys.stderr if a.json else sys.stdout)  # fmt: skip
     engine.db.dispose()
     from kiosk import backup
 

@@ -107,3 +107,16 @@ def test_purge_keeps_recent_appointments(
     run(capsys, "import-appointments", str(path))
     code, out, _ = run(capsys, "appointments", "purge")
     assert code == 0 and "deleted 0 appointment(s)" in out
+
+
+def test_closing_the_day_deletes_appointments_past_keep_days_that_led_to_no_dose(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long_ago = date.today() - timedelta(days=200)
+    path = write_csv(tmp_path / "l.csv", ZH, [resident(1, long_ago), resident(2, SOON)])
+    assert run(capsys, "import-appointments", str(path))[0] == 0
+    assert run(capsys, "day", "open", "--lot", "新冠疫苗(Vero细胞),L1,2099-01-01,1,10")[0] == 0
+    code, out, _ = run(capsys, "day", "close")
+    assert code == 0 and "deleted 1 appointment(s) dated over 90 days ago" in out
+    code, out, _ = run(capsys, "appointments", "purge")
+    assert code == 0 and "deleted 0 appointment(s)" in out  # the one of next week stays
