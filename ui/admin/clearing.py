@@ -9,10 +9,9 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from kiosk.engine.clearing import ClearingStatus
 from ui.admin.data import AdminRead
+from ui.admin.live import big
 from ui.admin.vials import VialTable
-
-BIG = "font-size: 44px; font-weight: bold; color: #0d47a1;"
-WARN = "color: #ffffff; background: #b00020; padding: 6px; font-weight: bold;"
+from ui.widgets import theme
 
 
 class ClearingPanel(QWidget):
@@ -22,7 +21,7 @@ class ClearingPanel(QWidget):
         box = QGroupBox(self.tr("Clear to zero"))
         self.needed = QLabel("—")
         self.needed.setObjectName("needed")
-        self.needed.setStyleSheet(BIG)
+        big(self.needed, theme.TICKET_PT)
         self.needed.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.needed_text = QLabel(self.tr("more residents needed to use every opened dose"))
         self.needed_text.setObjectName("neededText")
@@ -40,7 +39,7 @@ class ClearingPanel(QWidget):
         for row, (key, text) in enumerate(rows):
             value = QLabel("—")
             value.setObjectName(key)
-            value.setStyleSheet("font-size: 18px; font-weight: bold;")
+            theme.set_level(value, "strong")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             name = QLabel(text)
             name.setWordWrap(True)
@@ -50,7 +49,7 @@ class ClearingPanel(QWidget):
         self.warnings = QLabel()
         self.warnings.setObjectName("clearingWarnings")
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(WARN)
+        theme.set_level(self.warnings, "alert")
         self.warnings.setVisible(False)
         layout = QVBoxLayout(box)
         layout.addWidget(self.needed)

@@ -26,6 +26,7 @@ from kiosk.engine.closing import FRIDGE_RANGE, Reconciliation
 from kiosk.errors import KioskError
 from ui.admin.data import AdminRead, read_reconciliation
 from ui.admin.stock import fridge_box, fridge_value
+from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button
 
 SHOWN_LABELS = 8
@@ -51,7 +52,7 @@ class ClosingPanel(QWidget):
         self.problems = QLabel()
         self.problems.setObjectName("closeProblems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b00020; font-weight: bold;")
+        theme.set_level(self.problems, "alert")
         self.fridge = fridge_box("closeFridge")
         self.acknowledge = QCheckBox(
             self.tr("Release whoever is still in observation and close open adverse events")

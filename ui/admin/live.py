@@ -20,8 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from ui.admin.data import AdminRead
+from ui.widgets import theme
 
-FIGURE_STYLE = "font-size: 18px; font-weight: bold;"
+
+def big(label: QLabel, points: int) -> None:
+    """A figure read from across the desk: bold, at ``points`` (sizes only; colours are the
+    theme's)."""
+    font = label.font()
+    font.setPointSize(points)
+    font.setBold(True)
+    label.setFont(font)
 
 
 def minutes_until(read: AdminRead, moment: datetime) -> int:
@@ -43,7 +51,7 @@ class FigureGrid(QGroupBox):
             name = QLabel(text)
             value = QLabel("—")
             value.setObjectName(key)
-            value.setStyleSheet(FIGURE_STYLE)
+            theme.set_level(value, "strong")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(name, row, 2 * col)
             grid.addWidget(value, row, 2 * col + 1)
@@ -68,7 +76,7 @@ class LivePanel(QWidget):
         self.day_state = QLabel()
         self.day_state.setObjectName("dayState")
         self.day_state.setWordWrap(True)
-        self.day_state.setStyleSheet("font-size: 18px; font-weight: bold;")
+        theme.set_level(self.day_state, "strong")
         self.tickets = FigureGrid(
             self.tr("Tickets"),
             [
@@ -161,7 +169,7 @@ class LivePanel(QWidget):
             text = self.tr("The kiosk can issue %1 more (capacity %2, stock %3).")
             text = text.replace("%1", str(numbers)).replace("%2", str(room))
             self.cap_text.setText(text.replace("%3", str(stock_room)))
-            self.cap_text.setStyleSheet("")
+            theme.set_level(self.cap_text, "")
             return
         reasons = {
             "capacity": self.tr("The kiosk has stopped: the capacity is reached."),
@@ -170,4 +178,4 @@ class LivePanel(QWidget):
             "day_closed": self.tr("The day is closed."),
         }
         self.cap_text.setText(reasons.get(s.closed_reason or "", s.closed_reason or ""))
-        self.cap_text.setStyleSheet("color: #7a4f00; font-weight: bold;")
+        theme.set_level(self.cap_text, "warn")

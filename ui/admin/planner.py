@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from kiosk.errors import KioskError
 from kiosk.planner import Plan, plan
 from ui.admin.progress import ProgressRelay
+from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button
 
 
@@ -58,7 +59,7 @@ class PlannerPanel(QWidget):
         ):
             value = QLabel("—")
             value.setObjectName(f"plan_{key}")
-            value.setStyleSheet("font-size: 18px; font-weight: bold;")
+            theme.set_level(value, "strong")
             answers.addRow(text, value)
             self.answer[key] = value
         layout = QVBoxLayout(box)

@@ -83,7 +83,7 @@ class AdminScreen(Console):
         row.addWidget(self.live, 0)
         row.addWidget(self.tabs, 1)
         page.addLayout(row, 1)
-        page.addWidget(self.status)
+        page.addLayout(self.bottom_bar())
         self.shortcut("Ctrl+L", self.sign_out)
         self.resize(1366, 768)
 

@@ -27,7 +27,9 @@ from printing.backend import PrinterBackend
 from printing.model import TicketPrint
 from printing.result import PrintResult
 from ui.admin.data import AdminRead
+from ui.admin.live import big
 from ui.print_worker import PrintWorker, ticket_print
+from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button
 
 
@@ -83,7 +85,6 @@ class StandbyPanel(QWidget):
         self.coming_button = button(self.tr("Coming"), None, "standbyComing")
         self.unreachable_button = button(self.tr("Not reachable"), None, "standbyUnreachable")
         self.arrived_button = button(self.tr("Arrived: priority ticket"), None, "standbyArrived")
-        self.arrived_button.setStyleSheet("font-weight: bold;")
         self.called_button.clicked.connect(lambda: self.mark("called"))
         self.coming_button.clicked.connect(lambda: self.mark("coming"))
         self.unreachable_button.clicked.connect(lambda: self.mark("unreachable"))
@@ -96,7 +97,7 @@ class StandbyPanel(QWidget):
         self.ticket = QLabel()
         self.ticket.setObjectName("standbyTicket")
         self.ticket.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ticket.setStyleSheet("font-size: 28px; font-weight: bold; color: #0d47a1;")
+        big(self.ticket, theme.PERSON_PT)
         layout = QVBoxLayout(box)
         layout.addLayout(entry)
         layout.addWidget(self.table, 1)

@@ -24,7 +24,7 @@ NAMES = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高"
 
 
 def id_number(n: int, born: date) -> str:
-    body = f"110105{born:%Y%m%d}{n % 1000:03d}"
+    body = f"659001{born:%Y%m%d}{n % 1000:03d}"  # a region the simulation does not use
     return body + check_character(body)
 
 
@@ -36,13 +36,13 @@ def afternoon(engine: Engine, clock: FakeClock, config: Config, *, residents: in
     day = clock.now().astimezone(tz).date()
     clock.set(datetime.combine(day, datetime.min.time(), tz) + timedelta(hours=8))
     product = config.products[0].name
-    for name, vials in (("202611A", 80), ("202612B", 40)):
+    for name, vials in (("202611A", residents // 5 + 40), ("202612B", 40)):
         engine.inventory.receive(
             LotIn(product, name, day + timedelta(days=200), 5, vials, 360), actor=MANAGER
         )
     engine.day.open(
         rules=rules_from_config(config),
-        capacity=300,
+        capacity=max(300, residents + 100),
         observation_minutes=30,
         missed_grace_minutes=30,
         lots_in=[],
@@ -50,7 +50,7 @@ def afternoon(engine: Engine, clock: FakeClock, config: Config, *, residents: in
         prefixes=tuple(c.prefix for c in config.categories),
         desks=tuple(d.name for d in config.desks),
         fridge_c=4.5,
-        take={f"{product}/202611A": 40},
+        take={f"{product}/202611A": residents // 5 + 12},
     )
     hours, minutes = (int(x) for x in until.split(":"))
     end = datetime.combine(day, datetime.min.time(), tz) + timedelta(hours=hours, minutes=minutes)
