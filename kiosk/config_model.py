@@ -189,6 +189,7 @@ class ClearingConfig:
 @dataclass(frozen=True)
 class KioskConfig:
     idle_seconds: int = 15  # back to the start screen after this; 3..600
+    speak: bool = True  # after a tap, say the number and the people ahead (the display's voice)
 
 
 DEFAULT_SCREENING: tuple[ScreeningQuestion, ...] = (

@@ -71,7 +71,12 @@ def write_ticket(printer: Escpos, ticket: TicketPrint, paper_mm: int = 80) -> No
     line("-" * _RULE_CHARS[paper_mm])
     line(t.label, SIZE_NUMBER, BOLD_ON)
     line(t.category, SIZE_DOUBLE, BOLD_ON)
+    if t.category_en:
+        line(t.category_en)
     line(words.ahead)
+    if words.estimate_zh:
+        line(words.estimate_zh, BOLD_ON)
+        line(words.estimate_en)
     line(words.issued)
     printer._raw(b"\n")
     printer.qr(t.token, ec=QR_ECLEVEL_M, size=_QR_DOT_SIZE[paper_mm], native=True)

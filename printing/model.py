@@ -26,6 +26,8 @@ class TicketPrint:
     token: str  # opaque random token (>= 128 bits): the QR payload
     observation_minutes: int = 30
     reprint: bool = False  # prints REPRINT_MARK
+    category_en: str = ""  # the category's English, under it (a site whose second language is on)
+    wait_minutes: int | None = None  # the estimated wait when issued; None: no honest estimate
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
@@ -38,6 +40,8 @@ class TicketPrint:
             raise ValueError("TicketPrint.ahead must be >= 0")
         if self.observation_minutes <= 0:
             raise ValueError("TicketPrint.observation_minutes must be > 0")
+        if self.wait_minutes is not None and self.wait_minutes < 0:
+            raise ValueError("TicketPrint.wait_minutes must be >= 0")
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,8 @@ class TicketWording:
     """The ticket's bilingual lines, worded once for every renderer (each adds its own styling)."""
 
     ahead: str
+    estimate_zh: str  # "" when there is no estimate
+    estimate_en: str
     issued: str
     wait_zh: str
     wait_en: str
@@ -55,8 +61,13 @@ class TicketWording:
 def ticket_wording(ticket: TicketPrint) -> TicketWording:
     """The lines that ``ticket`` prints below its site, number and category."""
     t = ticket
+    minutes = t.wait_minutes
     return TicketWording(
         ahead=f"前面还有 {t.ahead} 人 / {t.ahead} ahead",
+        estimate_zh="" if minutes is None else f"预计等候约 {minutes} 分钟",
+        estimate_en=""
+        if minutes is None
+        else f"Estimated wait: about {minutes} minute{'s' if minutes != 1 else ''}",
         issued=f"取号时间 {t.issued_at:%Y-%m-%d %H:%M}",
         wait_zh="请留意叫号",
         wait_en="Please wait for your number to be called",

@@ -33,8 +33,13 @@ def render_ticket(ticket: TicketPrint, paper_mm: int = 80) -> RenderedPage:
     lay.big_number(t.label)
     lay.gap(1)
     lay.text(t.category, 16, bold=True)
+    if t.category_en:
+        lay.text(t.category_en, 10)
     lay.gap(1)
     lay.text(words.ahead, 13)
+    if words.estimate_zh:
+        lay.text(words.estimate_zh, 13, bold=True)
+        lay.text(words.estimate_en, 9)
     lay.text(words.issued, 10)
     lay.gap(3)
     lay.qr(t.token, 40 if paper_mm == 80 else 32)

@@ -139,11 +139,15 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
     config = options.config
     if name == "kiosk":
         from ui.kiosk.screen import KioskScreen
+        from ui.voice.build import kiosk_announcer
 
+        voice = kiosk_announcer(config.voice, config.kiosk.speak)  # [kiosk] speak
+        p.extras.append(voice)
         return [
             KioskScreen(
-                p.engine, p.clock, config, p.printer, p.staff, p.feed, p.scheduler, p.runner
-            )
+                p.engine, p.clock, config, p.printer, p.staff, p.feed, p.scheduler, p.runner,
+                announcer=voice,
+            )  # fmt: skip
         ]
     if name == "desk":
         from ui.desk.screen import DeskScreen
@@ -185,7 +189,7 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
         ]
     if name == "display":
         from ui.display.screen import DisplayScreen
-        from ui.display.voice import build_announcer
+        from ui.voice.build import build_announcer
 
         announcer = build_announcer(config.voice)
         p.extras.append(announcer)

@@ -111,5 +111,13 @@
         <source>Estimated wait: about %1 minutes</source>
         <translation>预计等候约 %1 分钟</translation>
     </message>
+    <message>
+        <source>%1 people waiting now</source>
+        <translation>现在有 %1 人在等候</translation>
+    </message>
+    <message>
+        <source>%1 people waiting now · about %2 minutes&apos; wait</source>
+        <translation>现在有 %1 人在等候 · 预计等候约 %2 分钟</translation>
+    </message>
 </context>
 </TS>

@@ -36,9 +36,13 @@ def _label(name: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) ->
 
 
 def set_px(widget: QWidget, px: float, bold: bool = False) -> None:
+    """One weight for every text of the kiosk, whatever ``bold`` asks (kept so callers still say
+    what they would stress): the shipped font has a regular face only, and Qt draws the emboldened
+    face it would synthesise as plain outlines above some size, so "bold" text changed weight when
+    the page turned from landscape to portrait."""
     font = QFont(widget.font())
     font.setPixelSize(max(8, int(px)))
-    font.setBold(bold)
+    font.setWeight(QFont.Weight.Normal)
     widget.setFont(font)
 
 
@@ -98,6 +102,10 @@ class StartPage(QWidget):
         self.site.setObjectName("site_name")
         self.site.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.site.setWordWrap(True)
+        self.queue = _label("queue")  # how many wait now, and for how long: before the tap
+        self.queue.setStyleSheet("color: #0d47a1;")
+        self.queue_sub = _label("queue_sub")
+        self.queue_sub.setStyleSheet("color: #0d47a1;")
         self.prompt = _label("prompt")
         self.prompt_sub = _label("prompt_sub")
         self.error = _label("issue_error")
@@ -109,6 +117,9 @@ class StartPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 48)
         layout.addWidget(self.site)
+        layout.addStretch(1)
+        layout.addWidget(self.queue)
+        layout.addWidget(self.queue_sub)
         layout.addStretch(1)
         layout.addWidget(self.prompt)
         layout.addWidget(self.prompt_sub)
@@ -128,6 +139,8 @@ class StartPage(QWidget):
 
     def scale(self, unit: int, touch_px: int, landscape: bool, page_height: int) -> None:
         set_px(self.site, unit * 1.1, bold=True)
+        set_px(self.queue, unit * 1.3)
+        set_px(self.queue_sub, unit * 0.8)
         set_px(self.prompt, unit * 1.6, bold=True)
         set_px(self.prompt_sub, unit * 0.8)
         set_px(self.error, unit * 0.9)
@@ -138,8 +151,9 @@ class StartPage(QWidget):
             button.scale(unit, touch_px, landscape)
         tallest = max((b.minimumHeight() for b in self.buttons), default=touch_px)
         # Buttons grow with the page, up to a share of it: side by side (landscape) they may
-        # take almost half its height; stacked (portrait), a fifth each.
-        cap = max(tallest, int(page_height * (0.45 if landscape else 0.2)))
+        # take almost half its height; stacked (portrait), they share more than half of it.
+        share = 0.45 if landscape else 0.56 / max(1, len(self.buttons))
+        cap = max(tallest, int(page_height * share))
         for button in self.buttons:  # one row or column of equal buttons
             button.setMinimumHeight(tallest)
             button.setMaximumHeight(cap)

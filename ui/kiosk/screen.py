@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import dataclass, replace
 from functools import partial
 
 from PySide6.QtCore import Qt
@@ -43,12 +44,23 @@ from ui.kiosk.sizing import widget_min_touch_px
 from ui.print_worker import PrintWorker, ticket_print
 from ui.runner import Runner
 from ui.scheduler import Scheduler
+from ui.voice.announcer import Announcement, Announcer
 from ui.widgets.pin_pad import PinPad
 
 log = logging.getLogger(__name__)
 
 OFFLINE_RETRY_MS = 5000
 BUSY_AFTER_MS = 300  # a tap not answered by then says "one moment, please"
+
+
+@dataclass(frozen=True)
+class Read:
+    """What the kiosk reads off the UI thread on every change."""
+
+    reason: str | None  # why no number may be taken now, or None
+    ahead: int | None = None  # people ahead of the number shown
+    waiting: int | None = None  # people waiting for registration (the start page)
+    estimate: WaitEstimate | None = None  # the wait of a number taken now
 
 
 class KioskScreen(QWidget):
@@ -63,9 +75,12 @@ class KioskScreen(QWidget):
         scheduler: Scheduler,
         runner: Runner,
         parent: QWidget | None = None,
+        *,
+        announcer: Announcer | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("kiosk")
+        self.announcer = announcer  # says the number and the people ahead ([kiosk] speak)
         self.setWindowTitle(config.site.name)
         self.setStyleSheet("QWidget#kiosk { background: #fafafa; } QLabel { color: #111; }")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -135,7 +150,8 @@ class KioskScreen(QWidget):
         self.start.set_buttons(buttons)
         main, sub = self.words.both(text.YOUR_NUMBER)
         self.issued.caption.setText(main + (f"  {sub}" if sub else ""))
-        self.issued.done_button.setText(text.say(text.DONE))
+        main, sub = self.words.both(text.DONE)
+        self.issued.done_button.setText(main + (f"  {sub}" if sub else ""))
 
     def category_texts(self, category: Category) -> tuple[str, str]:
         """The button's label: Chinese with English below in Chinese; English alone in English."""
@@ -164,35 +180,53 @@ class KioskScreen(QWidget):
         shown = self.shown_ticket
         self.runner.read(self, "refresh", lambda: self._read(shown), self._draw)
 
-    def _read(self, shown: Ticket | None) -> tuple[str | None, int | None]:
-        """Why no number may be taken now (or None), and the people ahead of the number shown."""
+    def _read(self, shown: Ticket | None) -> Read:
+        """Why no number may be taken now (or None); the people ahead of the number shown; on the
+        start page, how many wait and the wait of a number taken now."""
         try:
-            reason = self.engine.day.status().closed_reason
+            status = self.engine.day.status()
         except DayNotOpen:
-            reason = "day_not_open"
+            return Read("day_not_open")
         except StorageError as exc:
             log.error("kiosk: cannot read the day: %s", exc)
-            return "offline", None  # no taps into failures
-        ahead = None
+            return Read("offline")  # no taps into failures
         if shown is not None:
             try:
                 ahead = self.engine.queries.people_ahead(self.engine.queries.ticket(shown.id))
             except KioskError as exc:
                 log.error("kiosk: cannot read the queue: %s", exc)
-        return reason, ahead
+                ahead = None
+            return Read(status.closed_reason, ahead=ahead)
+        waiting = status.counts.waiting_registration
+        return Read(status.closed_reason, waiting=waiting, estimate=self._wait_estimate(waiting))
 
-    def _draw(self, read: tuple[str | None, int | None]) -> None:
-        self.closed_reason, ahead = read
+    def _draw(self, read: Read) -> None:
+        self.closed_reason = read.reason
         if self.closed_reason == "offline":
             self.offline_retry.start()
         if self.stack.currentWidget() is self.issued:
-            if ahead is not None:
-                self._show_ahead(ahead)
+            if read.ahead is not None:
+                self._show_ahead(read.ahead)
             return
+        if read.waiting is not None:
+            self._show_queue(read.waiting, read.estimate)
         if self.closed_reason is not None:
             self._show_closed(self.closed_reason)
         elif self.stack.currentWidget() is self.closed:
             self.show_start()
+
+    def _show_queue(self, waiting: int, estimate: WaitEstimate | None) -> None:
+        """Before the tap: how many wait now and the wait of a number taken now."""
+        if estimate is None:
+            main, sub = self.words.counted(text.waiting(waiting), text.waiting_en(waiting))
+        else:
+            main, sub = self.words.counted(
+                text.waiting_for(waiting, estimate.minutes),
+                text.waiting_for_en(waiting, estimate.minutes),
+            )
+        self.start.queue.setText(main)
+        self.start.queue_sub.setText(sub)
+        self.start.queue_sub.setVisible(bool(sub))
 
     def _show_closed(self, reason: str) -> None:
         main, sub = self.words.headline(reason)
@@ -258,6 +292,8 @@ class KioskScreen(QWidget):
         self._busy.stop()
         self.start.error.hide()
         self.show_issued(ticket, category, ahead)
+        if self.announcer is not None:  # for residents who cannot read: said once, at once
+            self.announcer.enqueue(Announcement.ticket(ticket.label, ahead))
         self.issuing = False
         self.scheduler.soon(self.feed.request_poll)  # redraw after the number has painted
 
@@ -298,6 +334,13 @@ class KioskScreen(QWidget):
     def _after_issue(
         self, ticket: Ticket, printable: TicketPrint, estimate: WaitEstimate | None
     ) -> None:
+        category = next((c for c in self.config.categories if c.prefix == ticket.prefix), None)
+        if category is not None:  # the category line as on the screen: bilingual on a zh site
+            main, sub = self.category_texts(category)
+            printable = replace(printable, category=main, category_en=sub)
+        printable = replace(
+            printable, wait_minutes=estimate.minutes if estimate is not None else None
+        )
         self.printer.submit(ticket.id, printable)
         if self.shown_ticket is not None and self.shown_ticket.id == ticket.id:
             self._show_wait(estimate)
@@ -362,7 +405,8 @@ class KioskScreen(QWidget):
     def _scale(self) -> None:
         w, h = max(self.width(), 320), max(self.height(), 320)
         landscape = w > h
-        unit = int(max(16, min(h / 30, w / 22)))
+        # upright, the text grows with the height too (a 1080x1920 kiosk: 60 px, not 49)
+        unit = int(max(16, min(h / 30, w / 22) if landscape else min(h / 26, w / 18)))
         touch = self.touch_px()
         self.start.scale(unit, touch, landscape, h)
         self.issued.scale(unit, touch, int(min(h * 0.24, w * 0.28)))

@@ -84,6 +84,24 @@ def wait_minutes_en(n: int) -> str:
     return f"Estimated wait: about {n} minute{'s' if n != 1 else ''}"
 
 
+def waiting(n: int) -> str:
+    return QCoreApplication.translate("Kiosk", "%1 people waiting now").replace("%1", str(n))
+
+
+def waiting_en(n: int) -> str:
+    return f"{n} people waiting now" if n != 1 else "1 person waiting now"
+
+
+def waiting_for(n: int, minutes: int) -> str:
+    source = QCoreApplication.translate("Kiosk", "%1 people waiting now · about %2 minutes' wait")
+    return source.replace("%1", str(n)).replace("%2", str(minutes))
+
+
+def waiting_for_en(n: int, minutes: int) -> str:
+    people = f"{n} people" if n != 1 else "1 person"
+    return f"{people} waiting now · about {minutes} minute{'s' if minutes != 1 else ''}' wait"
+
+
 class Words:
     """Main text and its English subline for one language setting."""
 

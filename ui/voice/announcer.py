@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 CALL = "call"
 MAY_LEAVE = "may_leave"
+TICKET = "ticket"  # the kiosk: your number and the people ahead
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,10 @@ class Announcement:
     @classmethod
     def may_leave(cls, label: str) -> Announcement:
         return cls(MAY_LEAVE, label, "", phrases.may_leave_speech(label))
+
+    @classmethod
+    def ticket(cls, label: str, ahead: int) -> Announcement:
+        return cls(TICKET, label, "", phrases.ticket_speech(label, ahead))
 
 
 def default_chime() -> Path:
@@ -96,7 +101,7 @@ class _SynthesisTask(QRunnable):
 
 class Announcer(QObject):
     """Plays announcements in order: chime, then speech (said ``repeat`` times, as sites usually
-    say a call twice), never two at once."""
+    say a call twice), never two at once. ``with_chime=False`` (the kiosk) speaks at once."""
 
     started = Signal(object)  # Announcement: it is now the one playing
     chimeStarted = Signal(object)  # noqa: N815 - Qt signal naming
@@ -111,6 +116,7 @@ class Announcer(QObject):
         enabled: bool = True,
         volume: float = 0.8,
         chime: Path | None = None,
+        with_chime: bool = True,
         repeat: int = 1,
         max_workers: int = 2,
         parent: QObject | None = None,
@@ -130,6 +136,7 @@ class Announcer(QObject):
         else:
             raise TypeError(f"not a speech engine: {engine!r}")
         self._chime = chime or default_chime()
+        self._with_chime = with_chime  # the kiosk answers a tap: its speech starts at once
         self._enabled = enabled
         self._volume = _clamp(volume)
         self._pool = QThreadPool(self)
@@ -206,6 +213,10 @@ class Announcer(QObject):
         self._current = self._pending.popleft()
         announcement = self._current.announcement
         self.started.emit(announcement)
+        if not self._with_chime:
+            self._phase = "waiting_speech"
+            self._speak_if_ready()
+            return
         self._phase = "chime"
         self._audio.play(self._chime, self._volume)
         self.chimeStarted.emit(announcement)

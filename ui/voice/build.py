@@ -1,4 +1,6 @@
-"""The display's voice: an :class:`~ui.voice.announcer.Announcer` built from the site config.
+"""The display's and the kiosk's voice: an :class:`~ui.voice.announcer.Announcer` built from the
+site config (``build_announcer`` for the display, ``kiosk_announcer`` for the kiosk: the same
+offline voice, ``[kiosk] speak``, no chime, said once).
 
 ``build_announcer(config.voice)`` takes the engine chain of :func:`ui.voice.engines.choose_engine`
 (Qt text-to-speech with a Mandarin voice, else espeak-ng from pinyin, else the chime alone, said in
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject
 
@@ -31,31 +34,47 @@ def build_announcer(
     audio: AudioOutput | None = None,
     cache_dir: Path | None = None,
     parent: QObject | None = None,
+    enabled: bool | None = None,
+    repeat: int | None = None,
+    with_chime: bool = True,
+    what: str = "voice",
 ) -> Announcer:
-    """The announcer the display speaks through; ``engine``/``audio`` replace the real ones."""
+    """The announcer the display speaks through; ``engine``/``audio`` replace the real ones;
+    ``enabled``/``repeat`` replace the config's (the kiosk's own switch, said once)."""
+    on = voice.enabled if enabled is None else enabled
     if engine is None:
-        if voice.enabled:
+        if on:
             engine = choose_engine(cache_dir)
         else:
-            engine = NullEngine("voice is off in the config ([voice] enabled = false)")
+            engine = NullEngine(f"{what} is off in the config")
     if audio is None:
         audio = QtAudioOutput()
-        if voice.enabled and not system_has_audio_output():
-            log.warning("voice: no audio output device found; announcements will be silent")
+        if on and not system_has_audio_output():
+            log.warning("%s: no audio output device found; announcements will be silent", what)
     announcer = Announcer(
         engine,
         audio,
-        enabled=voice.enabled,
+        enabled=on,
         volume=voice.volume,
-        repeat=voice.repeat,
+        repeat=voice.repeat if repeat is None else repeat,
+        with_chime=with_chime,
         parent=parent,
     )
     if isinstance(audio, QObject) and audio.parent() is None:
         audio.setParent(announcer)
     log.info(
-        "voice: %s, engine %s, volume %.2f",
-        "on" if voice.enabled else "off",
+        "%s: %s, engine %s, volume %.2f",
+        what,
+        "on" if on else "off",
         announcer.engine_name,
         announcer.volume,
     )
     return announcer
+
+
+def kiosk_announcer(voice: VoiceConfig, speak: bool, **kwargs: Any) -> Announcer:
+    """The kiosk's voice (``[kiosk] speak``): the number and the people ahead, said once at once
+    after the tap, for residents who cannot read; the display's engine and volume."""
+    return build_announcer(
+        voice, enabled=speak, repeat=1, with_chime=False, what="kiosk voice", **kwargs
+    )

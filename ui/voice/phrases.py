@@ -71,3 +71,12 @@ def may_leave_text(label: str) -> str:
 def may_leave_speech(label: str) -> str:
     """Speech text when observation is over: "A零一二号，留观结束，可以离开。"."""
     return f"{spoken_label(label)}号，留观结束，可以离开。"
+
+
+def ticket_speech(label: str, ahead: int) -> str:
+    """What the kiosk says after a tap: "您的号码是A零一二号，前面还有5人。" (the count is read as a
+    cardinal, 五); with no one ahead "您的号码是A零一二号，下一位就是您。"."""
+    number = f"您的号码是{spoken_label(label)}号，"
+    if ahead <= 0:
+        return number + "下一位就是您。"
+    return number + f"前面还有{ahead}人。"

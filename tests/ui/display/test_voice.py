@@ -7,9 +7,9 @@ import logging
 from kiosk.config import VoiceConfig
 from tests.ui.conftest import NURSE
 from tests.ui.display.conftest import settle
-from ui.display.voice import build_announcer
 from ui.voice.announcer import Announcement
 from ui.voice.audio import FakeAudioOutput
+from ui.voice.build import build_announcer
 from ui.voice.engines import NullEngine
 
 
