@@ -21,7 +21,8 @@ was never opened raises :class:`kiosk.errors.DayNotOpen`.
 
 Modules: :mod:`~kiosk.reports.model` (the frozen dataclasses), :mod:`~kiosk.reports.day`,
 :mod:`~kiosk.reports.cumulative` (the queries), :mod:`~kiosk.reports.formats` (rows, CSV, JSON),
-:mod:`~kiosk.reports.flat` (the simulator's flat per-day figures), :mod:`~kiosk.reports.stats`.
+:mod:`~kiosk.reports.flat` (the simulator's flat per-day figures), :mod:`~kiosk.reports.stats`,
+:mod:`~kiosk.reports.villages` (coverage by village, from the village lists of issue 17).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from kiosk.reports.model import (
     Progress,
     Report,
     StageWait,
+    VillageCoverage,
+    VillageDay,
 )
 
 __all__ = [
@@ -50,6 +53,8 @@ __all__ = [
     "Progress",
     "Report",
     "StageWait",
+    "VillageCoverage",
+    "VillageDay",
     "as_dict",
     "build_cumulative_report",
     "build_day_report",

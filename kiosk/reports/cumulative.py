@@ -4,7 +4,8 @@
 Grouped queries over the whole range (one per table), never one query per day: 60 days of 2,000
 residents are read in a fraction of a second. Per day, the figures equal the engine's: doses given
 as the reconciliation counts them (the record's doses given here, not undone), tickets by state as
-``engine.day.status`` counts them, waste as the vials record it.
+``engine.day.status`` counts them, waste as the vials record it. Coverage by village:
+:mod:`kiosk.reports.villages`.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from sqlalchemy.engine import Connection
 from kiosk.db.schema import adverse_events, days, doses, events, tickets, vials
 from kiosk.reports.model import CumulativeReport, DayLine, Number, Progress
 from kiosk.reports.stats import UNCODED, given_here, reason_wording, sorted_counts, ticker
+from kiosk.reports.villages import village_coverage
 from kiosk.states import VACCINATED, State
 
 if TYPE_CHECKING:
     from kiosk.engine import Engine
 
-_STEPS = 6
+_STEPS = 7
 
 
 def build_cumulative_report(
@@ -76,6 +78,8 @@ def build_cumulative_report(
         }
         rules = engine.record.current_rules(conn, upto)
         tick()
+        villages = village_coverage(conn, site, upto, engine.tz, rules)
+        tick()
     lines = tuple(
         DayLine(
             day=r.day,
@@ -124,6 +128,7 @@ def build_cumulative_report(
         overrides_by_reason=sorted_counts(overrides),
         adverse_by_severity=sorted_counts(adverse),
         reasons=reason_wording(stored, sorted(codes)),
+        villages=villages,
     )
     tick()
     return report

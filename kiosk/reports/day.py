@@ -36,6 +36,7 @@ from kiosk.reports.stats import (
     sorted_counts,
     ticker,
 )
+from kiosk.reports.villages import village_day
 from kiosk.states import VACCINATED, State
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ def build_day_report(engine: Engine, day: date, progress: Progress | None = None
         adverse, adverse_open = _adverse(conn, site, day)
         standby_counts = _standby(conn, site, day)
         rules = engine.record.current_rules(conn, day)
+        villages = village_day(conn, site, day)
         tick()
     c = status.counts
     waits = _waits(rows, station_calls)
@@ -130,6 +132,7 @@ def build_day_report(engine: Engine, day: date, progress: Progress | None = None
         ),
         fridge=Fridge(recon.fridge_open_c, recon.fridge_close_c, recon.cold_chain_flags),
         reasons=reason_wording(stored, sorted(codes)),
+        villages=villages,
     )
     tick()
     return report

@@ -17,12 +17,15 @@ Figure names (dimension in brackets):
   ``vaccinated_per_hour`` / ``wait_median_minutes_by_hour`` / ``wait_p90_minutes_by_hour``
   [local hour, ``09``]; ``registered_by_desk`` [desk], ``vaccinated_by_station`` [station];
   ``cleared_to_zero``, ``balanced``, ``doses_in``, ``left_in_open_vials``, ``standby`` [status];
-  ``fridge_open_c``, ``fridge_close_c``, ``cold_chain_flag`` [the flag's text].
+  ``fridge_open_c``, ``fridge_close_c``, ``cold_chain_flag`` [the flag's text];
+  ``village_booked``, ``village_vaccinated`` [village]: the day's appointments by village.
 - cumulative report: the totals of ``summary`` (``cumulative_doses`` 累计剂次,
   ``cumulative_first_dose_persons`` 第一针剂人数, ``days``, ...) and the breakdowns over all days
   as ``cumulative_doses_by_product`` etc., on the ``upto`` day's rows; per day:
   ``status``, ``issued``, ``doses_given``, ``first_doses``, ``deferred``, ``missed``,
-  ``doses_wasted``, ``cleared_to_zero``.
+  ``doses_wasted``, ``cleared_to_zero``; coverage by village on the ``upto`` day's rows:
+  ``village_registered``, ``village_first_dose``, ``village_completed``, ``village_due``
+  [village] (see :mod:`kiosk.reports.villages`).
 """
 
 from __future__ import annotations
@@ -109,12 +112,20 @@ def _day_rows(r: DayReport) -> Iterator[Row]:
     yield _row(d, "fridge_close_c", "", r.fridge.close_c)
     for flag in r.fridge.flags:
         yield _row(d, "cold_chain_flag", flag, 1)
+    for v in r.villages:
+        yield _row(d, "village_booked", v.village, v.booked)
+        yield _row(d, "village_vaccinated", v.village, v.vaccinated)
 
 
 def _cumulative_rows(r: CumulativeReport) -> Iterator[Row]:
     for key, value in r.summary.items():
         yield _row(r.upto, key, "", value)
     yield from _breakdowns(r.upto, r, "cumulative_")
+    for v in r.villages:
+        yield _row(r.upto, "village_registered", v.village, v.registered)
+        yield _row(r.upto, "village_first_dose", v.village, v.first_dose)
+        yield _row(r.upto, "village_completed", v.village, v.completed)
+        yield _row(r.upto, "village_due", v.village, v.due)
     for line in r.days:
         d = line.day
         yield _row(d, "status", "", line.status)

@@ -69,6 +69,27 @@ class Fridge:
 
 
 @dataclass(frozen=True)
+class VillageCoverage:
+    """One village's residents on the lists and how far they have come (see
+    :mod:`kiosk.reports.villages`)."""
+
+    village: str
+    registered: int  # residents on the village's lists by the report's date
+    first_dose: int  # of those, with a first dose on the record
+    completed: int  # with a primary series completed by the dose rules
+    due: int  # with a next dose due by the report's date and not given
+
+
+@dataclass(frozen=True)
+class VillageDay:
+    """One village's appointments for the day of a day report."""
+
+    village: str
+    booked: int
+    vaccinated: int  # of those, the resident vaccinated here that day
+
+
+@dataclass(frozen=True)
 class DayReport:
     site: str
     day: date
@@ -90,6 +111,8 @@ class DayReport:
     fridge: Fridge
     reasons: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Each coded reason seen in the report -> (Chinese, English) wording, for the PDF."""
+    villages: tuple[VillageDay, ...] = ()
+    """The day's appointments by village (the village lists, issue 17)."""
 
     kind = "day"
 
@@ -127,6 +150,8 @@ class CumulativeReport:
     overrides_by_reason: dict[str, int]
     adverse_by_severity: dict[str, int]
     reasons: dict[str, tuple[str, str]] = field(default_factory=dict)
+    villages: tuple[VillageCoverage, ...] = ()
+    """Coverage by village (the village lists, issue 17), by village name."""
 
     kind = "cumulative"
 
