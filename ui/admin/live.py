@@ -24,12 +24,10 @@ from ui.widgets import theme
 
 
 def big(label: QLabel, points: int) -> None:
-    """A figure read from across the desk: bold, at ``points`` (sizes only; colours are the
-    theme's)."""
-    font = label.font()
-    font.setPointSize(points)
-    font.setBold(True)
-    label.setFont(font)
+    """A figure read from across the desk: bold, at ``points``. A size only (the theme's style
+    sheet sets every widget's font size, so a QFont would be overridden); colours are the
+    theme's."""
+    label.setStyleSheet(f"font-size: {points}pt; font-weight: bold;")
 
 
 def minutes_until(read: AdminRead, moment: datetime) -> int:
