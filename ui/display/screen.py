@@ -106,6 +106,7 @@ class DisplayScreen(QWidget):
         self.announced: set[int] = set()  # tickets announced as free to leave, this session
         self.flash_until: datetime | None = None
         self._seconds = 0
+        self._minute_due: datetime | None = None  # the wait and the desks are re-read then
         self._flash_phase = False
 
         self.ticker = scheduler.timer(self.tick, TICK_MS, repeat=True, parent=self)
@@ -214,8 +215,11 @@ class DisplayScreen(QWidget):
                 self.observation.next_page()
             if self._seconds % NOTICE_SECONDS == 0:
                 self.notices.rotate()
-            if self._seconds % WAIT_SECONDS == 0:
+        if self._minute_due is None or now >= self._minute_due:  # by the clock: a jump counts
+            if self._minute_due is not None:
                 self.update_wait()
+                self.reload()  # a quiet minute still drops a desk that stopped calling
+            self._minute_due = now + timedelta(seconds=WAIT_SECONDS)
         self.time.setText(self.engine.local(now).strftime("%Y-%m-%d  %H:%M:%S"))
         free = free_to_leave(self.snapshot.observing, now) if self.snapshot else []
         self.observation.redraw(now, len(free))
