@@ -484,6 +484,26 @@
         <translation>未接种（当日已结束）</translation>
     </message>
     <message>
+        <source>kiosk</source>
+        <translation>取号机</translation>
+    </message>
+    <message>
+        <source>observation desk</source>
+        <translation>留观台</translation>
+    </message>
+    <message>
+        <source>the site&apos;s PC</source>
+        <translation>管理电脑</translation>
+    </message>
+    <message>
+        <source>%1 on the site&apos;s PC</source>
+        <translation>%1（管理电脑）</translation>
+    </message>
+    <message>
+        <source>the nurse at %1</source>
+        <translation>%1的护士</translation>
+    </message>
+    <message>
         <source>mild</source>
         <translation>轻度</translation>
     </message>

@@ -8,6 +8,8 @@ is reprinted from here, at any desk with a printer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -25,6 +27,7 @@ from kiosk.privacy import mask_name
 from kiosk.states import VACCINATED, State
 from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button
+from ui.widgets.dialogs import subject
 
 UNDOABLE = (State.DEFERRED, State.CANCELLED, State.LEFT_EARLY, State.RELEASED)
 
@@ -130,18 +133,21 @@ class HistoryPanel(QGroupBox):
         return out
 
     def _line(self, event: Event) -> str:
+        """Three short lines: when and what (to which desk); who and where; the reason. Who
+        is on a line of its own, so a name is never wrapped in the middle."""
         m = self.console.messages
         when = f"{self.console.engine.local(event.at):%H:%M:%S}"
-        parts = [when, m.event_kind(event.kind)]
+        what = m.event_kind(event.kind)
         p = event.payload
         if p.get("desk"):
-            parts.append(str(p["desk"]))
+            what = f"{what} → {m.place(str(p['desk']))}"
+        who = m.who(event.staff, event.terminal)
+        lines = [f"{when}  {what}", who]
         if event.kind == "corrected" and p.get("reason"):
-            parts.append(self.tr("reason: %1").replace("%1", str(p["reason"])))
+            lines.append(self.tr("reason: %1").replace("%1", str(p["reason"])))
         elif p.get("reason"):
-            parts.append(str(p["reason"]))
-        parts.append(f"({event.staff})")
-        return "  ".join(parts)
+            lines.append(str(p["reason"]))
+        return "\n".join(lines)
 
     def _set_buttons(self, state: State | None) -> None:
         self.undo_button.setEnabled(state in UNDOABLE)
@@ -149,12 +155,29 @@ class HistoryPanel(QGroupBox):
         self.undo_vaccination_button.setEnabled(state == State.OBSERVING)
         self.slip_button.setEnabled(state in VACCINATED)
 
-    def correct_outcome(self) -> None:
+    def _with_person(self, then: Callable[[Ticket, Person | None], object]) -> None:
+        """Read the shown ticket and its person, then ``then(ticket, person)``."""
         c, ticket_id = self.console, self.shown_id
         if ticket_id is None:
             return
+
+        def read() -> tuple[Ticket, Person | None]:
+            ticket = c.engine.queries.ticket(ticket_id)
+            person = c.engine.queries.person(ticket.person_id) if ticket.person_id else None
+            return ticket, person
+
+        c.look_up(read, lambda got: then(*got))
+
+    def correct_outcome(self) -> None:
+        self._with_person(self._ask_outcome)
+
+    def _ask_outcome(self, ticket: Ticket, person: Person | None) -> None:
+        c, ticket_id = self.console, ticket.id
         why = c.prompts.reason(
-            self, self.tr("Correct the outcome"), self.tr("Why was the outcome wrong?")
+            self,
+            self.tr("Correct the outcome"),
+            self.tr("Why was the outcome wrong?"),
+            about=subject(ticket.label, person.name if person else None),
         )
         if why:
             c.act(lambda a: c.engine.corrections.outcome(ticket_id, why, actor=a), self._corrected)
@@ -164,16 +187,20 @@ class HistoryPanel(QGroupBox):
         if ticket_id is None:
             return
 
-        def read() -> tuple[Ticket, list[tuple[int, str]]]:
+        def read() -> tuple[Ticket, list[tuple[int, str]], Person | None]:
             ticket = c.engine.queries.ticket(ticket_id)
             lots = [(lot.id, f"{lot.product} {lot.lot}") for lot in c.engine.day.status().lots]
-            return ticket, lots
+            person = c.engine.queries.person(ticket.person_id) if ticket.person_id else None
+            return ticket, lots, person
 
         c.look_up(read, lambda got: self._ask_correction(*got))
 
-    def _ask_correction(self, ticket: Ticket, lots: list[tuple[int, str]]) -> None:
+    def _ask_correction(
+        self, ticket: Ticket, lots: list[tuple[int, str]], person: Person | None
+    ) -> None:
         c, ticket_id = self.console, ticket.id
-        got = c.prompts.correction(self, lots, ticket.lot_id, ticket.dose_number or 1)
+        about = subject(ticket.label, person.name if person else None)
+        got = c.prompts.correction(self, lots, ticket.lot_id, ticket.dose_number or 1, about=about)
         if got is None:
             return
         c.act(

@@ -32,16 +32,18 @@ def ask_reason(
     title: str,
     label: str,
     then: Callable[[str, str | None], object],
+    about: str = "",
 ) -> None:
-    """Ask why (a code and a note, or free text), then ``then(reason, note)``."""
+    """Ask why (a code and a note, or free text) about ``about`` (the ticket and the masked
+    person), then ``then(reason, note)``."""
 
     def ask(offered: Choices) -> None:
         if not offered:
-            why = desk.prompts.reason(parent, title, label)
+            why = desk.prompts.reason(parent, title, label, about=about)
             if why:
                 then(why, None)
             return
-        got = desk.prompts.coded_reason(parent, title, label, offered)
+        got = desk.prompts.coded_reason(parent, title, label, offered, about=about)
         if got is not None:
             then(got.reason, got.note)
 

@@ -9,6 +9,7 @@ registration is saved, and refuses a dose number that no longer holds.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -102,6 +103,7 @@ class RecordBox(QGroupBox):
         layout.addWidget(self.earlier_button)
         layout.addWidget(self.correct_button)
         self.current: Proposal | None = None
+        self.about: Callable[[], str] = lambda: ""  # the desk's ticket and person, for dialogs
         self.show_document(None)
 
     # --- reading ----------------------------------------------------------------------------------
@@ -275,7 +277,9 @@ class RecordBox(QGroupBox):
         desk, person = self.desk, self.returning()
         if person is None or desk.user is None:
             return
-        got = desk.prompts.correct_person(self, person, list(self.documents.items()))
+        got = desk.prompts.correct_person(
+            self, person, list(self.documents.items()), about=self.about()
+        )
         if got is None:
             return
         details = own_details(got.person, desk.engine.today())

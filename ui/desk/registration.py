@@ -37,6 +37,7 @@ from ui.desk.reasons import ask_reason
 from ui.desk.record import RecordBox
 from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button
+from ui.widgets.dialogs import subject
 from ui.widgets.messages import BLOCK_CODES
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ class RegistrationPanel(QGroupBox):
         self.setTitle(self.tr("Registration and screening"))
         self.desk = desk
         self.ticket_id: int | None = None
+        self.ticket_label = ""
         # The day's rules, as every terminal has them in the day row (refresh_stock), not this
         # PC's config: until the first redraw, the config's defaults.
         self.observation_minutes = desk.config.day.observation_minutes
@@ -140,6 +142,8 @@ class RegistrationPanel(QGroupBox):
     def set_ticket(self, ticket: Ticket | None, _person: Person | None = None) -> None:
         """The ticket at the desk (the person is filled in here, not read)."""
         new_id = ticket.id if ticket else None
+        self.ticket_label = ticket.label if ticket else ""
+        self.record.about = self.about
         if new_id != self.ticket_id or ticket is None:
             self.ticket_id = new_id
             self._clear(ticket)
@@ -169,6 +173,14 @@ class RegistrationPanel(QGroupBox):
             for b in group.buttons():
                 b.setChecked(False)
             group.setExclusive(True)
+
+    def who(self) -> str | None:
+        """The name as typed (the person is registered only when the form is saved)."""
+        return self.name.text().strip() or None
+
+    def about(self) -> str:
+        """The ticket and the masked name typed, for a dialog's first line."""
+        return subject(self.ticket_label, self.who()) if self.ticket_label else ""
 
     def first_input(self) -> QWidget | None:
         """Where the nurse types next: the first empty input of the form (the name first)."""
@@ -315,6 +327,7 @@ class RegistrationPanel(QGroupBox):
                 self,
                 self.tr("Deferral suggested"),
                 self.tr("Screening suggests deferral. Proceed anyway?"),
+                about=self.about(),
             ):
                 return
         allergy = self.allergy(answers)  # the engine adds the day's allergy extension
@@ -374,6 +387,7 @@ class RegistrationPanel(QGroupBox):
             self.tr(
                 "This document is already registered today (%1). Register it again anyway?"
             ).replace("%1", label),
+            about=self.about(),
         )
 
     def defer(self) -> None:
@@ -388,7 +402,7 @@ class RegistrationPanel(QGroupBox):
             )
 
         title, label = self.tr("Defer"), self.tr("Why is vaccination deferred?")
-        ask_reason(desk, self, "deferral", title, label, defer)
+        ask_reason(desk, self, "deferral", title, label, defer, about=self.about())
 
     # --- the paper record -------------------------------------------------------------------------
 
@@ -408,6 +422,7 @@ class RegistrationPanel(QGroupBox):
             self.record.rule_products(),
             desk.engine.today(),
             proposal.dose_number if proposal else 1,
+            about=self.about(),
         )
         if got is None:
             return

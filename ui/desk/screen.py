@@ -41,6 +41,7 @@ from ui.runner import Runner
 from ui.scheduler import Scheduler
 from ui.widgets import theme
 from ui.widgets.console import Console, button, scrolling
+from ui.widgets.dialogs import subject
 
 
 @dataclass(frozen=True)
@@ -368,9 +369,11 @@ class DeskScreen(Console):
         t = self.current
         if t is None or self.user is None:
             return
+        about = subject(t.label, self.panel.who())
         why = self.prompts.reason(
-            self, self.tr("Cancel %1").replace("%1", t.label), self.tr("Why is it cancelled?")
-        )
+            self, self.tr("Cancel %1").replace("%1", t.label), self.tr("Why is it cancelled?"),
+            about=about,
+        )  # fmt: skip
         if why:
             self.act(
                 lambda a: self.engine.tickets.cancel(t.id, why, actor=a),

@@ -32,6 +32,7 @@ from ui.desk.box import BoxCode
 from ui.desk.reasons import ask_reason, with_reasons
 from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button, elides
+from ui.widgets.dialogs import subject
 from ui.widgets.prompts import Choices
 
 WARN_BEFORE_USE_BY = timedelta(minutes=30)
@@ -44,6 +45,7 @@ class VaccinationPanel(QGroupBox):
         self.setTitle(self.tr("Vaccination"))
         self.desk = desk
         self.ticket: Ticket | None = None
+        self.person: Person | None = None
         self.status: DayStatus | None = None
         self.opened: int | None = None  # a vial just opened here: selected once it is listed
         self.person_name = QLabel("—")
@@ -102,6 +104,14 @@ class VaccinationPanel(QGroupBox):
     def stop_timers(self) -> None:
         self.ticker.stop()
 
+    def who(self) -> str | None:
+        """The name of the person at the station (as read with their ticket)."""
+        return self.person.name if self.person is not None else None
+
+    def about(self) -> str:
+        """The ticket and the masked person, for a dialog's first line."""
+        return subject(self.ticket.label, self.who()) if self.ticket else ""
+
     def first_input(self) -> QWidget | None:
         """Nothing is typed at the station (the keys and the scanner act): the desk's number."""
         return None
@@ -114,6 +124,7 @@ class VaccinationPanel(QGroupBox):
         if ticket is not None and ticket == self.ticket:
             return  # unchanged: every feed event redraws the desk; the person need not be re-read
         self.ticket = ticket
+        self.person = person if ticket is not None else None
         self.box.ticket_changed(ticket.id if ticket else None)
         self.done_button.setEnabled(ticket is not None)
         self.not_button.setEnabled(ticket is not None)
@@ -363,7 +374,8 @@ class VaccinationPanel(QGroupBox):
                 lambda _t: desk.say(self.tr("Not vaccinated; the dose is released."), "warn"),
             )
 
-        ask_reason(desk, self, "deferral", self.tr("Not vaccinated"), self.tr("Why not?"), defer)
+        title, why = self.tr("Not vaccinated"), self.tr("Why not?")
+        ask_reason(desk, self, "deferral", title, why, defer, about=self.about())
 
 
 __all__ = ["VaccinationPanel"]

@@ -39,11 +39,17 @@ from ui.runner import Runner
 from ui.scheduler import Scheduler
 from ui.widgets import theme
 from ui.widgets.console import Console, button
+from ui.widgets.dialogs import subject
 
 TERMINAL = "observation"
 COLUMNS = 6
 MAY_LEAVE = QColor(theme.MAY_LEAVE)
 AE_OPEN = QColor(theme.AE_OPEN)
+
+
+def about(obs: Observation) -> str:
+    """The ticket and the masked person, for a dialog's first line."""
+    return subject(obs.ticket.label, obs.person_name)
 
 
 def countdown(seconds: float) -> str:
@@ -286,8 +292,9 @@ class ObservationScreen(Console):
         if obs is None:
             return
         minutes = self.prompts.number(
-            self, self.tr("Extend observation"), self.tr("Extra minutes"), 15, 1, 240
-        )
+            self, self.tr("Extend observation"), self.tr("Extra minutes"), 15, 1, 240,
+            about=about(obs),
+        )  # fmt: skip
         if minutes:
             self.act(
                 lambda a: self.engine.observation.extend(obs.ticket.id, minutes, actor=a),
@@ -306,6 +313,7 @@ class ObservationScreen(Console):
             self,
             self.tr("Left early"),
             self.tr("Why did %1 leave early?").replace("%1", obs.ticket.label),
+            about=about(obs),
         )
         if why:
             self.act(
@@ -319,7 +327,7 @@ class ObservationScreen(Console):
         obs = self._chosen()
         if obs is None:
             return
-        got = self.prompts.adverse_event(self, obs.ticket.label, self.clock.now())
+        got = self.prompts.adverse_event(self, about(obs), self.clock.now())
         if got is None:
             return
         self.act(
@@ -356,8 +364,9 @@ class ObservationScreen(Console):
             return
         ae = open_events[0]
         outcome = self.prompts.reason(
-            self, self.tr("Close adverse event"), self.tr("Outcome (e.g. recovered)")
-        )
+            self, self.tr("Close adverse event"), self.tr("Outcome (e.g. recovered)"),
+            about=about(obs),
+        )  # fmt: skip
         if outcome:
             self.act(
                 lambda a: self.engine.observation.close_adverse_event(ae.id, outcome, actor=a),

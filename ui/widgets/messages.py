@@ -224,6 +224,29 @@ class DeskMessages(QObject):
             "unserved": self.tr("not served (day closed)"),
         }.get(kind, kind)
 
+    def place(self, terminal: str) -> str:
+        """Where an event was recorded, in words: a desk's name, or the kiosk, the observation
+        desk, the site's PC (never an internal id)."""
+        if terminal == "kiosk":
+            return self.tr("kiosk")
+        if terminal == "observation":
+            return self.tr("observation desk")
+        if terminal.startswith("cli:"):
+            return self.tr("the site's PC")
+        return terminal  # a desk's name, as the config gives it (登记1)
+
+    def who(self, staff: str, terminal: str) -> str:
+        """Who recorded an event and where: "王护士 · 登记1", "kiosk"; a command on the site's PC
+        ("cli:<user>") and a simulated nurse ("nurse-<desk>") in words too."""
+        place = self.place(terminal)
+        if staff == "kiosk":
+            return place if terminal == "kiosk" else f"{self.tr('kiosk')} · {place}"
+        if staff.startswith("cli:"):
+            return self.tr("%1 on the site's PC").replace("%1", staff[4:])
+        if staff == f"nurse-{terminal}":  # simulated nurses have no names
+            return self.tr("the nurse at %1").replace("%1", place)
+        return f"{staff} · {place}"
+
     def severity(self, severity: str) -> str:
         return {
             "mild": self.tr("mild"),

@@ -1,36 +1,43 @@
 """The consoles' questions to the nurse (reasons, confirmations, numbers, an adverse event).
 
 One object per console, ``console.prompts``: tests replace it with a fake that answers at once,
-so no modal dialog ever blocks a test.
+so no modal dialog ever blocks a test. Every question about a ticket names it and the person
+(masked): ``about``, made by :func:`ui.widgets.dialogs.subject`, in the title and in bold on top.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject
+from PySide6.QtCore import QDate, QDateTime, QObject
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QRadioButton,
     QSpinBox,
     QWidget,
 )
 
 from kiosk.model import SEVERITIES, Person, PersonIn
-from ui.widgets import theme
+from ui.widgets.dialogs import (
+    Choices,
+    UndoDialog,
+    UndoInput,
+    accepted,
+    heading,
+    parse_date,
+    reason_box,
+    with_subject,
+)
+
+__all__ = ["Choices", "UndoDialog", "UndoInput"]  # where callers have always found them
 
 
 @dataclass(frozen=True)
@@ -66,18 +73,6 @@ class WasteInput:
 
 
 @dataclass(frozen=True)
-class UndoInput:
-    """Why "vaccinated" was wrong, and whether the dose had been drawn (then it is wasted)."""
-
-    reason: str
-    drawn: bool
-
-
-Choices = list[tuple[str, str]]
-"""Coded reasons as offered: (code, text in the site's language)."""
-
-
-@dataclass(frozen=True)
 class PersonCorrection:
     """A person's details as corrected (the engine checks the document), and why."""
 
@@ -98,40 +93,56 @@ class EarlierDoseInput:
 class Prompts(QObject):
     """Modal dialogs; every method returns None (or False) when the nurse cancels."""
 
-    def reason(self, parent: QWidget, title: str, label: str) -> str | None:
-        text, ok = QInputDialog.getText(parent, title, label)
-        return text.strip() if ok and text.strip() else None
+    def reason(self, parent: QWidget, title: str, label: str, about: str = "") -> str | None:
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(_titled(title, about))
+        dialog.setLabelText(with_subject(label, about))
+        dialog.setTextValue("")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.textValue().strip() or None
 
-    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+    def confirm(self, parent: QWidget, title: str, text: str, about: str = "") -> bool:
         answer = QMessageBox.warning(
             parent,
-            title,
-            text,
+            _titled(title, about),
+            with_subject(text, about),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 
     def number(
-        self, parent: QWidget, title: str, label: str, value: int, low: int, high: int
+        self,
+        parent: QWidget,
+        title: str,
+        label: str,
+        value: int,
+        low: int,
+        high: int,
+        about: str = "",
     ) -> int | None:
-        got, ok = QInputDialog.getInt(parent, title, label, value, low, high)
+        got, ok = QInputDialog.getInt(
+            parent, _titled(title, about), with_subject(label, about), value, low, high
+        )
         return int(got) if ok else None
 
     def coded_reason(
-        self, parent: QWidget, title: str, label: str, reasons: Choices
+        self, parent: QWidget, title: str, label: str, reasons: Choices, about: str = ""
     ) -> ReasonInput | None:
         """One of the day's coded ``reasons`` and a free-text note (optional)."""
         dialog = QDialog(parent)
-        dialog.setWindowTitle(title)
-        chosen = _reason_box(reasons)
+        dialog.setWindowTitle(_titled(title, about))
+        chosen = reason_box(reasons)
         note = QLineEdit()
         note.setObjectName("reasonNote")
         form = QFormLayout(dialog)
+        if about:
+            form.addRow(heading(about))
         form.addRow(QLabel(label))
         form.addRow(self.tr("Reason"), chosen)
         form.addRow(self.tr("Note (optional)"), note)
-        if not _ok(dialog, form, lambda: chosen.currentData() is not None, chosen):
+        if not accepted(dialog, form, lambda: chosen.currentData() is not None, chosen):
             return None
         return ReasonInput(str(chosen.currentData()), note.text().strip() or None)
 
@@ -146,14 +157,14 @@ class Prompts(QObject):
         form = QFormLayout(dialog)
         form.addRow(self.tr("Doses wasted"), doses)
         if reasons:
-            chosen = _reason_box(reasons)
+            chosen = reason_box(reasons)
             form.addRow(self.tr("Reason"), chosen)
             form.addRow(self.tr("Note (optional)"), note)
-            if not _ok(dialog, form, lambda: chosen.currentData() is not None, chosen):
+            if not accepted(dialog, form, lambda: chosen.currentData() is not None, chosen):
                 return None
             return WasteInput(doses.value(), str(chosen.currentData()), note.text().strip() or None)
         form.addRow(self.tr("Why were they wasted?"), note)
-        if not _ok(dialog, form, lambda: bool(note.text().strip()), note):
+        if not accepted(dialog, form, lambda: bool(note.text().strip()), note):
             return None
         return WasteInput(doses.value(), note.text().strip())
 
@@ -170,7 +181,7 @@ class Prompts(QObject):
         form = QFormLayout(dialog)
         form.addRow(QLabel(label))
         form.addRow(box)
-        if not _ok(dialog, form, lambda: box.currentData() is not None, box):
+        if not accepted(dialog, form, lambda: box.currentData() is not None, box):
             return None
         return int(box.currentData())
 
@@ -179,9 +190,10 @@ class Prompts(QObject):
         dialog = UndoDialog(parent, label, who)
         return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    def adverse_event(self, parent: QWidget, label: str, now: datetime) -> AdverseInput | None:
+    def adverse_event(self, parent: QWidget, about: str, now: datetime) -> AdverseInput | None:
+        """An adverse event of ``about`` (the ticket and the masked person)."""
         dialog = QDialog(parent)
-        dialog.setWindowTitle(self.tr("Adverse event: %1").replace("%1", label))
+        dialog.setWindowTitle(self.tr("Adverse event: %1").replace("%1", about))
         # PySide6 converts a Python datetime; its stubs lack that overload.
         onset = QDateTimeEdit(QDateTime(now))  # type: ignore[call-overload]
         onset.setDisplayFormat("HH:mm")
@@ -192,11 +204,12 @@ class Prompts(QObject):
         ):
             severity.addItem(text, key)
         form = QFormLayout(dialog)
+        form.addRow(heading(about))
         form.addRow(self.tr("Onset"), onset)
         form.addRow(self.tr("Symptoms"), symptoms)
         form.addRow(self.tr("Severity"), severity)
         form.addRow(self.tr("Action taken"), action)
-        if not _ok(dialog, form) or not symptoms.text().strip():
+        if not accepted(dialog, form) or not symptoms.text().strip():
             return None
         when = onset.dateTime().toPython()
         assert isinstance(when, datetime)
@@ -208,10 +221,15 @@ class Prompts(QObject):
         )
 
     def correction(
-        self, parent: QWidget, lots: list[tuple[int, str]], lot_id: int | None, dose: int
+        self,
+        parent: QWidget,
+        lots: list[tuple[int, str]],
+        lot_id: int | None,
+        dose: int,
+        about: str = "",
     ) -> CorrectionInput | None:
         dialog = QDialog(parent)
-        dialog.setWindowTitle(self.tr("Correct lot or dose number"))
+        dialog.setWindowTitle(_titled(self.tr("Correct lot or dose number"), about))
         lot_box = QComboBox()
         for key, text in lots:
             lot_box.addItem(text, key)
@@ -225,11 +243,13 @@ class Prompts(QObject):
         box_code.setPlaceholderText(self.tr("only if the box code was wrong"))
         why = QLineEdit()
         form = QFormLayout(dialog)
+        if about:
+            form.addRow(heading(about))
         form.addRow(self.tr("Lot"), lot_box)
         form.addRow(self.tr("Dose number"), dose_box)
         form.addRow(self.tr("Box code"), box_code)
         form.addRow(self.tr("Reason"), why)
-        if not _ok(dialog, form) or not why.text().strip():
+        if not accepted(dialog, form) or not why.text().strip():
             return None
         new_lot = lot_box.currentData()
         return CorrectionInput(
@@ -240,13 +260,13 @@ class Prompts(QObject):
         )
 
     def correct_person(
-        self, parent: QWidget, person: Person, documents: Choices
+        self, parent: QWidget, person: Person, documents: Choices, about: str = ""
     ) -> PersonCorrection | None:
         """``person``'s stored details to correct (``documents``: the kinds offered, code and
         name); a reason is required, the engine checks the rest."""
         dialog = QDialog(parent)
         dialog.setObjectName("correctPerson")
-        dialog.setWindowTitle(self.tr("Correct the person's details"))
+        dialog.setWindowTitle(_titled(self.tr("Correct the person's details"), about))
         kind = QComboBox()
         for code, text in documents:
             kind.addItem(text, code)
@@ -262,6 +282,8 @@ class Prompts(QObject):
         why = QLineEdit()
         why.setObjectName("correctPersonReason")
         form = QFormLayout(dialog)
+        if about:
+            form.addRow(heading(about))
         for label, field in (
             (self.tr("Name"), name),
             (self.tr("Document"), kind),
@@ -276,11 +298,11 @@ class Prompts(QObject):
 
         def ready() -> bool:
             filled = all(e.text().strip() for e in (name, number, why))
-            return filled and _date(born.text()) is not False
+            return filled and parse_date(born.text()) is not False
 
-        if not _ok(dialog, form, ready, name, number, born, why):
+        if not accepted(dialog, form, ready, name, number, born, why):
             return None
-        birth_date = _date(born.text())
+        birth_date = parse_date(born.text())
         assert birth_date is not False
         corrected = PersonIn(
             name.text().strip(),
@@ -294,11 +316,11 @@ class Prompts(QObject):
         return PersonCorrection(corrected, why.text().strip())
 
     def earlier_dose(
-        self, parent: QWidget, products: list[str], today: date, dose: int
+        self, parent: QWidget, products: list[str], today: date, dose: int, about: str = ""
     ) -> EarlierDoseInput | None:
         """A dose from the paper record: the vaccine, the date, its number, where it was given."""
         dialog = QDialog(parent)
-        dialog.setWindowTitle(self.tr("Add a dose from the paper record"))
+        dialog.setWindowTitle(_titled(self.tr("Add a dose from the paper record"), about))
         product = QComboBox()
         product.addItems(products)
         product.setEditable(not products)
@@ -312,11 +334,13 @@ class Prompts(QObject):
         number.setValue(dose)
         place = QLineEdit()
         form = QFormLayout(dialog)
+        if about:
+            form.addRow(heading(about))
         form.addRow(self.tr("Vaccine"), product)
         form.addRow(self.tr("Date given"), given)
         form.addRow(self.tr("Dose number"), number)
         form.addRow(self.tr("Place"), place)
-        if not _ok(dialog, form) or not product.currentText().strip():
+        if not accepted(dialog, form) or not product.currentText().strip():
             return None
         when = given.date().toPython()
         assert isinstance(when, date)
@@ -325,110 +349,6 @@ class Prompts(QObject):
         )
 
 
-class UndoDialog(QDialog):
-    """Names the ticket and the (masked) person; asks why, and whether the dose was drawn (no
-    answer is preselected: OK stays disabled until both are given)."""
-
-    def __init__(self, parent: QWidget | None, label: str, who: str) -> None:
-        super().__init__(parent)
-        self.setObjectName("undoVaccination")
-        self.setWindowTitle(self.tr("Undo vaccination of %1").replace("%1", label))
-        heading = QLabel(
-            self.tr("%1 · %2 is recorded as vaccinated. Undo it only if the dose was not given.")
-            .replace("%1", label)
-            .replace("%2", who)
-        )
-        heading.setWordWrap(True)
-        theme.set_level(heading, "strong")
-        self.reason = QLineEdit()
-        self.reason.setObjectName("undoReason")
-        self.not_drawn = QRadioButton(self.tr("The dose was never drawn: it goes back to its vial"))
-        self.drawn = QRadioButton(
-            self.tr("The dose was drawn but not given: it is recorded as wasted")
-        )
-        self.not_drawn.setObjectName("undoNotDrawn")
-        self.drawn.setObjectName("undoDrawn")
-        self.group = QButtonGroup(self)
-        self.group.addButton(self.not_drawn)
-        self.group.addButton(self.drawn)
-        note = QLabel(self.tr("The person goes back to the front of the vaccination queue."))
-        note.setWordWrap(True)
-        self.form = QFormLayout(self)
-        self.form.addRow(heading)
-        self.form.addRow(self.tr("Reason"), self.reason)
-        self.form.addRow(self.not_drawn)
-        self.form.addRow(self.drawn)
-        self.form.addRow(note)
-        self.buttons = _buttons(self, self.form, self.ready, self.reason, self.group)
-        self.setMinimumWidth(520)
-
-    def ready(self) -> bool:
-        return bool(self.reason.text().strip()) and self.group.checkedButton() is not None
-
-    def answer(self) -> UndoInput | None:
-        if not self.ready():
-            return None
-        return UndoInput(self.reason.text().strip(), self.drawn.isChecked())
-
-
-def _date(text: str) -> date | None | Literal[False]:
-    """A typed YYYY-MM-DD date; None when blank, False when it is not a date."""
-    try:
-        return date.fromisoformat(text.strip()) if text.strip() else None
-    except ValueError:
-        return False
-
-
-def _reason_box(reasons: Choices) -> QComboBox:
-    """The day's coded reasons, none chosen at first."""
-    box = QComboBox()
-    box.setObjectName("codedReason")
-    box.addItem(QCoreApplication.translate("Prompts", "— choose a reason —"), None)
-    for code, text in reasons:
-        box.addItem(text, code)
-    return box
-
-
-Changed = QLineEdit | QComboBox | QButtonGroup
-
-
-def _buttons(
-    dialog: QDialog,
-    form: QFormLayout,
-    ready: Callable[[], bool] | None = None,
-    *watched: Changed,
-) -> QDialogButtonBox:
-    """OK and Cancel under ``form``; OK enabled while ``ready()`` holds, checked again when
-    one of ``watched`` changes."""
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
-    if ready is not None:
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-
-        def check(*_args: object) -> None:
-            ok.setEnabled(ready())
-
-        for widget in watched:
-            if isinstance(widget, QLineEdit):
-                widget.textChanged.connect(check)
-            elif isinstance(widget, QComboBox):
-                widget.currentIndexChanged.connect(check)
-            else:
-                widget.buttonToggled.connect(check)
-        check()
-    return buttons
-
-
-def _ok(
-    dialog: QDialog,
-    form: QFormLayout,
-    ready: Callable[[], bool] | None = None,
-    *watched: Changed,
-) -> bool:
-    """OK and Cancel under ``form`` (see :func:`_buttons`); whether the dialog was accepted."""
-    _buttons(dialog, form, ready, *watched)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+def _titled(title: str, about: str) -> str:
+    """A dialog's title with what it acts on: "Cancel · A012 · 张*"."""
+    return f"{title} · {about}" if about and about not in title else title

@@ -45,32 +45,34 @@ class FakePrompts:
         self.asked: list[tuple[str, str]] = []
         self.offered: Choices = []  # the coded reasons the last reason or waste prompt offered
         self.options: list[tuple[int, str]] = []  # what the last choice offered
+        self.about: list[tuple[str, str]] = []  # (kind, the ticket and masked person named)
 
     def queue(self, kind: str, *answers: Any) -> FakePrompts:
         self.answers.setdefault(kind, deque()).extend(answers)
         return self
 
-    def _next(self, kind: str, text: str) -> Any:
+    def _next(self, kind: str, text: str, about: str = "") -> Any:
         self.asked.append((kind, text))
+        self.about.append((kind, about))
         pending = self.answers.get(kind)
         if not pending:
             raise AssertionError(f"unexpected prompt {kind}: {text}")
         return pending.popleft()
 
-    def reason(self, _parent: QWidget, title: str, label: str) -> str | None:
-        return self._next("reason", f"{title} {label}")
+    def reason(self, _parent: QWidget, title: str, label: str, about: str = "") -> str | None:
+        return self._next("reason", f"{title} {label}", about)
 
-    def confirm(self, _parent: QWidget, title: str, text: str) -> bool:
-        return bool(self._next("confirm", f"{title} {text}"))
+    def confirm(self, _parent: QWidget, title: str, text: str, about: str = "") -> bool:
+        return bool(self._next("confirm", f"{title} {text}", about))
 
-    def number(self, _p: QWidget, title: str, label: str, *_a: int) -> int | None:
-        return self._next("number", f"{title} {label}")
+    def number(self, _p: QWidget, title: str, label: str, *_a: int, about: str = "") -> int | None:
+        return self._next("number", f"{title} {label}", about)
 
     def coded_reason(
-        self, _parent: QWidget, title: str, label: str, reasons: Choices
+        self, _parent: QWidget, title: str, label: str, reasons: Choices, about: str = ""
     ) -> ReasonInput | None:
         self.offered = reasons
-        return self._next("coded_reason", f"{title} {label}")
+        return self._next("coded_reason", f"{title} {label}", about)
 
     def waste(self, _parent: QWidget, doses_left: int, reasons: Choices) -> WasteInput | None:
         self.offered = reasons
@@ -83,26 +85,28 @@ class FakePrompts:
         return self._next("choice", f"{title} {label}")
 
     def undo_vaccination(self, _parent: QWidget, label: str, who: str) -> UndoInput | None:
-        return self._next("undo_vaccination", f"{label} {who}")
+        return self._next("undo_vaccination", f"{label} {who}", f"{label} · {who}")
 
-    def adverse_event(self, _p: QWidget, label: str, now: datetime) -> AdverseInput | None:
-        return self._next("adverse_event", label)
+    def adverse_event(self, _p: QWidget, about: str, now: datetime) -> AdverseInput | None:
+        return self._next("adverse_event", about, about)
 
-    def correction(self, _p: QWidget, lots: Any, lot_id: Any, dose: int) -> CorrectionInput | None:
-        return self._next("correction", str(lots))
+    def correction(
+        self, _p: QWidget, lots: Any, lot_id: Any, dose: int, about: str = ""
+    ) -> CorrectionInput | None:
+        return self._next("correction", str(lots), about)
 
     def correct_person(
-        self, _p: QWidget, person: Person, documents: Choices
+        self, _p: QWidget, person: Person, documents: Choices, about: str = ""
     ) -> PersonCorrection | None:
         self.offered = documents
         return self._next(
-            "correct_person", f"{person.name} {person.document_type} {person.id_number}"
+            "correct_person", f"{person.name} {person.document_type} {person.id_number}", about
         )
 
     def earlier_dose(
-        self, _p: QWidget, products: list[str], today: date, dose: int
+        self, _p: QWidget, products: list[str], today: date, dose: int, about: str = ""
     ) -> EarlierDoseInput | None:
-        return self._next("earlier_dose", f"{products} {today} {dose}")
+        return self._next("earlier_dose", f"{products} {today} {dose}", about)
 
 
 def activate(qtbot: Any, screen: QWidget) -> None:

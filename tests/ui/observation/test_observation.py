@@ -167,3 +167,20 @@ def test_the_observation_desk_focuses_its_list(screen: ObservationScreen) -> Non
     from PySide6.QtWidgets import QApplication
 
     assert QApplication.focusWidget() is screen.table
+
+
+def test_the_observation_desks_dialogs_name_ticket_and_person(
+    qtbot, screen: ObservationScreen
+) -> None:
+    from ui.widgets.dialogs import subject
+
+    vaccinate(screen.engine, "李四")
+    screen.refresh()
+    settle(qtbot, screen)
+    screen.select(screen.rows[0].ticket.id)
+    screen.prompts.queue("number", None).queue("reason", None).queue("adverse_event", None)
+    screen.extend()
+    screen.left_early()
+    screen.adverse_event()
+    about = {a for _, a in screen.prompts.about}
+    assert about == {subject(screen.rows[0].ticket.label, "李四")}
