@@ -89,6 +89,7 @@ def test_the_planner_shows_its_answer(qtbot: Any, make_admin: MakeAdmin) -> None
     planner.residents.setValue(60)
     planner.target.setValue(30)
     qtbot.mouseClick(planner.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: planner.plan is not None, timeout=60_000)  # seconds on a busy PC
     settle(qtbot, screen)
     assert planner.plan is not None
     assert planner.answer["registration_desks"].text() == str(planner.plan.registration_desks)
