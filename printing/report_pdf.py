@@ -39,7 +39,14 @@ from reportlab.platypus import (
 )
 
 from kiosk.reports.formats import value_text
-from kiosk.reports.model import CumulativeReport, DayReport, Progress, Report
+from kiosk.reports.model import (
+    CumulativeReport,
+    DayReport,
+    Progress,
+    Report,
+    VillageCoverage,
+    VillageDay,
+)
 from printing import report_wording as w
 from printing.fonts import register_ticket_font
 from printing.report_charts import doses_per_day_chart, throughput_chart, waits_chart
@@ -362,7 +369,10 @@ def _day(r: DayReport, site: str) -> list[Section]:
             ),
         ]
 
-    return [summary, doses, reasons, clearing, waits, charts, desks]
+    def villages() -> list[Flowable]:
+        return _village_day(r.villages)
+
+    return [summary, doses, reasons, clearing, waits, charts, desks, villages]
 
 
 # --- the cumulative report ------------------------------------------------------------------------
@@ -428,4 +438,51 @@ def _cumulative(r: CumulativeReport, site: str) -> list[Section]:
         widths = [_WIDTH * 0.2] + [_WIDTH * 0.8 / 7] * 7
         return [*_heading("per_day"), _table([w.COLUMNS[k] for k in keys], body, widths)]
 
-    return [summary, breakdowns, per_day]
+    def villages() -> list[Flowable]:
+        return _village_coverage(r.villages)
+
+    return [summary, villages, breakdowns, per_day]
+
+
+# --- the village lists (issue 17) -----------------------------------------------------------------
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "—"
+
+
+def _village_coverage(villages: tuple[VillageCoverage, ...]) -> list[Flowable]:
+    """Per village: registered, first dose, completed, next dose due, first-dose coverage; a
+    total row. Nothing when the site has no village lists."""
+    if not villages:
+        return []
+    keys = ("village", "listed", "first_dose", "completed", "due", "coverage")
+    body: list[list[Any]] = []
+    totals = [0, 0, 0, 0]
+    for v in villages:
+        counts = [v.registered, v.first_dose, v.completed, v.due]
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+        body.append([v.village, *map(str, counts), _percent(v.first_dose, v.registered)])
+    body.append([_bi(w.TOTAL, 9), *map(str, totals), _percent(totals[1], totals[0])])
+    widths = [_WIDTH * 0.3] + [_WIDTH * 0.14] * 5
+    table = _table([w.COLUMNS[k] for k in keys], body, widths)
+    table.setStyle(TableStyle([("LINEABOVE", (0, -1), (-1, -1), 0.8, _RULE)]))
+    zh, en = w.VILLAGES_NOTE
+    note = Paragraph(
+        f'{_esc(zh)}<br/><font color="#5b6570">{_esc(en)}</font>',
+        _style(7.5, 10, spaceBefore=2),
+    )
+    return [CondPageBreak(45 * mm), *_heading("villages"), table, note]
+
+
+def _village_day(villages: tuple[VillageDay, ...]) -> list[Flowable]:
+    if not villages:
+        return []
+    keys = ("village", "booked", "booked_vaccinated")
+    body: list[list[Any]] = [[v.village, str(v.booked), str(v.vaccinated)] for v in villages]
+    booked = sum(v.booked for v in villages)
+    done = sum(v.vaccinated for v in villages)
+    body.append([_bi(w.TOTAL, 9), str(booked), str(done)])
+    table = _table([w.COLUMNS[k] for k in keys], body, [_WIDTH * 0.5, _WIDTH * 0.25, _WIDTH * 0.25])
+    table.setStyle(TableStyle([("LINEABOVE", (0, -1), (-1, -1), 0.8, _RULE)]))
+    return [KeepTogether([*_heading("villages_day"), table])]

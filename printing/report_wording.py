@@ -30,6 +30,8 @@ HEADINGS: dict[str, Words] = {
     "fridge": ("冷链温度", "Fridge temperatures"),
     "per_day": ("每日明细", "Day by day"),
     "doses_per_day": ("每日接种剂次", "Doses per day"),
+    "villages": ("各村（社区）接种覆盖", "Coverage by village"),
+    "villages_day": ("当日预约（按村、社区）", "The day's appointments by village"),
 }
 
 FIGURES: dict[str, Words] = {
@@ -125,7 +127,23 @@ COLUMNS: dict[str, Words] = {
     "cleared": ("清零", "Cleared"),
     "registered": ("登记", "Registered"),
     "vaccinated": ("接种", "Vaccinated"),
+    "village": ("村（社区）", "Village"),
+    "listed": ("登记人数", "Registered"),
+    "first_dose": ("第一针", "1st dose"),
+    "completed": ("全程接种", "Series done"),
+    "due": ("待接种下一剂", "Next dose due"),
+    "coverage": ("第一针覆盖率", "1st-dose coverage"),
+    "booked": ("预约人数", "Booked"),
+    "booked_vaccinated": ("已接种", "Vaccinated"),
 }
+
+TOTAL: Words = ("合计", "Total")
+VILLAGES_NOTE: Words = (
+    "登记人数：截至报表日期已列入村（社区）预约名单的居民（按最近一次预约所属村）；"
+    "待接种下一剂：按接种规则截至报表日期应接种下一剂而未接种的人数。",
+    "Registered: residents on the village lists by the report's date (the village of their latest"
+    " appointment). Next dose due: residents whose next dose was due by that date and not given.",
+)
 
 UNCODED: Words = ("未编码", "not coded")
 NOTHING: Words = ("无", "none")

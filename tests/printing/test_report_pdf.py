@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
@@ -14,7 +15,14 @@ from PIL import Image
 from pypdf import PdfReader
 
 from kiosk.engine import Engine
-from kiosk.reports import CumulativeReport, DayReport, build_cumulative_report, build_day_report
+from kiosk.reports import (
+    CumulativeReport,
+    DayReport,
+    VillageCoverage,
+    VillageDay,
+    build_cumulative_report,
+    build_day_report,
+)
 from printing import report_wording as w
 from printing.report_pdf import render_report, write_report
 from tests.kiosk.reports.conftest import LAST, simulated_engine
@@ -159,3 +167,32 @@ def test_kiosk_report_writes_a_pdf_csv_and_json(
                  "--out", str(tmp_path / "c.pdf")]) == 0  # fmt: skip
     assert "累计剂次" in text_of((tmp_path / "c.pdf").read_bytes())
     capsys.readouterr()
+
+
+def test_coverage_by_village_is_a_table_with_a_total(
+    cumulative: CumulativeReport, day_report: DayReport
+) -> None:
+    villages = (
+        VillageCoverage("东风村", 120, 96, 40, 31),
+        VillageCoverage("红星社区", 80, 20, 4, 9),
+    )
+    pdf = render_report(replace(cumulative, villages=villages))
+    text = text_of(pdf)
+    assert w.HEADINGS["villages"][0] in text and w.HEADINGS["villages"][1] in text
+    assert rows_beside(pdf, "东风村", span=1) == [["120", "96", "40", "31", "80.0%"]]
+    assert rows_beside(pdf, "红星社区", span=1) == [["80", "20", "4", "9", "25.0%"]]
+    assert rows_beside(pdf, w.TOTAL[0], span=1) == [["200", "116", "44", "40", "58.0%"]]
+    booked = (VillageDay("东风村", 30, 22), VillageDay("向阳村", 5, 0))
+    day_pdf = render_report(replace(day_report, villages=booked))
+    assert w.HEADINGS["villages_day"][0] in text_of(day_pdf)
+    assert rows_beside(day_pdf, "向阳村", span=1) == [["5", "0"]]
+    assert rows_beside(day_pdf, w.TOTAL[0], span=1) == [["35", "22"]]
+
+
+def test_no_village_lists_no_village_table(
+    cumulative: CumulativeReport, day_report: DayReport
+) -> None:
+    for report in (replace(cumulative, villages=()), replace(day_report, villages=())):
+        text = text_of(render_report(report))
+        assert w.HEADINGS["villages"][0] not in text
+        assert w.HEADINGS["villages_day"][0] not in text

@@ -186,3 +186,19 @@ def test_no_lists_no_villages(tmp_path: Path) -> None:
         assert build_cumulative_report(engine, LAST).villages == ()
     finally:
         engine.db.dispose()
+
+
+def test_the_pdf_shows_each_village(weeks: Weeks) -> None:
+    from printing.report_pdf import render_report
+    from tests.printing.test_report_pdf import rows_beside
+
+    report = build_cumulative_report(weeks.engine, LAST)
+    pdf = render_report(report)
+    for v in report.villages:
+        share = f"{100 * v.first_dose / v.registered:.1f}%"
+        expected = [str(v.registered), str(v.first_dose), str(v.completed), str(v.due), share]
+        assert expected in rows_beside(pdf, v.village, span=1), v
+    day = build_day_report(weeks.engine, LAST)
+    pdf = render_report(day)
+    for d in day.villages:
+        assert [str(d.booked), str(d.vaccinated)] in rows_beside(pdf, d.village, span=1), d
