@@ -3,8 +3,10 @@ screen (:mod:`ui.kiosk.screen`) fills them from the engine and sizes them for th
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent
+from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -27,8 +29,41 @@ BUTTON_STYLE = (
 )
 
 
+_BREAKS = re.compile(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+")
+
+
+class WrapLabel(QLabel):
+    """A word-wrapped label whose font shrinks from its wanted size only when one unbreakable
+    run (a long word; Chinese breaks between any two characters) is wider than ``limit``, the
+    width the page gives it: a long translation wraps, and no word makes the page wider."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.wanted_px = 0
+        self.limit = 0
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self.refit()
+
+    def refit(self) -> None:
+        if not self.wanted_px:
+            return
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.Normal)
+        font.setPixelSize(self.wanted_px)
+        widest = max(
+            (QFontMetrics(font).horizontalAdvance(w) for w in _BREAKS.findall(self.text())),
+            default=0,
+        )
+        if self.limit > 0 and widest > self.limit:
+            font.setPixelSize(max(8, int(self.wanted_px * self.limit / widest)))
+        if font != self.font():
+            self.setFont(font)
+
+
 def _label(name: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> QLabel:
-    label = QLabel("")
+    label = WrapLabel("")
     label.setObjectName(name)
     label.setAlignment(align)
     label.setWordWrap(True)
@@ -40,10 +75,20 @@ def set_px(widget: QWidget, px: float, bold: bool = False) -> None:
     what they would stress): the shipped font has a regular face only, and Qt draws the emboldened
     face it would synthesise as plain outlines above some size, so "bold" text changed weight when
     the page turned from landscape to portrait."""
+    if isinstance(widget, WrapLabel):
+        widget.wanted_px = max(8, int(px))
+        widget.refit()
+        return
     font = QFont(widget.font())
     font.setPixelSize(max(8, int(px)))
     font.setWeight(QFont.Weight.Normal)
     widget.setFont(font)
+
+
+def set_limits(page: QWidget, width: int) -> None:
+    """The width every wrapped label of ``page`` may use (see :class:`WrapLabel`)."""
+    for label in page.findChildren(WrapLabel):
+        label.limit = width
 
 
 class SiteTitle(QLabel):

@@ -39,7 +39,7 @@ from printing.result import PrintResult
 from ui.feed import EVERYTHING, Changes, Feed
 from ui.kiosk import text
 from ui.kiosk.guard import KioskGuard
-from ui.kiosk.pages import CategoryButton, ClosedPage, IssuedPage, StartPage
+from ui.kiosk.pages import CategoryButton, ClosedPage, IssuedPage, StartPage, set_limits
 from ui.kiosk.sizing import widget_min_touch_px
 from ui.print_worker import PrintWorker, ticket_print
 from ui.runner import Runner
@@ -408,6 +408,14 @@ class KioskScreen(QWidget):
         # upright, the text grows with the height too (a 1080x1920 kiosk: 60 px, not 49)
         unit = int(max(16, min(h / 30, w / 22) if landscape else min(h / 26, w / 18)))
         touch = self.touch_px()
+        text_width = w - 2 * 48 - 8  # the pages' margins
+        for page in (self.start, self.issued, self.closed):
+            set_limits(page, text_width)
+        buttons = max(1, len(self.start.buttons))
+        per_button = (text_width - 32 * (buttons - 1)) // buttons if landscape else text_width
+        for button in self.start.buttons:
+            set_limits(button, per_button - 40)  # the button's own margins
+        set_limits(self.issued.problem, text_width - 48)
         self.start.scale(unit, touch, landscape, h)
         self.issued.scale(unit, touch, int(min(h * 0.24, w * 0.28)))
         self.closed.scale(unit)
