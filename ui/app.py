@@ -225,7 +225,7 @@ def place(windows: list[QWidget], displays_alone: bool) -> None:
 
 
 WINDOWED_SIZES = {"display": (1280, 720), "kiosk": (720, 1000)}
-CONSOLES = ("desk", "observation")
+CONSOLES = ("desk", "observation", "admin")
 
 
 def _console(window: QWidget, monitor: QScreen, i: int, alone: bool) -> None:

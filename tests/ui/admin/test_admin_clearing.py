@@ -11,9 +11,11 @@ from PySide6.QtCore import Qt
 from kiosk.config import Config
 from kiosk.engine import Engine
 from kiosk.states import State
+from printing.model import TicketPrint
+from printing.result import PrintResult
 from tests.kiosk.conftest import TZ
 from tests.ui.admin.conftest import MakeAdmin, changed, open_with_rules
-from tests.ui.conftest import NURSE
+from tests.ui.conftest import MANAGER, NURSE
 from tests.ui.desk.helpers import settle
 
 
@@ -108,3 +110,31 @@ def test_the_standby_list_from_adding_to_a_priority_ticket(
     click(qtbot, screen, s.arrived_button)
     assert screen.status.property("level") == "error"
     assert len(engine.queries.tickets_of_day()) == 1
+
+
+class FakePrinter:
+    """Takes every ticket (on the print worker's thread) and says it printed."""
+
+    def __init__(self) -> None:
+        self.tickets: list[TicketPrint] = []
+
+    def print_ticket(self, ticket: TicketPrint) -> PrintResult:
+        self.tickets.append(ticket)
+        return PrintResult.printed("fake")
+
+    def print_slip(self, slip: object) -> PrintResult:
+        raise AssertionError("no slip is printed here")
+
+
+def test_an_arrived_residents_priority_ticket_is_printed(
+    qtbot: Any, engine: Engine, config: Config, make_admin: MakeAdmin
+) -> None:
+    open_with_rules(engine, config)
+    entry = engine.clearing.add_standby("钱文明", "13987654321", actor=MANAGER)
+    printer = FakePrinter()
+    screen = make_admin(printer=printer)
+    screen.standby.select(entry.id)
+    click(qtbot, screen, screen.standby.arrived_button)
+    qtbot.waitUntil(lambda: "printed" in screen.status.text())
+    label = engine.clearing.standby_list()[0].ticket_label
+    assert [t.label for t in printer.tickets] == [label]
