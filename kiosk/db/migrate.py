@@ -18,7 +18,7 @@ from kiosk.errors import StorageRefused
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
-HEAD = "9d2e4b7a1c58"
+HEAD = "a4c7e1f9b203"
 """The newest revision in ``kiosk/migrations/versions`` (tests/kiosk/test_migrations.py keeps the
 two the same: a new migration must update it)."""
 
