@@ -20,7 +20,7 @@ FORBIDDEN = {
     "kiosk": {"PySide6", "shiboken6", "ui", "printing", "reportlab", "qrcode", "escpos"},
     "printing": {"ui"},
 }
-SCREENS = ("ui.kiosk", "ui.desk", "ui.observation", "ui.display")
+SCREENS = ("ui.kiosk", "ui.desk", "ui.observation", "ui.display", "ui.admin")
 
 
 def module_name(path: Path, root: Path) -> str:

@@ -33,13 +33,16 @@ from ui.scheduler import QtScheduler, Scheduler
 log = logging.getLogger(__name__)
 
 SCREENS = ("kiosk", "desk", "observation", "display", "admin")
+DEFAULT_SCREENS = SCREENS[:4]
+"""What ``kiosk run`` shows without ``--screen``: the day's screens; the manager's admin screen is
+started on its own (``--screen admin``), on the manager's PC."""
 TRAINING_STAFF = ("培训护士", "1234")  # training databases only: a demo sign-in
 
 
 @dataclass
 class RunOptions:
     config: Config
-    screens: tuple[str, ...] = SCREENS
+    screens: tuple[str, ...] = DEFAULT_SCREENS
     desk: str | None = None
     at: datetime | None = None
     db_url: str | None = None

@@ -17,12 +17,12 @@ from kiosk.reports import Progress, Report
 
 def main(argv: list[str] | None = None) -> int:
     parser, sub = domain.build_parser()
-    r = sub.add_parser("run", help="start the screens this machine shows (default: all)")
+    r = sub.add_parser("run", help="start the screens this machine shows (default: all but admin)")
     r.add_argument(
         "--screen",
         action="append",
         choices=("kiosk", "desk", "display", "observation", "admin"),
-        help="a screen to show (repeatable; default: all)",
+        help="a screen to show (repeatable; default: all but admin)",
     )
     r.add_argument("--desk", metavar="NAME", help="the desk this console serves")
     r.add_argument(
@@ -73,11 +73,11 @@ APPOINTMENT_PDF = PdfWriters(slips=_appointment_slips, due=_due_list)
 
 
 def cmd_run(ctx: domain.Context) -> int:
-    from ui.app import SCREENS, RunOptions, run
+    from ui.app import DEFAULT_SCREENS, RunOptions, run
 
     a = ctx.args
     at = parse_at(a.at, ctx.config.site.timezone) if a.at else None
-    screens = tuple(a.screen) if a.screen else SCREENS
+    screens = tuple(a.screen) if a.screen else DEFAULT_SCREENS
     options = RunOptions(ctx.config, screens, a.desk, at, a.db, training=a.training)
     return run(options, str(domain.data_dir()))
 

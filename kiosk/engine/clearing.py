@@ -29,7 +29,7 @@ from kiosk.engine.day import DayOps
 from kiosk.engine.tickets import TicketOps
 from kiosk.errors import InvalidInput, InvalidTransition, NotFound
 from kiosk.eventlog import Tx
-from kiosk.model import Actor, Ticket, ticket_label
+from kiosk.model import Actor, DayStatus, Ticket, ticket_label
 from kiosk.phones import PhoneError, normalise_phone
 
 STATUSES = ("waiting", "called", "coming", "unreachable", "arrived")
@@ -102,9 +102,17 @@ class ClearingOps(Part):
 
     # --- the figures ------------------------------------------------------------------------------
 
-    def status(self, day: date | None = None, *, warn_minutes: int = 20) -> ClearingStatus:
+    def status(
+        self,
+        day: date | None = None,
+        *,
+        warn_minutes: int = 20,
+        day_status: DayStatus | None = None,
+    ) -> ClearingStatus:
+        """The figures of ``day`` (today); from ``day_status`` when the caller has just read it
+        (the admin screen's refresh reads it once for both)."""
         the_day = day or self.today()
-        status = self.day.status(the_day)
+        status = day_status if day_status is not None else self.day.status(the_day)
         with self.db.read() as conn:
             entries = self._standby(conn, the_day)
             on_hand = conn.execute(

@@ -61,7 +61,7 @@ def read_admin(engine: Engine, warn_minutes: int) -> AdminRead:
     inventory = tuple(engine.inventory.on_hand())
     clearing = None
     if status is not None and status.status == "open":
-        clearing = engine.clearing.status(day, warn_minutes=warn_minutes)
+        clearing = engine.clearing.status(day, warn_minutes=warn_minutes, day_status=status)
     return AdminRead(day, now, status, inventory, clearing)
 
 
