@@ -24,7 +24,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.clock import Clock
 from kiosk.config import Category, Config
@@ -110,6 +110,9 @@ class KioskScreen(QWidget):
         self.issued = IssuedPage()
         self.closed = ClosedPage()
         self.stack = QStackedWidget()
+        # The pages' text follows the window's size (_scale), never the other way round: their
+        # minimum sizes must not hold the window at the height of the last orientation.
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         for page in (self.start, self.issued, self.closed):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
@@ -140,7 +143,8 @@ class KioskScreen(QWidget):
         self.start.prompt.setText(main)
         self.start.prompt_sub.setText(sub)
         self.start.prompt_sub.setVisible(bool(sub))
-        badge = text.say(text.PRIORITY)
+        main, sub = self.words.both(text.PRIORITY)
+        badge = main + (f" {sub}" if sub else "")
         buttons = []
         for category in self.config.categories:
             main, sub = self.category_texts(category)
@@ -308,7 +312,8 @@ class KioskScreen(QWidget):
         page.take.setText(main + (f"\n{sub}" if sub else ""))
         page.take.show()
         page.problem.hide()
-        page.print_state.setText(text.say(text.PRINTING))
+        main, sub = self.words.both(text.PRINTING)
+        page.print_state.setText(main + (f"  {sub}" if sub else ""))
         self.stack.setCurrentWidget(page)
         self.issued.wait.setText("")
         self.issued.wait_sub.setText("")

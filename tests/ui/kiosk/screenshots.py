@@ -6,7 +6,8 @@
 
 (any X server, e.g. ``Xvfb :99 -screen 0 1920x1080x24``). Writes kiosk-start-WxH.png at
 1366x768, 1920x1080 and upright 1080x1920, and kiosk-issued-WxH.png after one tap (a number is
-taken in the training database) at 1920x1080 and 1080x1920. The voice is off: nothing is said.
+taken in the training database) at 1920x1080 and 1080x1920, and kiosk-closed.png (upright, as when
+the day's capacity is used up). The voice is off: nothing is said.
 """
 
 from __future__ import annotations
@@ -76,6 +77,11 @@ def main() -> int:
         path = out / f"kiosk-issued-{w}x{h}.png"
         kiosk.grab().save(str(path))
         print(path)
+    kiosk._show_closed("capacity")  # as when the day's capacity is used up
+    kiosk.resize(1080, 1920)
+    settle(program)
+    kiosk.grab().save(str(out / "kiosk-closed.png"))
+    print(out / "kiosk-closed.png")
     kiosk.guard.is_unlocked = True
     kiosk.close()
     program.shutdown()

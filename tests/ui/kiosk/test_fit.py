@@ -36,3 +36,16 @@ def test_kiosk_fits(
         assert_fits(kiosk, size, f"kiosk number page in {lang}")
         kiosk._show_closed("capacity")
         assert_fits(kiosk, size, f"kiosk closed page in {lang}")
+
+
+def test_turning_the_screen_keeps_the_window_its_size(
+    qtbot: Any, engine: Any, clock: Any, make_kiosk: Any, printer: Any
+) -> None:
+    """Upright, then landscape (a kiosk PC's screen turned): the page's text follows the window;
+    the upright page's sizes do not hold the window at its old height."""
+    open_day(engine)
+    kiosk = make_kiosk(printer)
+    assert_fits(kiosk, (1080, 1920), "kiosk start page upright")
+    assert take(kiosk) is not None
+    for size in ((1080, 1920), (1920, 1080), (1366, 768), (1080, 1920)):
+        assert_fits(kiosk, size, f"kiosk number page turned to {size}")

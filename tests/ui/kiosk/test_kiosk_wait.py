@@ -71,3 +71,24 @@ def test_a_tap_is_said_aloud_once(qtbot, make_kiosk, engine, printer, kiosk_conf
         assert len(started) == 1  # said once; going back to the start says nothing
     finally:
         assert announcer.shutdown(5000)
+
+
+def test_every_word_in_both_languages_on_a_chinese_site(
+    qtbot, qapp, make_kiosk, engine, printer, kiosk_config
+):
+    from tests.ui.conftest import open_day
+    from tests.ui.fitcheck import language
+
+    open_day(engine)
+    with language(qapp, "zh_CN"):
+        kiosk = make_kiosk(printer, kiosk_config)
+        badge = [b.badge.text() for b in kiosk.start.buttons if b.category.priority]
+        assert badge == ["优先 Priority"]
+        assert kiosk.start.queue.text() == "现在有 0 人在等候"
+        assert kiosk.start.queue_sub.text() == "0 people waiting now"
+        printer.gate = __import__("threading").Event()  # the print stays under way
+        assert take(kiosk) is not None
+        assert kiosk.issued.done_button.text() == "完成  Done"
+        state = kiosk.issued.print_state.text()
+        assert "打印" in state and "Printing your ticket" in state
+        printer.gate.set()
