@@ -39,7 +39,12 @@ program.shutdown()
 
 
 def start(at: str, data_dir: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "KIOSK_DATA_DIR": str(data_dir),
+    }
     process = subprocess.Popen(
         [sys.executable, "-c", PROCESS, at, str(data_dir)],
         stdin=subprocess.PIPE,
