@@ -146,12 +146,11 @@ def _screens(name: str, options: RunOptions, p: Program) -> list[QWidget]:
 
         voice = kiosk_announcer(config.voice, config.kiosk.speak)  # [kiosk] speak
         p.extras.append(voice)
-        return [
-            KioskScreen(
-                p.engine, p.clock, config, p.printer, p.staff, p.feed, p.scheduler, p.runner,
-                announcer=voice,
-            )  # fmt: skip
-        ]
+        kiosk = KioskScreen(
+            p.engine, p.clock, config, p.printer, p.staff, p.feed, p.scheduler, p.runner
+        )
+        kiosk.announcer = voice
+        return [kiosk]
     if name == "desk":
         from ui.desk.screen import DeskScreen
 
