@@ -24,6 +24,7 @@ Two grouped queries each; the per-person work is over one row per person and pro
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -74,21 +75,22 @@ def village_coverage(
         .where(D.site == site, D.voided_at.is_(None), D.given_on <= upto, on_list)
         .group_by(P.document_type, P.id_number, P.document_country, D.product, D.family)
     )
-    history: dict[DocKey, list[PastDose]] = defaultdict(list)
+    history: dict[DocKey, list[tuple[date, str, str, int]]] = defaultdict(list)
     first: set[DocKey] = set()
-    for kind, number, country, product, family, last_on, top, bottom in conn.execute(q):
+    for kind, number, country, product, family, last_on, top, bottom in conn.execute(q).all():
         key = (kind or "", number or "", country or "")
-        history[key].append(PastDose(last_on, product, family, int(top)))
-        if int(bottom) == 1:
+        history[key].append((last_on, product, family, top))
+        if bottom == 1:
             first.add(key)
     first_dose: dict[str, int] = defaultdict(int)
     completed: dict[str, int] = defaultdict(int)
     due: dict[str, int] = defaultdict(int)
+    series = lru_cache(maxsize=4096)(lambda past: _series(rules, past, upto))
     for key, past in history.items():
         home = village_of.get(key)
         if home is None:
             continue
-        done, waiting = _series(rules, past, upto)
+        done, waiting = series(tuple(sorted(past)))
         first_dose[home] += key in first
         completed[home] += done
         due[home] += waiting
@@ -113,7 +115,7 @@ def _villages(conn: Connection, listed: sa.ColumnElement[bool]) -> dict[DocKey, 
         .group_by(A.document_type, A.id_number, A.document_country, A.village)
     )
     best: dict[DocKey, tuple[date, int, str]] = {}
-    for kind, number, country, village, day, row_id in conn.execute(q):
+    for kind, number, country, village, day, row_id in conn.execute(q).all():
         key = (kind, number, country)
         mine = (day, int(row_id), village)
         if key not in best or mine[:2] > best[key][:2]:
@@ -121,12 +123,15 @@ def _villages(conn: Connection, listed: sa.ColumnElement[bool]) -> dict[DocKey, 
     return {key: v[2] for key, v in best.items()}
 
 
-def _series(rules: RuleSet, past: list[PastDose], upto: date) -> tuple[bool, bool]:
+def _series(
+    rules: RuleSet, past: tuple[tuple[date, str, str, int], ...], upto: date
+) -> tuple[bool, bool]:
     """(a primary series completed, a next dose due by ``upto``) over a person's doses, one
-    :class:`PastDose` per product (its latest date and highest number)."""
+    (latest date, product, family, highest number) per product. Persons with the same doses
+    give the same answer: the caller caches it."""
     by_family: dict[str, list[PastDose]] = defaultdict(list)
-    for dose in past:
-        by_family[rules.family(dose.product)].append(dose)
+    for given_on, product, family, number in past:
+        by_family[rules.family(product)].append(PastDose(given_on, product, family, number))
     completed = waiting = False
     for mine in by_family.values():
         latest = max(mine, key=lambda d: (d.given_on, d.dose_number))
