@@ -24,8 +24,8 @@ Two grouped queries each; the per-person work is over one row per person and pro
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
