@@ -1,4 +1,5 @@
-"""The admin screen as the program builds it: the screen with its reports and planner tabs."""
+"""The admin screen as the program builds it: the screen with its village lists, next doses,
+reports and planner tabs."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from kiosk.config import Config
 from kiosk.engine import Engine
 from kiosk.staff import StaffDirectory
 from printing.backend import PrinterBackend
+from ui.admin.appointments import ImportPanel
+from ui.admin.due import DuePanel
 from ui.admin.planner import PlannerPanel
 from ui.admin.reports import ReportsPanel
 from ui.admin.screen import AdminScreen
@@ -26,6 +29,7 @@ def admin_screen(
     printer: PrinterBackend | None = None,
 ) -> AdminScreen:
     screen = AdminScreen(engine, clock, config, staff, feed, scheduler, runner, printer)
-    for panel in (ReportsPanel(screen), PlannerPanel(screen)):
+    panels = (ImportPanel(screen), DuePanel(screen), ReportsPanel(screen), PlannerPanel(screen))
+    for panel in panels:
         screen.add_tab(panel, panel.title())
     return screen

@@ -1,7 +1,8 @@
 """What the admin screen's redraw reads, off the UI thread, in one value.
 
 One refresh reads the day's status (tickets by state, doses, the cap, opened vials), the lots on
-hand in the inventory, and the clear-to-zero figures with the standby list. Each is a read of
+hand in the inventory, and the clear-to-zero figures with the standby list and the appointment
+holders of later days who agreed to be called (issue 17). Each is a read of
 today's rows only (indexed by site and day), so the refresh costs the same on the first day and
 after months of history (bench/bench_admin.py). The reconciliation, which also reads the day's
 waste events, is read only while the closing panel shows it (:func:`read_reconciliation`).
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from kiosk.appointments.model import StandbyCandidate
 from kiosk.engine import Engine
 from kiosk.engine.clearing import ClearingStatus
 from kiosk.engine.closing import Reconciliation
@@ -29,6 +31,8 @@ class AdminRead:
     status: DayStatus | None
     inventory: tuple[InventoryLot, ...]
     clearing: ClearingStatus | None
+    candidates: tuple[StandbyCandidate, ...] = ()
+    """Holders of later days' appointments who agreed to be called (read while the day is open)."""
 
     @property
     def is_open(self) -> bool:
@@ -60,9 +64,11 @@ def read_admin(engine: Engine, warn_minutes: int) -> AdminRead:
         status = None
     inventory = tuple(engine.inventory.on_hand())
     clearing = None
+    candidates: tuple[StandbyCandidate, ...] = ()
     if status is not None and status.status == "open":
         clearing = engine.clearing.status(day, warn_minutes=warn_minutes, day_status=status)
-    return AdminRead(day, now, status, inventory, clearing)
+        candidates = tuple(engine.appointments.standby_candidates(day))
+    return AdminRead(day, now, status, inventory, clearing, candidates)
 
 
 def read_reconciliation(engine: Engine, day: date) -> Reconciliation | None:

@@ -1,8 +1,9 @@
 """The manager's screen (``kiosk run --screen admin``), signed in with a manager's PIN.
 
-Left, the live day (:mod:`ui.admin.live`). Right, tabs: clear to zero with the standby list
-(first from the config's ``[clearing] start``), the day and its stock, waste, closing and
-reopening, reports and the staffing planner. One read off the UI thread (:mod:`ui.admin.data`)
+Left, the live day (:mod:`ui.admin.live`). Right, tabs: clear to zero with the standby list and
+the appointment holders offered for it (first from the config's ``[clearing] start``), the day
+and its stock, waste, closing and reopening, village lists, next doses, reports and the staffing
+planner. One read off the UI thread (:mod:`ui.admin.data`)
 feeds every panel; the screen re-reads on every change of the feed and once a minute (the
 minutes to each vial's use-by), through the scheduler."""
 
@@ -23,6 +24,7 @@ from ui.admin.clearing import ClearingPanel
 from ui.admin.closing import ClosingPanel
 from ui.admin.data import AdminRead, read_admin
 from ui.admin.live import LivePanel
+from ui.admin.offer import OfferPanel
 from ui.admin.standby import StandbyPanel
 from ui.admin.stock import StockPanel
 from ui.admin.waste import WastePanel
@@ -60,6 +62,7 @@ class AdminScreen(Console):
         self.live.setMaximumWidth(440)
         self.clearing = ClearingPanel()
         self.standby = StandbyPanel(self, printer)
+        self.offer = OfferPanel(self)
         self.stock = StockPanel(self)
         self.waste = WastePanel(self)
         self.closing = ClosingPanel(self)
@@ -69,13 +72,16 @@ class AdminScreen(Console):
         clear_layout = QHBoxLayout(clear_page)
         clear_layout.setContentsMargins(4, 4, 4, 4)
         clear_layout.addWidget(self.clearing, 2)
-        clear_layout.addWidget(self.standby, 3)
+        standby_column = QVBoxLayout()
+        standby_column.addWidget(self.standby, 3)
+        standby_column.addWidget(self.offer, 2)
+        clear_layout.addLayout(standby_column, 3)
         self.clear_tab = self.tabs.addTab(clear_page, self.tr("Clear to zero"))
         self.tabs.addTab(self.stock, self.tr("Day and stock"))
         self.tabs.addTab(self.waste, self.tr("Waste"))
         self.tabs.addTab(self.closing, self.tr("Close and reopen"))
-        self.panels: list[QWidget] = [self.live, self.clearing, self.standby, self.stock,
-                                      self.waste, self.closing]  # fmt: skip
+        self.panels: list[QWidget] = [self.live, self.clearing, self.standby, self.offer,
+                                      self.stock, self.waste, self.closing]  # fmt: skip
         page = QVBoxLayout(self.work)
         page.setContentsMargins(6, 6, 6, 6)
         page.addLayout(self.top_bar(title))
