@@ -105,7 +105,12 @@ def ticket_print(
     engine: Engine, config: Config, ticket: Ticket, ahead: int, *, reprint: bool = False
 ) -> TicketPrint:
     """What is printed for ``ticket``: at the kiosk when it is taken, at a desk when reprinted."""
-    category = next((c.label for c in config.categories if c.prefix == ticket.prefix), "")
+    found = next((c for c in config.categories if c.prefix == ticket.prefix), None)
+    category, category_en = "", ""
+    if found is not None and config.site.language == "zh_CN":  # Chinese, English under it
+        category, category_en = found.label, found.label_en
+    elif found is not None:
+        category = found.label_en or found.label
     try:
         minutes = engine.day.status(ticket.day).observation_minutes
     except KioskError:
@@ -114,6 +119,7 @@ def ticket_print(
         site_name=config.site.name,
         label=ticket.label,
         category=category,
+        category_en=category_en,
         issued_at=engine.local(ticket.issued_at),
         ahead=ahead,
         token=ticket.token,

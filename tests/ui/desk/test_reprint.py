@@ -106,6 +106,7 @@ def test_ctrl_p_reprints_the_desk_ticket_and_logs_it(
     assert sent.label == "A001" and sent.token == a1.token
     assert sent.site_name == config.site.name
     assert sent.category == next(c.label for c in config.categories if c.prefix == "A")
+    assert sent.category_en == "First dose"  # a Chinese site prints the English under it
     assert sent.issued_at == day.local(a1.issued_at)
     assert sent.observation_minutes == day.day.status().observation_minutes
     assert printer.threads[0] is not threading.main_thread()  # off the UI thread
