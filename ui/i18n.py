@@ -20,9 +20,13 @@ class TranslationMissing(RuntimeError):
 
 
 def install_translator(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Load the language's translations (English needs none); the app keeps the translators."""
+    """Load the language's translations; the app keeps the translators. English is the source
+    language: its .qm files hold only the plural forms ("1 dose", "2 doses")."""
     if language == "en":
-        return []
+        plurals = _app_translators(app, "en", required=False)
+        for translator in plurals:
+            app.installTranslator(translator)
+        return plurals
     if language not in LANGUAGES:
         raise TranslationMissing(f"unknown language {language!r}")
     installed = _app_translators(app, language)
@@ -38,7 +42,7 @@ def _qt_own(parent: QObject, language: str) -> list[QTranslator]:
     return [qt_own] if qt_own.load(f"qtbase_{language}", qt_folder) else []
 
 
-def _app_translators(parent: QObject, language: str) -> list[QTranslator]:
+def _app_translators(parent: QObject, language: str, required: bool = True) -> list[QTranslator]:
     """The app's .qm files of ``language``, loaded (not installed)."""
     installed = []
     folder = files("assets").joinpath("i18n")
@@ -50,9 +54,24 @@ def _app_translators(parent: QObject, language: str) -> list[QTranslator]:
             if not translator.load(str(path)):
                 raise TranslationMissing(f"cannot load {path} (run scripts/translations)")
         installed.append(translator)
-    if not installed:
+    if not installed and required:
         raise TranslationMissing(f"no {language} translations in assets/i18n")
-    return installed + _qt_own(parent, language)
+    return installed + (_qt_own(parent, language) if language != "en" else [])
+
+
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def fill(text: str, *values: object) -> str:
+    """``text`` with ``%1``, ``%2``… replaced by ``values`` in one pass, so a value that itself
+    holds "%2" (a reason typed by a nurse) is never replaced again. A placeholder with no value
+    stays as it is. (``%n``, a count, is Qt's: ``tr(source, "", n)`` fills it.)"""
+
+    def value(match: re.Match[str]) -> str:
+        i = int(match.group(1))
+        return str(values[i - 1]) if 1 <= i <= len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, text)
 
 
 STRETCH = 0.4
@@ -88,7 +107,7 @@ class PseudoTranslator(QTranslator):
 
     def __init__(self, parent: QObject, base: str = "en") -> None:
         super().__init__(parent)
-        self._base = [] if base == "en" else _app_translators(self, base)
+        self._base = _app_translators(self, base, required=base != "en")
 
     def isEmpty(self) -> bool:
         return False

@@ -43,9 +43,11 @@
         <source>No earlier record at this site.</source>
         <translation>本接种点无既往记录。</translation>
     </message>
-    <message>
-        <source>On record as %1: %2 dose(s)</source>
-        <translation>记录姓名 %1：已接种 %2 剂</translation>
+    <message numerus="yes">
+        <source>On record as %1: %n dose(s)</source>
+        <translation>
+            <numerusform>%1 的接种记录：%n 剂</numerusform>
+        </translation>
     </message>
     <message>
         <source>— choose a reason —</source>

@@ -79,13 +79,23 @@
         <source>(EXPIRED)</source>
         <translation>（已过期）</translation>
     </message>
-    <message>
-        <source>Vial %1 is past its use-by: record its %2 doses as waste.</source>
-        <translation>第 %1 瓶已超过开启后使用时限：请将剩余 %2 剂登记为废弃。</translation>
+    <message numerus="yes">
+        <source>Vial %1 is past its use-by: record its %n dose(s) as waste.</source>
+        <translation>
+            <numerusform>药瓶 %1 已超过使用时限：请将剩余 %n 剂登记为废弃。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Vial %1 must be used by %2: %3 doses left.</source>
-        <translation>第 %1 瓶须在 %2 前用完：剩余 %3 剂。</translation>
+    <message numerus="yes">
+        <source>Vial %1 must be used by %2: %n dose(s) left.</source>
+        <translation>
+            <numerusform>药瓶 %1 须在 %2 前用完：剩余 %n 剂。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dose(s) recorded as wasted.</source>
+        <translation>
+            <numerusform>已登记废弃 %n 剂。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No open vial: one is opened with the first dose.</source>
@@ -106,10 +116,6 @@
     <message>
         <source>Select an open vial first.</source>
         <translation>请先选择一个已开启的瓶。</translation>
-    </message>
-    <message>
-        <source>%1 doses recorded as wasted.</source>
-        <translation>已登记废弃 %1 剂。</translation>
     </message>
     <message>
         <source>Choose a lot first.</source>

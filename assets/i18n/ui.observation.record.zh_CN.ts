@@ -19,9 +19,11 @@
         <source>Reading the record…</source>
         <translation>正在读取接种记录…</translation>
     </message>
-    <message>
-        <source>%1 · %2: %3 dose(s) on record</source>
-        <translation>%1 · %2：记录中共 %3 剂</translation>
+    <message numerus="yes">
+        <source>%1 · %2: %n dose(s) on record</source>
+        <translation>
+            <numerusform>%1 · %2：记录中共 %n 剂</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kiosk.engine.stock import Traced
 from kiosk.errors import KioskError
 from kiosk.tracecodes import GS
+from ui.i18n import fill
 from ui.widgets import theme
 from ui.widgets.console import ConsoleContext
 
@@ -63,7 +64,7 @@ class BoxCode(QLabel):
         if box is not None and box.traced.lot_id != lot_id:
             self.clear_box()
             self.desk.say(
-                self.tr("The box code was dropped: that box is of lot %1.").replace("%1", box.lot),
+                fill(self.tr("The box code was dropped: that box is of lot %1."), box.lot),
                 "warn",
             )
 
@@ -88,22 +89,20 @@ class BoxCode(QLabel):
             select_lot(traced.lot_id)
             self.box = ScannedBox(ticket_id, traced, number)
             if traced.listed:
-                self.setText(
-                    self.tr("Box %1 · lot %2").replace("%1", traced.code).replace("%2", number)
-                )
+                self.setText(fill(self.tr("Box %1 · lot %2"), traced.code, number))
                 theme.set_level(self, "ok")
-                desk.say(self.tr("Box of lot %1 scanned.").replace("%1", number))
+                desk.say(fill(self.tr("Box of lot %1 scanned."), number))
             else:
                 self.setText(
-                    self.tr("Box %1 · lot %2 · not on the lot's list: recorded as unlisted")
-                    .replace("%1", traced.code)
-                    .replace("%2", number)
+                    fill(
+                        self.tr("Box %1 · lot %2 · not on the lot's list: recorded as unlisted"),
+                        traced.code,
+                        number,
+                    )
                 )
                 theme.set_level(self, "warn")
                 desk.say(
-                    self.tr("Box not on any list: recorded as unlisted, of lot %1.").replace(
-                        "%1", number
-                    ),
+                    fill(self.tr("Box not on any list: recorded as unlisted, of lot %1."), number),
                     "warn",
                 )
 

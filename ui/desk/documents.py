@@ -25,6 +25,7 @@ from kiosk.documents import (
 )
 from kiosk.dose_rules import age_on
 from kiosk.model import Person
+from ui.i18n import fill
 from ui.widgets import theme
 from ui.widgets.console import elides
 
@@ -226,13 +227,13 @@ class DocumentFields(QObject):
     def _say_born(self, born: date, sex: str | None) -> None:
         age = str(age_on(born, self.today))
         if sex is None:
-            text = self.tr("Born %1, %2 years").replace("%1", born.isoformat()).replace("%2", age)
+            text = fill(self.tr("Born %1, %2 years"), born.isoformat(), age)
         else:
-            text = (
-                self.tr("Born %1, %2, %3 years")
-                .replace("%1", born.isoformat())
-                .replace("%2", self.tr("male") if sex == "male" else self.tr("female"))
-                .replace("%3", age)
+            text = fill(
+                self.tr("Born %1, %2, %3 years"),
+                born.isoformat(),
+                self.tr("male") if sex == "male" else self.tr("female"),
+                age,
             )
         self.info.setText(text)
         theme.set_level(self.info, "ok")
@@ -276,7 +277,7 @@ class DocumentFields(QObject):
             "hk_macau_permit": self.tr("The number starts with H or M"),
         }
         texts = {
-            "length": lengths[kind].replace("%1", typed),
+            "length": fill(lengths[kind], typed),
             "characters": characters[kind],
             "format": formats.get(kind, self.tr("Not a valid document number")),
             "region": self.tr("The first digit must be 1 to 8"),

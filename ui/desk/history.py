@@ -25,6 +25,7 @@ from kiosk.documents import mask_document_number
 from kiosk.model import Event, Person, Ticket
 from kiosk.privacy import mask_name
 from kiosk.states import VACCINATED, State
+from ui.i18n import fill
 from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button
 from ui.widgets.dialogs import subject
@@ -144,7 +145,7 @@ class HistoryPanel(QGroupBox):
         who = m.who(event.staff, event.terminal)
         lines = [f"{when}  {what}", who]
         if event.kind == "corrected" and p.get("reason"):
-            lines.append(self.tr("reason: %1").replace("%1", str(p["reason"])))
+            lines.append(fill(self.tr("reason: %1"), str(p["reason"])))
         elif p.get("reason"):
             lines.append(str(p["reason"]))
         return "\n".join(lines)
@@ -237,9 +238,11 @@ class HistoryPanel(QGroupBox):
         c = self.console
         if ticket.state != State.OBSERVING:
             c.say(
-                self.tr("%1 is not in observation: it is %2.")
-                .replace("%1", ticket.label)
-                .replace("%2", c.messages.state(ticket.state)),
+                fill(
+                    self.tr("%1 is not in observation: it is %2."),
+                    ticket.label,
+                    c.messages.state(ticket.state),
+                ),
                 "error",
             )
             return
@@ -271,7 +274,7 @@ class HistoryPanel(QGroupBox):
                     "the dose is back in its vial."
                 )
             )
-            c.say(text.replace("%1", done.label), "warn")
+            c.say(fill(text, done.label), "warn")
             self.show_ticket(done.id)
 
         c.act(

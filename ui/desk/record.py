@@ -26,6 +26,7 @@ from kiosk.documents import InvalidDocument, parse_document
 from kiosk.dose_rules import PastDose, Proposal, RuleSet, propose
 from kiosk.errors import KioskError
 from kiosk.model import Person, PersonIn, PersonRecord
+from ui.i18n import fill
 from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button
 from ui.widgets.record_list import RecordList
@@ -157,9 +158,10 @@ class RecordBox(QGroupBox):
             theme.set_level(self.summary, "")
         else:
             self.summary.setText(
-                self.tr("On record as %1: %2 dose(s)")
-                .replace("%1", record.person.name)
-                .replace("%2", str(len(record.doses)))
+                fill(
+                    self.tr("On record as %1: %n dose(s)", "", len(record.doses)),
+                    record.person.name,
+                )
             )
             theme.set_level(self.summary, "strong")
             self.doses.show_record(record)
@@ -227,12 +229,9 @@ class RecordBox(QGroupBox):
             )
             self.blocks.clear()
         else:
-            text = self.tr("Proposed: %1 of %2").replace("%1", m.dose(p.dose_number, p.kind))
-            text = text.replace("%2", p.product)
+            text = fill(self.tr("Proposed: %1 of %2"), m.dose(p.dose_number, p.kind), p.product)
             if p.late and p.latest is not None:
-                text += "\n" + self.tr("Late: the interval ended %1").replace(
-                    "%1", p.latest.isoformat()
-                )
+                text += "\n" + fill(self.tr("Late: the interval ended %1"), p.latest.isoformat())
             self.proposal_label.setText(text)
             self.blocks.setText("\n".join(m.block(b.code, b.until) for b in p.blocks))
         self.blocks.setVisible(blocked)

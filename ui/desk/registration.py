@@ -35,6 +35,7 @@ from kiosk.privacy import mask_name
 from ui.desk.documents import DocumentCheck, DocumentFields
 from ui.desk.reasons import ask_reason
 from ui.desk.record import RecordBox
+from ui.i18n import fill
 from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button
 from ui.widgets.dialogs import subject
@@ -298,11 +299,12 @@ class RegistrationPanel(QGroupBox):
         ]
         notes = []
         if defers:
-            notes.append(self.tr("Deferral suggested: %1").replace("%1", " ".join(defers)))
+            notes.append(fill(self.tr("Deferral suggested: %1"), " ".join(defers)))
         if self.allergy(answers):
             notes.append(
-                self.tr("Allergy history: observation %1 min.").replace(
-                    "%1", str(self.observation_minutes + self.allergy_extra_minutes)
+                fill(
+                    self.tr("Allergy history: observation %1 min."),
+                    str(self.observation_minutes + self.allergy_extra_minutes),
                 )
             )
         self.advice.setText("\n".join(notes) or self.tr("Screening passed."))
@@ -366,7 +368,7 @@ class RegistrationPanel(QGroupBox):
                 done.dose_number,
                 f", override {done.override_reason}" if done.override_reason else "",
             )
-            desk.say(self.tr("%1 registered: waiting for vaccination.").replace("%1", done.label))
+            desk.say(fill(self.tr("%1 registered: waiting for vaccination."), done.label))
 
         def refused(exc: KioskError) -> None:
             # The engine refuses an ID number registered today (here or at another desk): ask,
@@ -384,9 +386,12 @@ class RegistrationPanel(QGroupBox):
         return self.desk.prompts.confirm(
             self,
             self.tr("Already registered today"),
-            self.tr(
-                "This document is already registered today (%1). Register it again anyway?"
-            ).replace("%1", label),
+            fill(
+                self.tr(
+                    "This document is already registered today (%1). Register it again anyway?"
+                ),
+                label,
+            ),
             about=self.about(),
         )
 
@@ -430,10 +435,12 @@ class RegistrationPanel(QGroupBox):
 
         def added(dose: Dose) -> None:
             desk.say(
-                self.tr("Earlier dose entered: %1 of %2, %3.")
-                .replace("%1", desk.messages.dose(dose.dose_number, None))
-                .replace("%2", dose.product)
-                .replace("%3", dose.given_on.isoformat())
+                fill(
+                    self.tr("Earlier dose entered: %1 of %2, %3."),
+                    desk.messages.dose(dose.dose_number, None),
+                    dose.product,
+                    dose.given_on.isoformat(),
+                )
             )
             self.record.show_document(checked.key, again=True)
 

@@ -19,6 +19,7 @@ from kiosk.model import Actor, Ticket
 from printing.backend import PrinterBackend
 from printing.model import TicketPrint
 from printing.result import PrintResult
+from ui.i18n import fill
 from ui.print_worker import PrintWorker, ticket_print
 from ui.widgets.console import ConsoleContext
 
@@ -47,10 +48,10 @@ class Reprinter(QObject):
         if console.user is None:
             return False
         if ticket.id in self._asked_by:
-            console.say(self.tr("%1 is already being printed.").replace("%1", ticket.label), "warn")
+            console.say(fill(self.tr("%1 is already being printed."), ticket.label), "warn")
             return False
         self._asked_by[ticket.id] = console.actor()
-        console.say(self.tr("Reprinting %1…").replace("%1", ticket.label))
+        console.say(fill(self.tr("Reprinting %1…"), ticket.label))
 
         def not_read(exc: KioskError) -> None:
             self._asked_by.pop(ticket.id, None)
@@ -95,12 +96,14 @@ class Reprinter(QObject):
             console.feed.request_poll()
             console.status.setToolTip(result.detail)
             if result.ok:
-                console.say(self.tr("%1 reprinted.").replace("%1", printed.label))
+                console.say(fill(self.tr("%1 reprinted."), printed.label))
             else:
                 console.say(
-                    self.tr("%1 was not reprinted: %2. The number stays valid.")
-                    .replace("%1", printed.label)
-                    .replace("%2", self.reason(result)),
+                    fill(
+                        self.tr("%1 was not reprinted: %2. The number stays valid."),
+                        printed.label,
+                        self.reason(result),
+                    ),
                     "error",
                 )
             self.done.emit(ticket_id, result)

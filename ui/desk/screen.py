@@ -37,6 +37,7 @@ from ui.desk.registration import RegistrationPanel
 from ui.desk.reprint import Reprinter
 from ui.desk.vaccination import VaccinationPanel
 from ui.feed import EVERYTHING, Changes, Feed
+from ui.i18n import fill
 from ui.runner import Runner
 from ui.scheduler import Scheduler
 from ui.widgets import theme
@@ -222,7 +223,7 @@ class DeskScreen(Console):
             if self.queue == Queue.VACCINATION
             else status.counts.waiting_registration
         )
-        self.waiting.setText(self.tr("Waiting: %1").replace("%1", str(waiting)))
+        self.waiting.setText(fill(self.tr("Waiting: %1"), str(waiting)))
         for b in (self.recall_button, self.missed_button, self.cancel_button):
             b.setEnabled(t is not None)
         self._fill_missed(missed, status.missed_grace_minutes)
@@ -252,7 +253,7 @@ class DeskScreen(Console):
             assert t.missed_at is not None
             until = t.missed_at + timedelta(minutes=grace)
             note = (
-                self.tr("dose held until %1").replace("%1", f"{self.engine.local(until):%H:%M}")
+                fill(self.tr("dose held until %1"), f"{self.engine.local(until):%H:%M}")
                 if now < until
                 else self.tr("grace period over")
             )
@@ -274,7 +275,7 @@ class DeskScreen(Console):
 
         def called(ticket: Ticket | None) -> None:
             if ticket is not None:
-                self.say(self.tr("Called %1.").replace("%1", ticket.label))
+                self.say(fill(self.tr("Called %1."), ticket.label))
             else:
                 self.say(self.tr("Nobody is waiting."), "warn")
 
@@ -297,27 +298,27 @@ class DeskScreen(Console):
         """Bring ``ticket`` to this desk if it can come here, else say why not (True: it is
         here, or the call has started)."""
         if ticket.state == CALLED[self.queue] and ticket.desk == self.desk.name:
-            self.say(self.tr("%1 is at this desk.").replace("%1", ticket.label))
+            self.say(fill(self.tr("%1 is at this desk."), ticket.label))
             return True
         if ticket.state in CALLED.values() and ticket.desk != self.desk.name:
             self.say(
-                self.tr("%1 is at desk %2.")
-                .replace("%1", ticket.label)
-                .replace("%2", ticket.desk or ""),
+                fill(self.tr("%1 is at desk %2."), ticket.label, ticket.desk or ""),
                 "error",
             )
             return False
         if ticket.state != WAITING[self.queue]:
             self.say(
-                self.tr("%1 cannot come to this desk: it is %2.")
-                .replace("%1", ticket.label)
-                .replace("%2", self.messages.state(ticket.state)),
+                fill(
+                    self.tr("%1 cannot come to this desk: it is %2."),
+                    ticket.label,
+                    self.messages.state(ticket.state),
+                ),
                 "error",
             )
             return False
         return self.act(
             lambda a: self.engine.tickets.call(ticket.id, self.desk.name, actor=a),
-            lambda called: self.say(self.tr("Called %1.").replace("%1", called.label)),
+            lambda called: self.say(fill(self.tr("Called %1."), called.label)),
         )
 
     def scanned(self, token: str) -> None:
@@ -341,7 +342,7 @@ class DeskScreen(Console):
             return
         self.act(
             lambda a: self.engine.tickets.recall(t.id, actor=a),
-            lambda _t: self.say(self.tr("Called %1 again.").replace("%1", t.label)),
+            lambda _t: self.say(fill(self.tr("Called %1 again."), t.label)),
         )
 
     def mark_missed(self) -> None:
@@ -350,7 +351,7 @@ class DeskScreen(Console):
             return
         self.act(
             lambda a: self.engine.tickets.mark_missed(t.id, actor=a),
-            lambda _t: self.say(self.tr("%1 marked missed.").replace("%1", t.label), "warn"),
+            lambda _t: self.say(fill(self.tr("%1 marked missed."), t.label), "warn"),
         )
 
     def reinstate(self) -> None:
@@ -361,7 +362,7 @@ class DeskScreen(Console):
         self.act(
             lambda a: self.engine.tickets.reinstate(ticket_id, actor=a),
             lambda done: self.say(
-                self.tr("%1 is back at the front of the queue.").replace("%1", done.label)
+                fill(self.tr("%1 is back at the front of the queue."), done.label)
             ),
         )
 
@@ -371,13 +372,13 @@ class DeskScreen(Console):
             return
         about = subject(t.label, self.panel.who())
         why = self.prompts.reason(
-            self, self.tr("Cancel %1").replace("%1", t.label), self.tr("Why is it cancelled?"),
+            self, fill(self.tr("Cancel %1"), t.label), self.tr("Why is it cancelled?"),
             about=about,
         )  # fmt: skip
         if why:
             self.act(
                 lambda a: self.engine.tickets.cancel(t.id, why, actor=a),
-                lambda _t: self.say(self.tr("%1 cancelled.").replace("%1", t.label), "warn"),
+                lambda _t: self.say(fill(self.tr("%1 cancelled."), t.label), "warn"),
             )
 
     def reprint(self) -> None:

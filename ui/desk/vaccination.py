@@ -30,6 +30,7 @@ from kiosk.dose_rules import age_on
 from kiosk.model import DayStatus, Lot, Person, Ticket, Vial
 from ui.desk.box import BoxCode
 from ui.desk.reasons import ask_reason, with_reasons
+from ui.i18n import fill
 from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button, elides
 from ui.widgets.dialogs import subject
@@ -146,20 +147,18 @@ class VaccinationPanel(QGroupBox):
             sexes = {"male": self.tr("male"), "female": self.tr("female")}
             parts.insert(
                 0,
-                self.tr("%1 years, %2").replace("%1", age).replace("%2", sexes[person.sex])
+                fill(self.tr("%1 years, %2"), age, sexes[person.sex])
                 if person.sex in sexes
-                else self.tr("%1 years").replace("%1", age),
+                else fill(self.tr("%1 years"), age),
             )
         if ticket.observation_minutes:
-            parts.append(
-                self.tr("observation %1 min").replace("%1", str(ticket.observation_minutes))
-            )
+            parts.append(fill(self.tr("observation %1 min"), str(ticket.observation_minutes)))
         if ticket.override_reason:
-            parts.append(self.tr("rule overridden: %1").replace("%1", ticket.override_reason))
+            parts.append(fill(self.tr("rule overridden: %1"), ticket.override_reason))
         self.details.setText(" · ".join(parts))
         yes = self._yes_answers(ticket)
         self.flags.setText(
-            self.tr("Screening: %1").replace("%1", "; ".join(yes))
+            fill(self.tr("Screening: %1"), "; ".join(yes))
             if yes
             else self.tr("Screening: all answers no")
         )
@@ -185,9 +184,13 @@ class VaccinationPanel(QGroupBox):
         assert isinstance(model, QStandardItemModel)
         for lot in status.lots:
             expired = lot.expiry < today
-            text = self.tr("%1 lot %2 · %3 doses left · expires %4").replace("%1", lot.product)
-            text = text.replace("%2", lot.lot).replace("%3", str(lot.doses_left))
-            text = text.replace("%4", lot.expiry.isoformat())
+            text = fill(
+                self.tr("%1 lot %2 · %3 doses left · expires %4"),
+                lot.product,
+                lot.lot,
+                lot.doses_left,
+                lot.expiry.isoformat(),
+            )
             if expired:
                 text += "  " + self.tr("(EXPIRED)")
             self.lot.addItem(text, lot.id)
@@ -247,17 +250,25 @@ class VaccinationPanel(QGroupBox):
             if now >= vial.use_by:  # nobody can get these doses: they are to be recorded as waste
                 item.setBackground(QBrush(QColor(theme.EXPIRED)))
                 warnings.append(
-                    self.tr("Vial %1 is past its use-by: record its %2 doses as waste.")
-                    .replace("%1", str(vial.id))
-                    .replace("%2", str(vial.doses_left))
+                    fill(
+                        self.tr(
+                            "Vial %1 is past its use-by: record its %n dose(s) as waste.",
+                            "",
+                            vial.doses_left,
+                        ),
+                        str(vial.id),
+                    )
                 )
             elif vial.use_by - now <= WARN_BEFORE_USE_BY:
                 item.setBackground(QBrush(QColor(theme.WARN_BACK)))
                 warnings.append(
-                    self.tr("Vial %1 must be used by %2: %3 doses left.")
-                    .replace("%1", str(vial.id))
-                    .replace("%2", f"{self.desk.engine.local(vial.use_by):%H:%M}")
-                    .replace("%3", str(vial.doses_left))
+                    fill(
+                        self.tr(
+                            "Vial %1 must be used by %2: %n dose(s) left.", "", vial.doses_left
+                        ),
+                        str(vial.id),
+                        f"{self.desk.engine.local(vial.use_by):%H:%M}",
+                    )
                 )
             self.vials.addItem(item)
             if vial.id == chosen or (chosen is None and self.vials.count() == 1):
@@ -276,13 +287,13 @@ class VaccinationPanel(QGroupBox):
 
     def _vial_text(self, vial: Vial, now: datetime) -> str:
         opened = int((now - vial.opened_at).total_seconds() // 60)
-        return (
-            self.tr("Vial %1 · %2 of %3 doses left · open %4 min · use by %5")
-            .replace("%1", str(vial.id))
-            .replace("%2", str(vial.doses_left))
-            .replace("%3", str(vial.doses_per_vial))
-            .replace("%4", str(max(0, opened)))
-            .replace("%5", f"{self.desk.engine.local(vial.use_by):%H:%M}")
+        return fill(
+            self.tr("Vial %1 · %2 of %3 doses left · open %4 min · use by %5"),
+            str(vial.id),
+            str(vial.doses_left),
+            str(vial.doses_per_vial),
+            str(max(0, opened)),
+            f"{self.desk.engine.local(vial.use_by):%H:%M}",
         )
 
     def selected_vial(self) -> int | None:
@@ -299,7 +310,7 @@ class VaccinationPanel(QGroupBox):
         def opened(vial: Vial) -> None:
             self.opened = vial.id  # selected when the list is next drawn (the refresh after)
             self._fill_vials()
-            desk.say(self.tr("Vial %1 opened.").replace("%1", str(vial.id)))
+            desk.say(fill(self.tr("Vial %1 opened."), str(vial.id)))
 
         desk.act(lambda a: desk.engine.stock.open_vial(int(lot_id), actor=a), opened)
 
@@ -327,7 +338,7 @@ class VaccinationPanel(QGroupBox):
                     vial_id, got.doses, got.reason, actor=a, note=got.note
                 ),
                 lambda _v: desk.say(
-                    self.tr("%1 doses recorded as wasted.").replace("%1", str(got.doses)), "warn"
+                    self.tr("%n dose(s) recorded as wasted.", "", got.doses), "warn"
                 ),
             )
 
@@ -346,11 +357,7 @@ class VaccinationPanel(QGroupBox):
         def vaccinated(done: Ticket) -> None:
             assert done.observation_end is not None
             end = f"{desk.engine.local(done.observation_end):%H:%M}"
-            desk.say(
-                self.tr("%1 vaccinated: observation until %2.")
-                .replace("%1", done.label)
-                .replace("%2", end)
-            )
+            desk.say(fill(self.tr("%1 vaccinated: observation until %2."), done.label, end))
             if self.box.code_for(done.id) is not None:
                 self.box.clear_box()
             if desk.slips is not None and desk.slips.on("vaccination"):

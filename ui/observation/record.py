@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from kiosk.errors import KioskError
 from kiosk.model import PersonRecord, Ticket
+from ui.i18n import fill
 from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button
 from ui.widgets.record_list import RecordList
@@ -65,10 +66,11 @@ class RecordPanel(QGroupBox):
         if self.ticket is None or self.ticket.id != ticket_id:
             return  # another person was selected since
         self.heading.setText(
-            self.tr("%1 · %2: %3 dose(s) on record")
-            .replace("%1", self.ticket.label)
-            .replace("%2", record.person.name)
-            .replace("%3", str(len(record.doses)))
+            fill(
+                self.tr("%1 · %2: %n dose(s) on record", "", len(record.doses)),
+                self.ticket.label,
+                record.person.name,
+            )
         )
         self.doses.show_record(record)
 

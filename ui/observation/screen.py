@@ -34,6 +34,7 @@ from kiosk.states import State
 from kiosk.tracecodes import looks_like_trace_code
 from printing.backend import PrinterBackend
 from ui.feed import EVERYTHING, Changes, Feed
+from ui.i18n import fill
 from ui.observation.record import RecordPanel
 from ui.runner import Runner
 from ui.scheduler import Scheduler
@@ -208,10 +209,12 @@ class ObservationScreen(Console):
         self.table.blockSignals(False)
         self._show_record()
         self.summary.setText(
-            self.tr("In observation: %1 · may leave: %2 · over time: %3")
-            .replace("%1", str(len(self.rows)))
-            .replace("%2", str(may))
-            .replace("%3", str(over))
+            fill(
+                self.tr("In observation: %1 · may leave: %2 · over time: %3"),
+                str(len(self.rows)),
+                str(may),
+                str(over),
+            )
         )
 
     def _hm(self, moment: datetime) -> str:
@@ -263,7 +266,7 @@ class ObservationScreen(Console):
 
     def release_ticket(self, ticket_id: int) -> None:
         def released(done: Ticket) -> None:
-            self.say(self.tr("%1 released: may go home.").replace("%1", done.label))
+            self.say(fill(self.tr("%1 released: may go home."), done.label))
             if self.slips is not None and self.slips.on("release"):
                 self.slips.print_slip(done.id, done.label)
 
@@ -278,9 +281,11 @@ class ObservationScreen(Console):
     def _scanned_ticket(self, ticket: Ticket) -> None:
         if ticket.state != State.OBSERVING:
             self.say(
-                self.tr("%1 is not in observation: it is %2.")
-                .replace("%1", ticket.label)
-                .replace("%2", self.messages.state(ticket.state)),
+                fill(
+                    self.tr("%1 is not in observation: it is %2."),
+                    ticket.label,
+                    self.messages.state(ticket.state),
+                ),
                 "error",
             )
             return
@@ -299,9 +304,11 @@ class ObservationScreen(Console):
             self.act(
                 lambda a: self.engine.observation.extend(obs.ticket.id, minutes, actor=a),
                 lambda _t: self.say(
-                    self.tr("%1: observation extended by %2 min.")
-                    .replace("%1", obs.ticket.label)
-                    .replace("%2", str(minutes))
+                    fill(
+                        self.tr("%1: observation extended by %2 min."),
+                        obs.ticket.label,
+                        str(minutes),
+                    )
                 ),
             )
 
@@ -312,14 +319,14 @@ class ObservationScreen(Console):
         why = self.prompts.reason(
             self,
             self.tr("Left early"),
-            self.tr("Why did %1 leave early?").replace("%1", obs.ticket.label),
+            fill(self.tr("Why did %1 leave early?"), obs.ticket.label),
             about=about(obs),
         )
         if why:
             self.act(
                 lambda a: self.engine.observation.leave_early(obs.ticket.id, why, actor=a),
                 lambda _t: self.say(
-                    self.tr("%1 recorded as left early.").replace("%1", obs.ticket.label), "warn"
+                    fill(self.tr("%1 recorded as left early."), obs.ticket.label), "warn"
                 ),
             )
 
@@ -340,9 +347,11 @@ class ObservationScreen(Console):
                 actor=a,
             ),
             lambda ae: self.say(
-                self.tr("Adverse event recorded for %1 (%2).")
-                .replace("%1", obs.ticket.label)
-                .replace("%2", self.messages.severity(ae.severity)),
+                fill(
+                    self.tr("Adverse event recorded for %1 (%2)."),
+                    obs.ticket.label,
+                    self.messages.severity(ae.severity),
+                ),
                 "warn",
             ),
         )
@@ -358,9 +367,7 @@ class ObservationScreen(Console):
 
     def _close_first(self, obs: Observation, open_events: list[AdverseEvent]) -> None:
         if not open_events:
-            self.say(
-                self.tr("%1 has no open adverse event.").replace("%1", obs.ticket.label), "warn"
-            )
+            self.say(fill(self.tr("%1 has no open adverse event."), obs.ticket.label), "warn")
             return
         ae = open_events[0]
         outcome = self.prompts.reason(
@@ -371,6 +378,6 @@ class ObservationScreen(Console):
             self.act(
                 lambda a: self.engine.observation.close_adverse_event(ae.id, outcome, actor=a),
                 lambda _ae: self.say(
-                    self.tr("Adverse event of %1 closed.").replace("%1", obs.ticket.label)
+                    fill(self.tr("Adverse event of %1 closed."), obs.ticket.label)
                 ),
             )

@@ -35,6 +35,7 @@ from kiosk.model import Actor
 from kiosk.staff import StaffDirectory
 from printing.backend import PrinterBackend
 from ui.feed import EVERYTHING, Changes, Feed
+from ui.i18n import fill
 from ui.runner import Runner
 from ui.scheduler import Scheduler
 from ui.widgets import theme
@@ -208,7 +209,7 @@ class Console(QWidget):
         log.info("%s: %s signed in", self.terminal, name)
         self.user = name
         self.role = role
-        self.who.setText(self.tr("Signed in: %1").replace("%1", name))
+        self.who.setText(fill(self.tr("Signed in: %1"), name))
         self.stack.setCurrentWidget(self.work)
         self.scanner.enabled = True
         self.say("")
@@ -293,9 +294,10 @@ class Console(QWidget):
 
     def _changed(self, changes: Changes) -> None:
         if changes.storage_failed is not None:
-            self._out_of_date = self.tr(
-                "The database cannot be reached: this screen is not up to date (%1)"
-            ).replace("%1", changes.storage_failed)
+            self._out_of_date = fill(
+                self.tr("The database cannot be reached: this screen is not up to date (%1)"),
+                changes.storage_failed,
+            )
             self.say(self._out_of_date, "error")
             return
         if changes.storage_restored:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.privacy import mask_name
+from ui.i18n import fill
 from ui.widgets import theme
 
 Choices = list[tuple[str, str]]
@@ -68,11 +69,15 @@ class UndoDialog(QDialog):
     def __init__(self, parent: QWidget | None, label: str, who: str) -> None:
         super().__init__(parent)
         self.setObjectName("undoVaccination")
-        self.setWindowTitle(self.tr("Undo vaccination of %1").replace("%1", label))
+        self.setWindowTitle(fill(self.tr("Undo vaccination of %1"), label))
         heading = QLabel(
-            self.tr("%1 · %2 is recorded as vaccinated. Undo it only if the dose was not given.")
-            .replace("%1", label)
-            .replace("%2", who)
+            fill(
+                self.tr(
+                    "%1 · %2 is recorded as vaccinated. Undo it only if the dose was not given."
+                ),
+                label,
+                who,
+            )
         )
         heading.setWordWrap(True)
         theme.set_level(heading, "strong")

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 
 from kiosk.errors import KioskError
 from kiosk.states import State
+from ui.i18n import fill
 
 log = logging.getLogger(__name__)
 
@@ -35,15 +36,18 @@ class DeskMessages(QObject):
             "unknown_label": self.tr("There is no such number today."),
             "unknown_staff": self.tr("There is no staff member with this name."),
             "wrong_pin": self.tr("Wrong PIN."),
-            "staff_locked": self.tr("Too many wrong PINs: try again in %1 min.").replace(
-                "%1", str(d.get("minutes", "?"))
+            "staff_locked": fill(
+                self.tr("Too many wrong PINs: try again in %1 min."), str(d.get("minutes", "?"))
             ),
-            "invalid_transition": self.tr("%1 cannot do that now (it is %2).")
-            .replace("%1", str(d.get("ticket", self.tr("This ticket"))))
-            .replace("%2", self.state(d.get("state", ""))),
-            "desk_busy": self.tr(
-                "This desk is still serving %1: save, mark missed or cancel it first."
-            ).replace("%1", str(d.get("ticket", ""))),
+            "invalid_transition": fill(
+                self.tr("%1 cannot do that now (it is %2)."),
+                str(d.get("ticket", self.tr("This ticket"))),
+                self.state(d.get("state", "")),
+            ),
+            "desk_busy": fill(
+                self.tr("This desk is still serving %1: save, mark missed or cancel it first."),
+                str(d.get("ticket", "")),
+            ),
             "invalid_input": self.tr("Some input is missing or not valid."),
             "cap_reached": self.tr("No dose is free for this person now."),
             "day_not_open": self.tr("The service day is not open."),
@@ -57,40 +61,48 @@ class DeskMessages(QObject):
             "unknown_lot": self.tr("This lot is not in today's stock."),
             "unknown_vial": self.tr("There is no such vial."),
             "too_many": self.tr("The vial does not have that many doses left."),
-            "not_yet": self.tr("Not yet: %1 min of observation left.").replace(
-                "%1", str(max(1, -(-int(d.get("seconds_left", 60)) // 60)))
+            "not_yet": fill(
+                self.tr("Not yet: %1 min of observation left."),
+                str(max(1, -(-int(d.get("seconds_left", 60)) // 60))),
             ),
             "adverse_event_open": self.tr(
                 "An adverse event is still open: close it before releasing."
             ),
-            "duplicate_person": self.tr("This document is already registered today on %1.").replace(
-                "%1", str(d.get("ticket", ""))
+            "duplicate_person": fill(
+                self.tr("This document is already registered today on %1."),
+                str(d.get("ticket", "")),
             ),
             "consent_missing": self.tr("Informed consent must be signed before registering."),
             "product_required": self.tr(
                 "Several vaccines are on hand: choose which one this dose is of."
             ),
             "product_not_on_hand": self.tr("This vaccine is not in today's stock."),
-            "dose_number_mismatch": self.tr(
-                "The record says dose %1 is next: enter doses given elsewhere first."
-            ).replace("%1", str(d.get("dose_number", "?"))),
-            "dose_number_taken": self.tr("Dose %1 is already on this person's record.").replace(
-                "%1", str(d.get("dose_number", "?"))
+            "dose_number_mismatch": fill(
+                self.tr("The record says dose %1 is next: enter doses given elsewhere first."),
+                str(d.get("dose_number", "?")),
+            ),
+            "dose_number_taken": fill(
+                self.tr("Dose %1 is already on this person's record."),
+                str(d.get("dose_number", "?")),
             ),
             "box_unlisted": self.tr("This box code is on no lot's list: choose its lot."),
-            "box_not_on_hand": self.tr(
-                "This box is of lot %1, which is not in today's stock."
-            ).replace("%1", str(d.get("lot", "?"))),
-            "box_other_lot": self.tr("This box is of lot %1, not of the lot chosen.").replace(
-                "%1", str(d.get("lot", "?"))
+            "box_not_on_hand": fill(
+                self.tr("This box is of lot %1, which is not in today's stock."),
+                str(d.get("lot", "?")),
+            ),
+            "box_other_lot": fill(
+                self.tr("This box is of lot %1, not of the lot chosen."), str(d.get("lot", "?"))
             ),
             "box_used_up": self.tr(
                 "Every dose of this box is already given: scan the box the dose comes from."
             ),
             "box_code_twice": self.tr("This box code is already listed for the lot."),
-            "adverse_event_recorded": self.tr(
-                "An adverse event is recorded for %1: the dose was given and cannot be undone."
-            ).replace("%1", str(d.get("ticket", ""))),
+            "adverse_event_recorded": fill(
+                self.tr(
+                    "An adverse event is recorded for %1: the dose was given and cannot be undone."
+                ),
+                str(d.get("ticket", "")),
+            ),
             "document_taken": self.tr("This document belongs to another person on the record."),
             "slip_no_dose": self.tr("There is no dose on the record to print a slip of."),
             "slip_no_document": self.tr(
@@ -108,7 +120,7 @@ class DeskMessages(QObject):
         if code == "invalid_input" and d.get("field") == "trace_code":
             return self.box_code(str(d.get("problem", "")))
         if code == "invalid_input" and d.get("field"):
-            return self.tr("Check the field: %1.").replace("%1", self.field(str(d["field"])))
+            return fill(self.tr("Check the field: %1."), self.field(str(d["field"])))
         return texts.get(code, self.tr("This cannot be done now."))
 
     def field(self, name: str) -> str:
@@ -149,7 +161,7 @@ class DeskMessages(QObject):
             "gs1_missing": self.tr("it has no GTIN"),
             "format": self.tr("it is neither a 20-digit code nor a GS1 code"),
         }.get(problem, self.tr("it cannot be read"))
-        return self.tr("Not a valid box code: %1. Scan it again.").replace("%1", why)
+        return fill(self.tr("Not a valid box code: %1. Scan it again."), why)
 
     def print_failure(self, code: str) -> str:
         """Why a printer did not print (``printing.result`` codes), in words."""
@@ -165,11 +177,11 @@ class DeskMessages(QObject):
         """Why a dose rule blocks today's dose (:class:`kiosk.dose_rules.Block`), in words."""
         when = until.isoformat() if until else "?"
         return {
-            "too_early": self.tr("Too early: due from %1").replace("%1", when),
+            "too_early": fill(self.tr("Too early: due from %1"), when),
             "series_complete": self.tr(
                 "The series is complete and this vaccine has no booster dose"
             ),
-            "too_young": self.tr("Too young for this vaccine: allowed from %1").replace("%1", when),
+            "too_young": fill(self.tr("Too young for this vaccine: allowed from %1"), when),
             "too_old": self.tr("Above this vaccine's age limit"),
             "age_unknown": self.tr("The age is unknown: the birth date is needed"),
         }.get(code, self.tr("The dose rules do not allow this dose today"))
@@ -182,8 +194,8 @@ class DeskMessages(QObject):
             "external": self.tr("paper record"),
         }
         if kind not in kinds:
-            return self.tr("Dose %1").replace("%1", str(number or "?"))
-        return self.tr("Dose %1 (%2)").replace("%1", str(number or "?")).replace("%2", kinds[kind])
+            return fill(self.tr("Dose %1"), str(number or "?"))
+        return fill(self.tr("Dose %1 (%2)"), str(number or "?"), kinds[kind])
 
     def state(self, state: str) -> str:
         """A ticket state in words (``state`` is a :class:`State` or its value from a payload)."""
@@ -242,9 +254,9 @@ class DeskMessages(QObject):
         if staff == "kiosk":
             return place if terminal == "kiosk" else f"{self.tr('kiosk')} · {place}"
         if staff.startswith("cli:"):
-            return self.tr("%1 on the site's PC").replace("%1", staff[4:])
+            return fill(self.tr("%1 on the site's PC"), staff[4:])
         if staff == f"nurse-{terminal}":  # simulated nurses have no names
-            return self.tr("the nurse at %1").replace("%1", place)
+            return fill(self.tr("the nurse at %1"), place)
         return f"{staff} · {place}"
 
     def severity(self, severity: str) -> str:

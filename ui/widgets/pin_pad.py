@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.errors import KioskError
 from kiosk.staff import Locked, StaffMember, WrongPin
+from ui.i18n import fill
 from ui.runner import Runner
 from ui.widgets import theme
 
@@ -151,6 +152,4 @@ class PinPad(QDialog):
         elif isinstance(exc, WrongPin):
             self.message.setText(self.tr("Wrong PIN. Please try again."))
         else:
-            self.message.setText(
-                self.tr("The PIN could not be checked (%1).").replace("%1", exc.code)
-            )
+            self.message.setText(fill(self.tr("The PIN could not be checked (%1)."), exc.code))

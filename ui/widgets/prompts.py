@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.model import SEVERITIES, Person, PersonIn
+from ui.i18n import fill
 from ui.widgets.dialogs import (
     Choices,
     UndoDialog,
@@ -193,7 +194,7 @@ class Prompts(QObject):
     def adverse_event(self, parent: QWidget, about: str, now: datetime) -> AdverseInput | None:
         """An adverse event of ``about`` (the ticket and the masked person)."""
         dialog = QDialog(parent)
-        dialog.setWindowTitle(self.tr("Adverse event: %1").replace("%1", about))
+        dialog.setWindowTitle(fill(self.tr("Adverse event: %1"), about))
         # PySide6 converts a Python datetime; its stubs lack that overload.
         onset = QDateTimeEdit(QDateTime(now))  # type: ignore[call-overload]
         onset.setDisplayFormat("HH:mm")

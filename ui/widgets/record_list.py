@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from kiosk.model import Dose, PersonRecord
+from ui.i18n import fill
 from ui.widgets import theme
 from ui.widgets.messages import DeskMessages
 
@@ -43,17 +44,21 @@ class RecordList(QListWidget):
             self.addItem(item)
         for deferral in record.deferrals:
             self.addItem(
-                self.tr("%1 · deferred (%2): %3")
-                .replace("%1", deferral.day.isoformat())
-                .replace("%2", deferral.label)
-                .replace("%3", deferral.reason)
+                fill(
+                    self.tr("%1 · deferred (%2): %3"),
+                    deferral.day.isoformat(),
+                    deferral.label,
+                    deferral.reason,
+                )
             )
         for event in record.adverse_events:
             item = QListWidgetItem(
-                self.tr("%1 · adverse event (%2): %3")
-                .replace("%1", f"{self.local(event.onset_at):%Y-%m-%d}")
-                .replace("%2", m.severity(event.severity))
-                .replace("%3", event.symptoms)
+                fill(
+                    self.tr("%1 · adverse event (%2): %3"),
+                    f"{self.local(event.onset_at):%Y-%m-%d}",
+                    m.severity(event.severity),
+                    event.symptoms,
+                )
             )
             item.setForeground(QBrush(QColor(ADVERSE_FOREGROUND)))
             self.addItem(item)
@@ -63,18 +68,18 @@ class RecordList(QListWidget):
         head = f"{dose.given_on.isoformat()} · {m.dose(dose.dose_number, dose.kind)}"
         parts = [dose.product]
         if dose.lot:
-            parts.append(self.tr("lot %1").replace("%1", dose.lot))
+            parts.append(fill(self.tr("lot %1"), dose.lot))
         if dose.trace_code:
-            box = self.tr("box %1").replace("%1", dose.trace_code)
+            box = fill(self.tr("box %1"), dose.trace_code)
             if dose.trace_listed is False:
                 box += " " + self.tr("(not on the lot's list)")
             parts.append(box)
         if dose.kind == "external":  # who entered it is in the event log
             parts.append(dose.place or self.tr("given elsewhere"))
         else:
-            parts += [dose.station, dose.nurse]
+            parts.append(m.who(dose.nurse, dose.station) if dose.nurse else dose.station)
         if dose.override_reason:
-            parts.append(self.tr("override: %1").replace("%1", dose.override_reason))
+            parts.append(fill(self.tr("override: %1"), dose.override_reason))
         if dose.corrected:
             parts.append(self.tr("(corrected)"))
         return head + "\n" + " · ".join(parts)

@@ -24,6 +24,7 @@ from printing.backend import PrinterBackend
 from printing.result import PrintResult
 from printing.slip import SlipPrint
 from ui.feed import Feed
+from ui.i18n import fill
 from ui.print_worker import PrintWorker, SlipJob, read_slip
 from ui.runner import Runner
 from ui.widgets.messages import DeskMessages
@@ -76,7 +77,7 @@ class SlipPrinter(QObject):
         if console.user is None:
             return False
         if any(t == ticket_id for t, *_ in self._asked.values()):
-            console.say(self.tr("The slip of %1 is already printing.").replace("%1", label), "warn")
+            console.say(fill(self.tr("The slip of %1 is already printing."), label), "warn")
             return False
         actor = console.actor()
 
@@ -93,7 +94,7 @@ class SlipPrinter(QObject):
 
         started = console.runner.run(self, f"slip {ticket_id}", read, send, not_read)
         if started and reprint:
-            console.say(self.tr("Reprinting the record slip of %1…").replace("%1", label))
+            console.say(fill(self.tr("Reprinting the record slip of %1…"), label))
         return started
 
     def busy(self) -> bool:
@@ -119,14 +120,16 @@ class SlipPrinter(QObject):
                     if reprint
                     else self.tr("Record slip of %1 printed.")
                 )
-                console.say(text.replace("%1", label))
+                console.say(fill(text, label))
             else:
                 console.say(
-                    self.tr(
-                        "The record slip of %1 was not printed: %2. Reprint it from the history."
-                    )
-                    .replace("%1", label)
-                    .replace("%2", console.messages.print_failure(result.code)),
+                    fill(
+                        self.tr(
+                            "The record slip of %1 was not printed: %2. Reprint it from the history."
+                        ),
+                        label,
+                        console.messages.print_failure(result.code),
+                    ),
                     "error",
                 )
             self.done.emit(ticket_id, result)

@@ -32,6 +32,7 @@ def test_observation_fits(
         screen.prompts = FakePrompts()  # type: ignore[assignment]
         screen.resize(*size)
         sign_in(qtbot, screen)
+        qtbot.waitUntil(lambda: len(screen.rows) == 5)
         screen.select(screen.rows[0].ticket.id)
         settle(qtbot, screen)
         screen.say(LONG_STATUS, "error")

@@ -176,7 +176,7 @@ def test_the_observation_desks_dialogs_name_ticket_and_person(
 
     vaccinate(screen.engine, "李四")
     screen.refresh()
-    settle(qtbot, screen)
+    qtbot.waitUntil(lambda: len(screen.rows) == 1)
     screen.select(screen.rows[0].ticket.id)
     screen.prompts.queue("number", None).queue("reason", None).queue("adverse_event", None)
     screen.extend()
