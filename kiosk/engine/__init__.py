@@ -67,7 +67,7 @@ class Engine:
         self.corrections = CorrectionOps(self.core, self.day, self.stock)
         self.queries = Queries(self.core)
         self.clearing = ClearingOps(self.core, self.day, self.tickets)
-        self.appointments = AppointmentOps(self.core, self.record)
+        self.appointments = AppointmentOps(self.core, self.record, self.tickets)
 
     def now(self) -> datetime:
         return self.core.now()

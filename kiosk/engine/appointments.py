@@ -12,8 +12,10 @@ engine call:
   (``"token"``: the slip's QR; ``"phone"``; ``"suffix"``: the document's last six characters)
   gives a :class:`~kiosk.appointments.model.KioskLookup`: today's matches with masked names only
   (several when residents share a phone: the resident picks theirs), or the days of their other
-  appointments. Then :meth:`~AppointmentOps.link` with the ticket just issued (the kiosk's actor
-  may do it).
+  appointments. Then :meth:`~AppointmentOps.take_number`: the ticket issued and
+  linked in one transaction (the cap applies as for any ticket; refused, writing nothing, for an
+  appointment of another day or one that already led to a ticket). :meth:`~AppointmentOps.link`
+  links a ticket issued otherwise (a desk's).
 - The desk: :meth:`~AppointmentOps.for_ticket` gives the linked
   :class:`~kiosk.appointments.model.Appointment` in full, to pre-fill registration (name,
   document, phone; the nurse still checks them).
@@ -39,6 +41,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from kiosk import limits
 from kiosk.appointments import store
 from kiosk.appointments.checking import ProgressFn, check_file
 from kiosk.appointments.due import PersonDoses, due_rows
@@ -55,9 +58,10 @@ from kiosk.db.schema import appointments, doses, persons
 from kiosk.dose_rules import PastDose
 from kiosk.engine.core import EngineCore, Part
 from kiosk.engine.record import RecordOps
+from kiosk.engine.tickets import TicketOps
 from kiosk.errors import InvalidInput, InvalidTransition, NotFound
 from kiosk.eventlog import Tx
-from kiosk.model import Actor
+from kiosk.model import KIOSK_ACTOR, Actor, Ticket
 from kiosk.privacy import mask_name
 
 LookupKind = Literal["token", "phone", "suffix"]
@@ -84,9 +88,10 @@ def _digest(path: Path) -> str:
 class AppointmentOps(Part):
     """The appointments of one site."""
 
-    def __init__(self, core: EngineCore, record: RecordOps) -> None:
+    def __init__(self, core: EngineCore, record: RecordOps, tickets: TicketOps) -> None:
         super().__init__(core)
         self.record = record
+        self.tickets = tickets
 
     # --- import ---------------------------------------------------------------------------------
 
@@ -196,9 +201,41 @@ class AppointmentOps(Part):
             ).first()
         return None if row is None else _appointment(row)
 
+    def take_number(
+        self,
+        appointment_id: int,
+        prefix: str,
+        *,
+        priority: bool = False,
+        actor: Actor = KIOSK_ACTOR,
+        key: str | None = None,
+    ) -> Ticket:
+        """Take a number for today's appointment and link it, in one transaction: the cap applies
+        as for any ticket (:class:`~kiosk.errors.CapReached`); an appointment of another day
+        (:class:`InvalidInput`) or one that already led to a ticket (:class:`InvalidTransition`)
+        is refused and nothing is written. ``key``: the tap's, as for :meth:`TicketOps.issue`."""
+        limits.prefix(prefix)
+        day = self.today()
+
+        def work(tx: Tx) -> Ticket:
+            found = self._get(tx.conn, appointment_id)
+            if found.ticket_id is not None:
+                raise InvalidTransition(
+                    "this appointment already led to a ticket", appointment_id=appointment_id
+                )
+            if found.day != day:
+                raise InvalidInput(
+                    f"the appointment is for {found.day}, not today ({day})", field="day"
+                )
+            ticket = self.tickets.issue_in(tx, day, prefix, priority=priority)
+            self._link_in(tx, appointment_id, ticket)
+            return ticket
+
+        return self.core.write(actor, work, key=key, replay=self.core.replay_ticket)
+
     def link(self, appointment_id: int, ticket_id: int, *, actor: Actor) -> Appointment:
-        """The ticket issued for this appointment (the kiosk's, or a desk's): same day only;
-        linking it again to the same ticket changes nothing."""
+        """The ticket issued for this appointment (a desk's): same day only; linking it again
+        to the same ticket changes nothing."""
 
         def work(tx: Tx) -> Appointment:
             found = self._get(tx.conn, appointment_id)
@@ -215,16 +252,25 @@ class AppointmentOps(Part):
                     f"the appointment is for {found.day}, the ticket for {ticket.day}",
                     field="day",
                 )
-            tx.conn.execute(
-                sa.update(appointments)
-                .where(A.id == appointment_id)
-                .values(ticket_id=ticket_id, updated_at=tx.now)
-            )
-            tx.event("appointment_linked", ticket_id=ticket_id, day=ticket.day,
-                     label=ticket.label, appointment_id=appointment_id)  # fmt: skip
+            self._link_in(tx, appointment_id, ticket)
             return self._get(tx.conn, appointment_id)
 
         return self.core.write(actor, work)
+
+    def _link_in(self, tx: Tx, appointment_id: int, ticket: Ticket) -> None:
+        """Link inside ``tx``, only while unlinked: of two kiosks taking a number for one
+        appointment at once, the second is refused (its transaction, its ticket too, undone)."""
+        linked = tx.conn.execute(
+            sa.update(appointments)
+            .where(A.site == self.site, A.id == appointment_id, A.ticket_id.is_(None))
+            .values(ticket_id=ticket.id, updated_at=tx.now)
+        ).rowcount
+        if linked != 1:
+            raise InvalidTransition(
+                "this appointment already led to another ticket", appointment_id=appointment_id
+            )
+        tx.event("appointment_linked", ticket_id=ticket.id, day=ticket.day,
+                 label=ticket.label, appointment_id=appointment_id)  # fmt: skip
 
     # --- the manager ----------------------------------------------------------------------------
 
