@@ -16,18 +16,6 @@
         <translation>手机号</translation>
     </message>
     <message>
-        <source>Screening (answer every question)</source>
-        <translation>健康询问（每题必答）</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
         <source>Informed consent signed</source>
         <translation>已签署知情同意书</translation>
     </message>
@@ -42,22 +30,6 @@
     <message>
         <source>11 digits starting with 1</source>
         <translation>11 位数字，以 1 开头</translation>
-    </message>
-    <message>
-        <source>Answer every screening question.</source>
-        <translation>请回答每一个健康询问问题。</translation>
-    </message>
-    <message>
-        <source>Deferral suggested: %1</source>
-        <translation>建议暂缓：%1</translation>
-    </message>
-    <message>
-        <source>Allergy history: observation %1 min.</source>
-        <translation>有过敏史：留观 %1 分钟。</translation>
-    </message>
-    <message>
-        <source>Screening passed.</source>
-        <translation>筛查通过。</translation>
     </message>
     <message>
         <source>The form is not complete: see the fields marked in red.</source>

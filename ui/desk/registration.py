@@ -15,15 +15,12 @@ from itertools import pairwise
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +32,7 @@ from kiosk.privacy import mask_name
 from ui.desk.documents import DocumentCheck, DocumentFields
 from ui.desk.reasons import ask_reason
 from ui.desk.record import RecordBox
+from ui.desk.screening import Screening
 from ui.i18n import fill
 from ui.widgets import theme
 from ui.widgets.console import ConsoleContext, button
@@ -81,29 +79,10 @@ class RegistrationPanel(QGroupBox):
         self.record.corrected.connect(self._corrected)
         self.record.earlier_button.clicked.connect(self.add_earlier_dose)
         desk.shortcut("Ctrl+E", self.add_earlier_dose)
-        self.answers: dict[str, QButtonGroup] = {}
-        questions = QGroupBox(self.tr("Screening (answer every question)"))
-        grid = QGridLayout(questions)
-        english = desk.config.site.language == "en"
-        for row, q in enumerate(desk.config.screening):
-            text = q.text_en if english and q.text_en else q.text
-            label = QLabel(text)
-            label.setWordWrap(True)
-            yes, no = QRadioButton(self.tr("Yes")), QRadioButton(self.tr("No"))
-            yes.setObjectName(f"yes_{q.key}")
-            no.setObjectName(f"no_{q.key}")
-            group = QButtonGroup(self)
-            group.addButton(yes, 1)
-            group.addButton(no, 0)
-            group.idClicked.connect(lambda _id: self.validate())
-            self.answers[q.key] = group
-            grid.addWidget(label, row, 0)
-            grid.addWidget(yes, row, 1)
-            grid.addWidget(no, row, 2)
-        grid.setColumnStretch(0, 1)
-        self.advice = QLabel()
-        self.advice.setObjectName("screeningAdvice")
-        self.advice.setWordWrap(True)
+        self.questions = Screening(desk.config)
+        self.questions.changed.connect(self.validate)
+        self.answers = self.questions.answers  # each question's Yes/No (tests read them)
+        self.advice = self.questions.advice
         keys = QKeySequence("Ctrl+I").toString(QKeySequence.SequenceFormat.NativeText)
         self.consent = QCheckBox(self.tr("Informed consent signed") + f"  [{keys}]")
         self.consent.setObjectName("consent")
@@ -124,7 +103,7 @@ class RegistrationPanel(QGroupBox):
         top.addWidget(self.record, 5)
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
-        layout.addWidget(questions)
+        layout.addWidget(self.questions)
         layout.addWidget(self.advice)
         layout.addWidget(self.consent)
         layout.addLayout(buttons)
@@ -153,7 +132,7 @@ class RegistrationPanel(QGroupBox):
         self.validate()
 
     def _inputs(self) -> list[QWidget]:
-        radios: list[QWidget] = [b for g in self.answers.values() for b in g.buttons()]
+        radios = self.questions.buttons()
         return [
             self.name,
             *self.document.inputs(),
@@ -169,11 +148,7 @@ class RegistrationPanel(QGroupBox):
             edit.clear()
         self.document.clear()
         self.consent.setChecked(False)
-        for group in self.answers.values():
-            group.setExclusive(False)
-            for b in group.buttons():
-                b.setChecked(False)
-            group.setExclusive(True)
+        self.questions.clear()
 
     def who(self) -> str | None:
         """The name as typed (the person is registered only when the form is saved)."""
@@ -227,12 +202,7 @@ class RegistrationPanel(QGroupBox):
 
     def screening(self) -> dict[str, bool] | None:
         """Every answer (yes = True), or None while any question is unanswered."""
-        out = {}
-        for key, group in self.answers.items():
-            if group.checkedId() < 0:
-                return None
-            out[key] = group.checkedId() == 1
-        return out
+        return self.questions.result()
 
     def validate(self) -> bool:
         if self._validating:  # the record box answering this very check: it is taken below
@@ -287,31 +257,11 @@ class RegistrationPanel(QGroupBox):
         )
 
     def _advise(self, answers: dict[str, bool] | None) -> None:
-        if answers is None:
-            self.advice.setText(self.tr("Answer every screening question."))
-            theme.set_level(self.advice, "")
-            return
-        english = self.desk.config.site.language == "en"
-        defers = [
-            (q.text_en if english and q.text_en else q.text)
-            for q in self.desk.config.screening
-            if q.defers and answers.get(q.key)
-        ]
-        notes = []
-        if defers:
-            notes.append(fill(self.tr("Deferral suggested: %1"), " ".join(defers)))
-        if self.allergy(answers):
-            notes.append(
-                fill(
-                    self.tr("Allergy history: observation %1 min."),
-                    str(self.observation_minutes + self.allergy_extra_minutes),
-                )
-            )
-        self.advice.setText("\n".join(notes) or self.tr("Screening passed."))
-        theme.set_level(self.advice, "error" if defers else "ok")
+        minutes = self.observation_minutes + self.allergy_extra_minutes
+        self.questions.advise(answers, minutes)
 
     def allergy(self, answers: dict[str, bool]) -> bool:
-        return any(q.allergy and answers.get(q.key) for q in self.desk.config.screening)
+        return self.questions.allergy(answers)
 
     # --- outcomes ---------------------------------------------------------------------------------
 
@@ -324,7 +274,7 @@ class RegistrationPanel(QGroupBox):
             return
         answers, checked = self.screening(), self.document_check()
         assert answers is not None and checked.complete
-        if any(q.defers and answers.get(q.key) for q in desk.config.screening):
+        if self.questions.defers(answers):
             if not desk.prompts.confirm(
                 self,
                 self.tr("Deferral suggested"),
