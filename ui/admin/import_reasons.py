@@ -13,37 +13,66 @@ from kiosk.appointments.model import ImportProblem
 
 def _texts() -> dict[str, str]:
     # Each in a literal translate() call, so the translation tools find it.
-    t = QCoreApplication.translate
     return {
-        "unknown_header": t("ImportReasons", "unknown column header"),
-        "duplicate_header": t("ImportReasons", "this column appears twice"),
-        "missing_header": t("ImportReasons", "a required column is missing"),
-        "empty": t("ImportReasons", "the file has no header row"),
-        "no_rows": t("ImportReasons", "the file has a header but no rows"),
-        "encoding": t("ImportReasons", "the file is neither UTF-8 nor GB18030 text"),
-        "missing": t("ImportReasons", "the file cannot be found"),
-        "xls": t("ImportReasons", "an old .xls workbook: save it as .xlsx or CSV"),
-        "csv": t("ImportReasons", "the CSV file cannot be read"),
-        "xlsx": t("ImportReasons", "the workbook cannot be read"),
-        "name_missing": t("ImportReasons", "the name is empty"),
-        "name": t("ImportReasons", "the name is too long or holds control characters"),
-        "village_missing": t("ImportReasons", "the village is empty"),
-        "village": t("ImportReasons", "the village is too long or holds control characters"),
-        "document_type": t("ImportReasons", "unknown document type"),
-        "document_missing": t("ImportReasons", "the document number is empty"),
-        "phone_missing": t("ImportReasons", "the phone number is empty"),
-        "phone": t("ImportReasons", "not a mobile number or a landline with its area code"),
-        "date_missing": t("ImportReasons", "the date is empty"),
-        "date": t("ImportReasons", "not a date (write 2026-12-03 or 2026/12/3)"),
-        "date_ahead": t("ImportReasons", "the date is more than a year ahead"),
-        "dose_missing": t("ImportReasons", "the dose number is empty"),
-        "dose": t("ImportReasons", "the dose number is out of range"),
-        "standby": t("ImportReasons", "write 是 or 否 (yes or no)"),
-        "duplicate_key": t("ImportReasons", "the same document and dose as row %1"),
-        "document_checksum": t("ImportReasons", "the ID number's check character is wrong"),
-        "document_length": t("ImportReasons", "the document number has the wrong length"),
-        "document_birth_date": t("ImportReasons", "the birth date in the number is not valid"),
-        "document_region": t("ImportReasons", "the ID number's region code is not valid"),
+        "unknown_header": QCoreApplication.translate("ImportReasons", "unknown column header"),
+        "duplicate_header": QCoreApplication.translate(
+            "ImportReasons", "this column appears twice"
+        ),
+        "missing_header": QCoreApplication.translate(
+            "ImportReasons", "a required column is missing"
+        ),
+        "empty": QCoreApplication.translate("ImportReasons", "the file has no header row"),
+        "no_rows": QCoreApplication.translate("ImportReasons", "the file has a header but no rows"),
+        "encoding": QCoreApplication.translate(
+            "ImportReasons", "the file is neither UTF-8 nor GB18030 text"
+        ),
+        "missing": QCoreApplication.translate("ImportReasons", "the file cannot be found"),
+        "xls": QCoreApplication.translate(
+            "ImportReasons", "an old .xls workbook: save it as .xlsx or CSV"
+        ),
+        "csv": QCoreApplication.translate("ImportReasons", "the CSV file cannot be read"),
+        "xlsx": QCoreApplication.translate("ImportReasons", "the workbook cannot be read"),
+        "name_missing": QCoreApplication.translate("ImportReasons", "the name is empty"),
+        "name": QCoreApplication.translate(
+            "ImportReasons", "the name is too long or holds control characters"
+        ),
+        "village_missing": QCoreApplication.translate("ImportReasons", "the village is empty"),
+        "village": QCoreApplication.translate(
+            "ImportReasons", "the village is too long or holds control characters"
+        ),
+        "document_type": QCoreApplication.translate("ImportReasons", "unknown document type"),
+        "document_missing": QCoreApplication.translate(
+            "ImportReasons", "the document number is empty"
+        ),
+        "phone_missing": QCoreApplication.translate("ImportReasons", "the phone number is empty"),
+        "phone": QCoreApplication.translate(
+            "ImportReasons", "not a mobile number or a landline with its area code"
+        ),
+        "date_missing": QCoreApplication.translate("ImportReasons", "the date is empty"),
+        "date": QCoreApplication.translate(
+            "ImportReasons", "not a date (write 2026-12-03 or 2026/12/3)"
+        ),
+        "date_ahead": QCoreApplication.translate(
+            "ImportReasons", "the date is more than a year ahead"
+        ),
+        "dose_missing": QCoreApplication.translate("ImportReasons", "the dose number is empty"),
+        "dose": QCoreApplication.translate("ImportReasons", "the dose number is out of range"),
+        "standby": QCoreApplication.translate("ImportReasons", "write 是 or 否 (yes or no)"),
+        "duplicate_key": QCoreApplication.translate(
+            "ImportReasons", "the same document and dose as row %1"
+        ),
+        "document_checksum": QCoreApplication.translate(
+            "ImportReasons", "the ID number's check character is wrong"
+        ),
+        "document_length": QCoreApplication.translate(
+            "ImportReasons", "the document number has the wrong length"
+        ),
+        "document_birth_date": QCoreApplication.translate(
+            "ImportReasons", "the birth date in the number is not valid"
+        ),
+        "document_region": QCoreApplication.translate(
+            "ImportReasons", "the ID number's region code is not valid"
+        ),
     }
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,7 +26,19 @@ from kiosk.errors import KioskError
 from ui.admin.data import AdminRead
 from ui.widgets.console import ConsoleContext
 
-COLUMNS = 5  # name, phone, village, appointment day, the button
+COLUMNS = 5  # name, phone, village, appointment day, "add" (one tap on it adds the row)
+ADD = COLUMNS - 1
+VISIBLE_ROWS = 3  # the table asks for this many rows' height (more scroll): the list above
+# keeps the rest of the column
+
+
+class OfferTable(QTableWidget):
+    def sizeHint(self) -> QSize:
+        rows = max(1, min(self.rowCount(), VISIBLE_ROWS))
+        height = (self.horizontalHeader().sizeHint().height()
+                  + rows * self.verticalHeader().defaultSectionSize()
+                  + self.horizontalScrollBar().sizeHint().height() + 2 * self.frameWidth())  # fmt: skip
+        return QSize(super().sizeHint().width(), height)
 
 
 def note_for(candidate: StandbyCandidate) -> str:
@@ -59,7 +71,7 @@ class OfferPanel(QWidget):
         self.empty = QLabel(self.tr("Nobody with a later appointment agreed to be called."))
         self.empty.setObjectName("offerEmpty")
         self.empty.setWordWrap(True)
-        self.table = QTableWidget(0, COLUMNS)
+        self.table = OfferTable(0, COLUMNS)
         self.table.setObjectName("offerTable")
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Phone"), self.tr("Village"), self.tr("Appointment"), ""]
@@ -67,10 +79,10 @@ class OfferPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.cellClicked.connect(self._clicked)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, COLUMNS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(box)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
@@ -88,6 +100,9 @@ class OfferPanel(QWidget):
             return
         self.shown = shown
         self.empty.setVisible(not shown)
+        self.table.setVisible(bool(shown))
+        self.table.resizeColumnsToContents()
+        self.table.updateGeometry()
         self.table.setRowCount(len(shown))
         for row, c in enumerate(shown):
             cells = (c.name, c.phone, c.village, c.day.isoformat())
@@ -95,20 +110,23 @@ class OfferPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c.appointment_id)
                 self.table.setItem(row, col, item)
-            add = QPushButton(self.tr("Add to standby"))
-            add.setObjectName(f"offerAdd{c.appointment_id}")
-            add.setEnabled(read.is_open)
-            add.clicked.connect(lambda _=False, chosen=c: self.add(chosen))
-            self.table.setCellWidget(row, COLUMNS - 1, add)
-        self.table.resizeRowsToContents()
+            add = QTableWidgetItem(self.tr("Add") if read.is_open else "")
+            add.setData(Qt.ItemDataRole.UserRole, c.appointment_id)
+            add.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            bold = QFont(self.table.font())
+            bold.setBold(True)
+            add.setFont(bold)
+            self.table.setItem(row, ADD, add)
 
-    def button_for(self, appointment_id: int) -> QPushButton:
-        """The add button of appointment ``appointment_id``'s row (tests)."""
+    def _clicked(self, row: int, column: int) -> None:
+        if column == ADD and self.is_open and 0 <= row < len(self.shown):
+            self.add(self.shown[row])
+
+    def row_of(self, appointment_id: int) -> int:
+        """The table row of appointment ``appointment_id`` (tests)."""
         for row, c in enumerate(self.shown):
             if c.appointment_id == appointment_id:
-                widget = self.table.cellWidget(row, COLUMNS - 1)
-                assert isinstance(widget, QPushButton)
-                return widget
+                return row
         raise KeyError(appointment_id)
 
     def add(self, candidate: StandbyCandidate) -> None:

@@ -73,8 +73,8 @@ class AdminScreen(Console):
         clear_layout.setContentsMargins(4, 4, 4, 4)
         clear_layout.addWidget(self.clearing, 2)
         standby_column = QVBoxLayout()
-        standby_column.addWidget(self.standby, 3)
-        standby_column.addWidget(self.offer, 2)
+        standby_column.addWidget(self.standby, 1)
+        standby_column.addWidget(self.offer, 0)  # as tall as a few rows: ui.admin.offer
         clear_layout.addLayout(standby_column, 3)
         self.clear_tab = self.tabs.addTab(clear_page, self.tr("Clear to zero"))
         self.tabs.addTab(self.stock, self.tr("Day and stock"))

@@ -98,6 +98,7 @@ class StandbyPanel(QWidget):
         self.ticket.setObjectName("standbyTicket")
         self.ticket.setAlignment(Qt.AlignmentFlag.AlignCenter)
         big(self.ticket, theme.PERSON_PT)
+        self.ticket.setVisible(False)  # until a priority ticket is issued: room for the list
         layout = QVBoxLayout(box)
         layout.addLayout(entry)
         layout.addWidget(self.table, 1)
@@ -206,6 +207,7 @@ class StandbyPanel(QWidget):
 
         def issued(ticket: Ticket) -> None:
             self.ticket.setText(self.tr("Priority ticket %1").replace("%1", ticket.label))
+            self.ticket.setVisible(True)
             c.say(self.tr("Priority ticket %1 issued.").replace("%1", ticket.label))
             self._print(ticket)
 

@@ -8,6 +8,7 @@ fake clock, a few deferred, missed and wasted doses, opened vials, and a standby
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from kiosk.clock import FakeClock
@@ -16,6 +17,7 @@ from kiosk.dose_rules import rules_from_config
 from kiosk.engine import Engine
 from kiosk.idnumber import check_character
 from kiosk.model import Actor, LotIn, PersonIn
+from tests.kiosk.appointments.lists import ZH, resident, write_csv
 
 MANAGER = Actor("李站长", "admin", "manager")
 DESK = Actor("王护士", "登记1")
@@ -89,3 +91,24 @@ def afternoon(engine: Engine, clock: FakeClock, config: Config, *, residents: in
         entry = engine.clearing.add_standby(name, phone, actor=MANAGER)
         if status != "waiting":
             engine.clearing.mark_standby(entry.id, status, actor=MANAGER)
+
+
+def village_list(engine: Engine, folder: Path, *, residents: int = 8) -> Path:
+    """A village list of ``residents`` for the next days (every other one agreed to be called),
+    imported as the manager, as tests/kiosk/appointments/lists.py writes them; its path."""
+    today = engine.today()
+    rows = [resident(n, today + timedelta(days=1 + n % 3)) for n in range(1, residents + 1)]
+    path = write_csv(folder / "东风村预约名单.csv", ZH, rows)
+    engine.appointments.import_file(path, actor=MANAGER)
+    return path
+
+
+def bad_village_list(folder: Path) -> Path:
+    """A village list with a bad phone, a date that is no date, and a document that fails its
+    check character: for the import tab's problems table."""
+    day = date(2026, 12, 3)
+    rows = [resident(n, day) for n in range(20, 26)]
+    rows[1][3] = "12345"
+    rows[3][5] = "2026-02-30"
+    rows[4][2] = str(rows[4][2])[:-1] + ("0" if str(rows[4][2])[-1] != "0" else "1")
+    return write_csv(folder / "红星社区名单.csv", ZH, rows)

@@ -21,6 +21,7 @@ from tests.ui.conftest import MANAGER
 from tests.ui.desk.helpers import settle
 from ui.admin.appointments import ImportPanel
 from ui.admin.due import DuePanel
+from ui.admin.offer import ADD
 
 
 def panel_of(screen: Any, kind: type) -> Any:
@@ -29,6 +30,18 @@ def panel_of(screen: Any, kind: type) -> Any:
 
 def click(qtbot: Any, screen: Any, widget: Any) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    settle(qtbot, screen)
+    changed(qtbot, screen)
+
+
+def tap_add(qtbot: Any, screen: Any, row: int) -> None:
+    """One tap on a candidate's "add" cell."""
+    table = screen.offer.table
+    item = table.item(row, ADD)
+    assert item is not None and item.text()
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(item).center()
+    )
     settle(qtbot, screen)
     changed(qtbot, screen)
 
@@ -50,7 +63,7 @@ def test_an_appointment_holder_is_offered_added_to_standby_then_not_offered_agai
     cells = [offer.table.item(0, col).text() for col in range(4)]
     assert cells == [first.name, first.phone, first.village, later.isoformat()]
     assert not offer.empty.isVisibleTo(screen)
-    click(qtbot, screen, offer.button_for(first.appointment_id))
+    tap_add(qtbot, screen, offer.row_of(first.appointment_id))
     entries = engine.clearing.standby_list()
     assert [(e.name, e.note) for e in entries] == [
         (first.name, f"预约 {later.isoformat()} {first.village}")
@@ -82,7 +95,8 @@ def test_a_bad_file_shows_its_rows_and_cannot_be_imported(
     click(qtbot, screen, panel.choose)
     assert panel.checked is not None and panel.checked.refused
     cells = [
-        tuple(panel.table.item(r, c).text() for c in range(3)) for r in range(panel.table.rowCount())
+        tuple(panel.table.item(r, c).text() for c in range(3))
+        for r in range(panel.table.rowCount())
     ]
     assert [(row, column) for row, column, _ in cells] == [("3", "手机号"), ("4", "预约日期")]
     assert all(reason for _, _, reason in cells)
