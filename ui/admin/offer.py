@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
@@ -28,17 +28,27 @@ from ui.widgets.console import ConsoleContext
 
 COLUMNS = 5  # name, phone, village, appointment day, "add" (one tap on it adds the row)
 ADD = COLUMNS - 1
-VISIBLE_ROWS = 3  # the table asks for this many rows' height (more scroll): the list above
-# keeps the rest of the column
+VISIBLE_ROWS = (3, 6)  # the rows' height the table asks for (more scroll), below and from a
+TALL = 900  # window this tall: the standby list above keeps the rest of the column
 
 
 class OfferTable(QTableWidget):
+    _tall = False
+
     def sizeHint(self) -> QSize:
-        rows = max(1, min(self.rowCount(), VISIBLE_ROWS))
+        visible = VISIBLE_ROWS[self.window().height() >= TALL]
+        rows = max(1, min(self.rowCount(), visible))
         height = (self.horizontalHeader().sizeHint().height()
                   + rows * self.verticalHeader().defaultSectionSize()
                   + self.horizontalScrollBar().sizeHint().height() + 2 * self.frameWidth())  # fmt: skip
         return QSize(super().sizeHint().width(), height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        tall = self.window().height() >= TALL
+        if tall != self._tall:
+            self._tall = tall
+            self.updateGeometry()
 
 
 def note_for(candidate: StandbyCandidate) -> str:

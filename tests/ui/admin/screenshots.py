@@ -1,5 +1,7 @@
 """Screenshots of the admin screen for the README: a simulated afternoon (tests/ui/admin/scenario.py)
-at 15:20, in Chinese, signed in as the manager, at 1366x768 and 1920x1080.
+at 15:20 with a village list's residents who agreed to be called, in Chinese, signed in as the
+manager, at 1366x768 and 1920x1080; and the village-list tab with a bad list checked
+(admin-import-1366x768.png).
 
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.admin.screenshots [--out docs]
 
@@ -23,7 +25,8 @@ from kiosk.config import Config
 from kiosk.db.database import sqlite_url
 from kiosk.engine import Engine
 from kiosk.staff import StaffDirectory
-from tests.ui.admin.scenario import MANAGER, afternoon
+from tests.ui.admin.scenario import MANAGER, afternoon, bad_village_list, village_list
+from ui.admin.appointments import ImportPanel
 from ui.admin.build import admin_screen
 from ui.feed import Feed
 from ui.fonts import register_fonts
@@ -51,6 +54,7 @@ def main() -> int:
     engine = Engine(db, clock, "main", config.site.timezone)
     staff = StaffDirectory(db, clock, "main")
     afternoon(engine, clock, config)
+    village_list(engine, folder)
     scheduler = FakeScheduler(clock)
     runner = Runner()
     feed = Feed(engine, clock, scheduler, runner)
@@ -81,6 +85,19 @@ def main() -> int:
                 screen.grab().save(str(tab))
                 print(tab, screen.width(), screen.height())
             screen.tabs.setCurrentIndex(shown)
+    importer = next(p for p in screen.panels if isinstance(p, ImportPanel))
+    bad = bad_village_list(folder)
+    importer.ask_open = lambda _parent, _filters: str(bad)
+    screen.resize(*SIZES[0])
+    screen.tabs.setCurrentWidget(importer)
+    importer.choose_file()
+    while not runner.idle:
+        app.processEvents()
+    for _ in range(5):
+        app.processEvents()
+    path = out / f"admin-import-{SIZES[0][0]}x{SIZES[0][1]}{suffix}.png"
+    screen.grab().save(str(path))
+    print(path, screen.width(), screen.height())
     screen.stop_timers()
     scheduler.stop_all()
     screen.close()
