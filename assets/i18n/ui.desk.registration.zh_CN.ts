@@ -28,10 +28,6 @@
         <translation>暂缓…</translation>
     </message>
     <message>
-        <source>11 digits starting with 1</source>
-        <translation>11 位数字，以 1 开头</translation>
-    </message>
-    <message>
         <source>The form is not complete: see the fields marked in red.</source>
         <translation>信息不完整：请查看红色提示的项目。</translation>
     </message>
@@ -66,6 +62,14 @@
     <message>
         <source>Deferred; the dose is released.</source>
         <translation>已暂缓；疫苗剂次已释放。</translation>
+    </message>
+    <message>
+        <source>%1: appointment from the list of %2; check the document with the resident</source>
+        <translation>%1：%2名单预约，请与居民核对证件</translation>
+    </message>
+    <message>
+        <source>A mobile number (11 digits) or a landline with its area code</source>
+        <translation>手机号（11位）或带区号的固定电话</translation>
     </message>
     <message>
         <source>Earlier dose entered: %1 of %2, %3.</source>

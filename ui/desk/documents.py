@@ -147,6 +147,13 @@ class DocumentFields(QObject):
         if sex and self.sex.currentIndex() == 0:
             self.sex.setCurrentIndex(max(0, self.sex.findData(sex)))
 
+    def fill_document(self, kind: str, number: str, country: str | None) -> None:
+        """A document known before it is shown (a village list's appointment): kind, number and
+        a passport's country; the nurse checks them against the document itself."""
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.number.setText(number)
+        self.country.setText(country or "")
+
     def show_person(self, person: Person) -> None:
         """The document and details of ``person`` as on record (after a correction)."""
         self.kind.setCurrentIndex(max(0, self.kind.findData(person.document_type or "")))

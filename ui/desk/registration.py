@@ -10,7 +10,6 @@ it encodes; the record and the proposed dose are :mod:`ui.desk.record`'s.
 from __future__ import annotations
 
 import logging
-import re
 from itertools import pairwise
 
 from PySide6.QtGui import QKeySequence
@@ -25,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.appointments import Appointment
 from kiosk.documents import mask_document_number
 from kiosk.errors import KioskError
 from kiosk.model import Actor, DayStatus, Dose, Person, PersonIn, PersonRecord, Ticket
+from kiosk.phones import PhoneError, normalise_phone
 from kiosk.privacy import mask_name
 from ui.desk.documents import DocumentCheck, DocumentFields
 from ui.desk.reasons import ask_reason
@@ -41,7 +42,6 @@ from ui.widgets.messages import BLOCK_CODES
 
 log = logging.getLogger(__name__)
 
-PHONE = re.compile(r"^1\d{10}$")
 RECORD_CHANGED = (*BLOCK_CODES, "dose_number_mismatch", "dose_number_taken")
 """Refusals that say the record or the rules moved on: the record is read again."""
 
@@ -65,7 +65,7 @@ class RegistrationPanel(QGroupBox):
         self.id_info = self.document.info
         self.phone = QLineEdit()
         self.phone.setObjectName("phone")
-        self.phone.setMaxLength(11)
+        self.phone.setMaxLength(20)  # a mobile, or a landline with its area code (kiosk.phones)
         self.phone_info = QLabel()
         self.phone_info.setObjectName("phoneInfo")
         form = QFormLayout()
@@ -127,8 +127,45 @@ class RegistrationPanel(QGroupBox):
         if new_id != self.ticket_id or ticket is None:
             self.ticket_id = new_id
             self._clear(ticket)
+            if ticket is not None:
+                self._read_appointment(ticket.id)
         for w in self._inputs():
             w.setEnabled(ticket is not None)
+        self.validate()
+
+    def _read_appointment(self, ticket_id: int) -> None:
+        """A ticket taken for a village-list appointment (issue 17): its person fills the empty
+        inputs, for the nurse to check against the document; the health questions and consent
+        are asked as for anyone."""
+        engine = self.desk.engine
+        self.desk.runner.read(
+            self,
+            "appointment",
+            lambda: engine.appointments.for_ticket(ticket_id),
+            lambda found: self._prefill(ticket_id, found),
+            lambda _exc: None,  # no pre-fill: the nurse types, as without an appointment
+        )
+
+    def _prefill(self, ticket_id: int, found: Appointment | None) -> None:
+        if found is None or ticket_id != self.ticket_id:
+            return
+        if not self.name.text().strip():
+            self.name.setText(found.name)
+        if not self.phone.text().strip():
+            self.phone.setText(found.phone)
+        if not self.id_number.text().strip():
+            self.document.fill_document(
+                found.document_type, found.id_number, found.document_country or None
+            )
+        self.desk.say(
+            fill(
+                self.tr(
+                    "%1: appointment from the list of %2; check the document with the resident"
+                ),
+                self.ticket_label,
+                found.village,
+            )
+        )
         self.validate()
 
     def _inputs(self) -> list[QWidget]:
@@ -217,9 +254,12 @@ class RegistrationPanel(QGroupBox):
         checked = self.document_check()
         self.record.show_document(checked.key if self.ticket_id is not None else None)
         self.record.set_birth_date(checked.birth_date)
-        phone = self.phone.text().strip()
-        phone_ok = not phone or bool(PHONE.match(phone))
-        self.phone_info.setText("" if phone_ok else self.tr("11 digits starting with 1"))
+        phone_ok = self.typed_phone() is not None
+        self.phone_info.setText(
+            ""
+            if phone_ok
+            else self.tr("A mobile number (11 digits) or a landline with its area code")
+        )
         theme.set_level(self.phone_info, "error")
         answers = self.screening()
         self._advise(answers)
@@ -246,15 +286,27 @@ class RegistrationPanel(QGroupBox):
         """The person as typed (``checked``: the document, complete)."""
         assert checked.document is not None
         document = checked.document
+        phone = self.typed_phone()  # checked: a phone or ""
         return PersonIn(
             self.name.text().strip(),
             document.number,
-            self.phone.text().strip() or None,
+            phone or None,
             document_type=document.type,
             document_country=document.country,
             birth_date=checked.birth_date if document.birth_date is None else None,
             sex=checked.sex if document.sex is None else None,
         )
+
+    def typed_phone(self) -> str | None:
+        """The phone as stored (one form: kiosk.phones), "" when none is typed, None when what
+        is typed is not a phone number."""
+        text = self.phone.text().strip()
+        if not text:
+            return ""
+        try:
+            return normalise_phone(text)
+        except PhoneError:
+            return None
 
     def _advise(self, answers: dict[str, bool] | None) -> None:
         minutes = self.observation_minutes + self.allergy_extra_minutes
