@@ -60,6 +60,82 @@
         <translation>如有疑问请咨询工作人员。</translation>
     </message>
     <message>
+        <source>I have an appointment</source>
+        <translation>我有预约</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on your appointment slip, or type your phone number or the last 6 characters of your ID document</source>
+        <translation>请扫描预约单上的二维码，或输入手机号码或证件号码的后六位</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Please type a phone number or the last 6 characters of your ID document</source>
+        <translation>请输入手机号码或证件号码的后六位</translation>
+    </message>
+    <message>
+        <source>Looking for your appointment…</source>
+        <translation>正在查找您的预约…</translation>
+    </message>
+    <message>
+        <source>Please tap your name</source>
+        <translation>请点击您的姓名</translation>
+    </message>
+    <message>
+        <source>Is this you?</source>
+        <translation>请确认是您本人</translation>
+    </message>
+    <message>
+        <source>Yes, take my number</source>
+        <translation>是我本人，取号</translation>
+    </message>
+    <message>
+        <source>If this is you, tap your category to take a number</source>
+        <translation>如是您本人，请点击类别取号</translation>
+    </message>
+    <message>
+        <source>Not me</source>
+        <translation>不是我</translation>
+    </message>
+    <message>
+        <source>A number was already taken</source>
+        <translation>已取过号</translation>
+    </message>
+    <message>
+        <source>No appointment found</source>
+        <translation>没有找到您的预约</translation>
+    </message>
+    <message>
+        <source>That is no problem: please take a number as usual.</source>
+        <translation>没关系，请照常取号。</translation>
+    </message>
+    <message>
+        <source>Your appointment is on another day</source>
+        <translation>您的预约不在今天</translation>
+    </message>
+    <message>
+        <source>A number was already taken for this appointment. Please ask at the registration desk.</source>
+        <translation>此预约已取过号，请到登记台咨询。</translation>
+    </message>
+    <message>
+        <source>Take a number as usual</source>
+        <translation>照常取号</translation>
+    </message>
+    <message>
+        <source>Your appointment is noted with this number</source>
+        <translation>您的预约已关联此号</translation>
+    </message>
+    <message>
         <source>No more numbers today</source>
         <translation>今日号已发完</translation>
     </message>
@@ -118,6 +194,18 @@
     <message>
         <source>%1 people waiting now · about %2 minutes&apos; wait</source>
         <translation>现在有 %1 人在等候 · 预计等候约 %2 分钟</translation>
+    </message>
+    <message>
+        <source>Your appointment is on %1. Please come that day, or take a number as usual today.</source>
+        <translation>您的预约日期是%1，欢迎当天前来；今天也可以照常取号。</translation>
+    </message>
+    <message>
+        <source>Your appointment was on %1. Today you may take a number as usual.</source>
+        <translation>您的预约日期是%1，今天请照常取号。</translation>
+    </message>
+    <message>
+        <source>Dose %1</source>
+        <translation>第%1剂</translation>
     </message>
 </context>
 </TS>

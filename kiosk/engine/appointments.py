@@ -156,6 +156,12 @@ class AppointmentOps(Part):
             return KioskLookup(today)
         return KioskLookup((), tuple(sorted({r.day for r in found})))
 
+    def any_on(self, day: date | None = None) -> bool:
+        """Whether ``day`` (default today) has appointments: the kiosk offers "我有预约" then."""
+        with self.db.read() as conn:
+            q = sa.select(A.id).where(A.site == self.site, A.day == (day or self.today()))
+            return conn.execute(q.limit(1)).first() is not None
+
     def _condition(self, kind: LookupKind, text: str) -> sa.ColumnElement[bool] | None:
         text = (text or "").strip()
         if kind == "token":

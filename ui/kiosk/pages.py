@@ -25,7 +25,13 @@ BUTTON_STYLE = (
     "QPushButton:disabled { background: #90a4ae; }"
     "QPushButton[priority='true'] { background: #e65100; }"
     "QPushButton[priority='true']:pressed { background: #ac1900; }"
+    "QPushButton[kind='appointment'] { background: #1b5e20; }"
+    "QPushButton[kind='appointment']:pressed { background: #003300; }"
+    "QPushButton[kind='plain'] { background: white; border: 3px solid #0d47a1; }"
+    "QPushButton[kind='plain']:pressed { background: #e3f2fd; }"
+    "QPushButton[kind='plain']:disabled { background: #eceff1; border-color: #90a4ae; }"
     "QLabel { color: white; background: transparent; }"
+    "QPushButton[kind='plain'] QLabel { color: #0d47a1; }"
 )
 
 
@@ -68,6 +74,9 @@ def _label(name: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) ->
     label.setAlignment(align)
     label.setWordWrap(True)
     return label
+
+
+wrap_label = _label  # for the kiosk's other pages
 
 
 def set_px(widget: QWidget, px: float, bold: bool = False) -> None:
@@ -139,6 +148,40 @@ class CategoryButton(QPushButton):
         self.setMinimumSize(max(touch_px, unit * 6 if wide else touch_px), max(touch_px, height))
 
 
+class LabelButton(QPushButton):
+    """A big button with a line and the line's English below it (wrapped, never clipped).
+    ``kind``: "" (blue), "appointment" (green), "plain" (white, blue words)."""
+
+    def __init__(self, name: str, kind: str = "") -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setProperty("kind", kind)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setStyleSheet(BUTTON_STYLE)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(2)
+        self.main = _label(f"{name}_main")
+        self.sub = _label(f"{name}_sub")
+        for label in (self.main, self.sub):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+
+    def set_texts(self, main: str, sub: str = "") -> None:
+        self.main.setText(main)
+        self.sub.setText(sub)
+        self.sub.setVisible(bool(sub))
+        self.setAccessibleName(main)
+
+    def scale(self, main_px: float, touch_px: int, min_width: int = 0) -> None:
+        set_px(self.main, main_px, bold=True)
+        set_px(self.sub, main_px * 0.5)
+        lines = [w for w in (self.main, self.sub) if not w.isHidden()]
+        height = sum(int(w.font().pixelSize() * 1.35) for w in lines) + 16 + 2 * len(lines)
+        self.setMinimumSize(max(touch_px, min_width), max(touch_px, height))
+
+
 class StartPage(QWidget):
     def __init__(self) -> None:
         super().__init__()
@@ -156,6 +199,8 @@ class StartPage(QWidget):
         self.error = _label("issue_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
+        self.appointment = LabelButton("appointment", "appointment")  # 我有预约 (issue 17)
+        self.appointment.hide()  # shown on a day with appointments
         self.buttons: list[CategoryButton] = []
         self.row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.row.setSpacing(32)
@@ -170,6 +215,8 @@ class StartPage(QWidget):
         layout.addWidget(self.prompt_sub)
         layout.addSpacing(24)
         layout.addLayout(self.row, 6)
+        layout.addSpacing(24)
+        layout.addWidget(self.appointment, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.error)
         layout.addStretch(1)
 
@@ -179,7 +226,7 @@ class StartPage(QWidget):
             self.row.addWidget(button, 1)
 
     def set_enabled(self, enabled: bool) -> None:
-        for button in self.buttons:
+        for button in [*self.buttons, self.appointment]:
             button.setEnabled(enabled)
 
     def scale(self, unit: int, touch_px: int, landscape: bool, page_height: int) -> None:
@@ -194,6 +241,7 @@ class StartPage(QWidget):
         )
         for button in self.buttons:
             button.scale(unit, touch_px, landscape)
+        self.appointment.scale(unit * 1.2, touch_px, unit * 12)
         tallest = max((b.minimumHeight() for b in self.buttons), default=touch_px)
         # Buttons grow with the page, up to a share of it: side by side (landscape) they may
         # take almost half its height; stacked (portrait), they share more than half of it.

@@ -38,6 +38,7 @@ from printing.model import TicketPrint
 from printing.result import PrintResult
 from ui.feed import EVERYTHING, Changes, Feed
 from ui.kiosk import text
+from ui.kiosk.appointment import AppointmentFlow
 from ui.kiosk.guard import KioskGuard
 from ui.kiosk.pages import CategoryButton, ClosedPage, IssuedPage, StartPage, set_limits
 from ui.kiosk.sizing import widget_min_touch_px
@@ -61,6 +62,7 @@ class Read:
     ahead: int | None = None  # people ahead of the number shown
     waiting: int | None = None  # people waiting for registration (the start page)
     estimate: WaitEstimate | None = None  # the wait of a number taken now
+    appointments: bool = False  # today has appointments: "我有预约" is offered
 
 
 class KioskScreen(QWidget):
@@ -122,6 +124,9 @@ class KioskScreen(QWidget):
 
         self.scheduler = scheduler
         self.runner = runner
+        self.appointment = AppointmentFlow(self)  # "我有预约" (issue 17): its pages and steps
+        for booking_page in self.appointment.pages:
+            self.stack.addWidget(booking_page)
         self._busy = scheduler.timer(self._say_busy, BUSY_AFTER_MS, parent=self)
         self.idle = scheduler.timer(self.show_start, config.kiosk.idle_seconds * 1000, parent=self)
         # Offline because of the kiosk's own read or tap (the feed may not have noticed, or may
@@ -175,6 +180,7 @@ class KioskScreen(QWidget):
         self.tap_key = uuid.uuid4().hex
         self.start.error.hide()
         self.start.set_enabled(True)
+        self.appointment.reset()
         self.stack.setCurrentWidget(self.start)
         self.refresh()
 
@@ -202,7 +208,12 @@ class KioskScreen(QWidget):
                 ahead = None
             return Read(status.closed_reason, ahead=ahead)
         waiting = status.counts.waiting_registration
-        return Read(status.closed_reason, waiting=waiting, estimate=self._wait_estimate(waiting))
+        estimate = self._wait_estimate(waiting)
+        try:
+            booked = self.engine.appointments.any_on(status.day)
+        except KioskError:
+            booked = False
+        return Read(status.closed_reason, waiting=waiting, estimate=estimate, appointments=booked)
 
     def _draw(self, read: Read) -> None:
         self.closed_reason = read.reason
@@ -214,6 +225,7 @@ class KioskScreen(QWidget):
             return
         if read.waiting is not None:
             self._show_queue(read.waiting, read.estimate)
+            self.start.appointment.setVisible(read.appointments)
         if self.closed_reason is not None:
             self._show_closed(self.closed_reason)
         elif self.stack.currentWidget() is self.closed:
@@ -396,6 +408,10 @@ class KioskScreen(QWidget):
 
     # --- sizing and lifetime --------------------------------------------------------------------
 
+    def rescale(self) -> None:
+        """Size the pages again (a page got new buttons)."""
+        self._scale()
+
     def touch_px(self) -> int:
         return widget_min_touch_px(self)
 
@@ -422,6 +438,7 @@ class KioskScreen(QWidget):
             set_limits(button, per_button - 40)  # the button's own margins
         set_limits(self.issued.problem, text_width - 48)
         self.start.scale(unit, touch, landscape, h)
+        self.appointment.scale(unit, touch, landscape, h, text_width)
         self.issued.scale(unit, touch, int(min(h * 0.24, w * 0.28)))
         self.closed.scale(unit)
 
@@ -430,6 +447,7 @@ class KioskScreen(QWidget):
         self.idle.stop()
         self.offline_retry.stop()
         self._busy.stop()
+        self.appointment.shutdown()
         super().closeEvent(event)
 
     def shutdown(self) -> None:

@@ -7,6 +7,7 @@ When the site speaks Chinese, the resident sees the Chinese text with the Englis
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication
@@ -37,6 +38,35 @@ CLOSED_HELP = QT_TRANSLATE_NOOP(
     "Kiosk", "This screen opens again by itself when a number becomes free. Please ask the staff."
 )
 STAFF_HELP = QT_TRANSLATE_NOOP("Kiosk", "If you have questions, please ask the staff.")
+
+# "我有预约": the resident finds their appointment (the village lists, issue 17)
+APPOINTMENT = QT_TRANSLATE_NOOP("Kiosk", "I have an appointment")
+APPOINTMENT_HOW = QT_TRANSLATE_NOOP(
+    "Kiosk",
+    "Scan the QR code on your appointment slip, or type your phone number"
+    " or the last 6 characters of your ID document",
+)
+FIND = QT_TRANSLATE_NOOP("Kiosk", "Find")
+BACK = QT_TRANSLATE_NOOP("Kiosk", "Back")
+DELETE = QT_TRANSLATE_NOOP("Kiosk", "Delete")
+TYPE_MORE = QT_TRANSLATE_NOOP(
+    "Kiosk", "Please type a phone number or the last 6 characters of your ID document"
+)
+LOOKING = QT_TRANSLATE_NOOP("Kiosk", "Looking for your appointment…")
+TAP_YOUR_NAME = QT_TRANSLATE_NOOP("Kiosk", "Please tap your name")
+IS_THIS_YOU = QT_TRANSLATE_NOOP("Kiosk", "Is this you?")
+YES_TAKE = QT_TRANSLATE_NOOP("Kiosk", "Yes, take my number")
+YES_CHOOSE = QT_TRANSLATE_NOOP("Kiosk", "If this is you, tap your category to take a number")
+NOT_ME = QT_TRANSLATE_NOOP("Kiosk", "Not me")
+ALREADY_TAKEN = QT_TRANSLATE_NOOP("Kiosk", "A number was already taken")
+NOT_FOUND = QT_TRANSLATE_NOOP("Kiosk", "No appointment found")
+NOT_FOUND_HELP = QT_TRANSLATE_NOOP("Kiosk", "That is no problem: please take a number as usual.")
+OTHER_DAY = QT_TRANSLATE_NOOP("Kiosk", "Your appointment is on another day")
+ALREADY_HELP = QT_TRANSLATE_NOOP(
+    "Kiosk", "A number was already taken for this appointment. Please ask at the registration desk."
+)
+AS_USUAL = QT_TRANSLATE_NOOP("Kiosk", "Take a number as usual")
+APPOINTMENT_NOTED = QT_TRANSLATE_NOOP("Kiosk", "Your appointment is noted with this number")
 
 HEADLINES = {
     "capacity": QT_TRANSLATE_NOOP("Kiosk", "No more numbers today"),
@@ -100,6 +130,46 @@ def waiting_for(n: int, minutes: int) -> str:
 def waiting_for_en(n: int, minutes: int) -> str:
     people = f"{n} people" if n != 1 else "1 person"
     return f"{people} waiting now · about {minutes} minute{'s' if minutes != 1 else ''}' wait"
+
+
+WEEKDAYS_ZH = "一二三四五六日"
+
+
+def day_zh(day: date) -> str:
+    return f"{day.month}月{day.day}日（星期{WEEKDAYS_ZH[day.weekday()]}）"
+
+
+def day_en(day: date) -> str:
+    return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
+
+
+def other_day(day: date, today: date) -> str:
+    """The day of the resident's appointment, said kindly (in the installed language)."""
+    if day > today:
+        source = "Your appointment is on %1. Please come that day, or take a number as usual today."
+        translated = QCoreApplication.translate(
+            "Kiosk",
+            "Your appointment is on %1. Please come that day, or take a number as usual today.",
+        )
+    else:
+        source = "Your appointment was on %1. Today you may take a number as usual."
+        translated = QCoreApplication.translate(
+            "Kiosk", "Your appointment was on %1. Today you may take a number as usual."
+        )
+    return translated.replace("%1", day_zh(day) if translated != source else day_en(day))
+
+
+def other_day_en(day: date, today: date) -> str:
+    if day > today:
+        return (
+            f"Your appointment is on {day_en(day)}."
+            " Please come that day, or take a number as usual today."
+        )
+    return f"Your appointment was on {day_en(day)}. Today you may take a number as usual."
+
+
+def dose(n: int) -> str:
+    return QCoreApplication.translate("Kiosk", "Dose %1").replace("%1", str(n))
 
 
 class Words:
