@@ -27,10 +27,11 @@ def normalise_phone(text: str) -> str:
     if not raw:
         raise PhoneError("is empty")
     compact = _SEPARATORS.sub("", raw)
-    if compact.startswith("+86"):
-        compact = compact[3:]
-    elif compact.startswith("0086"):
-        compact = compact[4:]
+    for prefix in ("+86", "0086", "86"):  # the country code; "86" alone only before a mobile
+        rest = compact[len(prefix) :]
+        if compact.startswith(prefix) and (prefix != "86" or _MOBILE.fullmatch(rest)):
+            compact = rest
+            break
     if not compact.isdigit():
         raise PhoneError("may hold only digits, spaces, dashes, brackets and a leading +86")
     if _MOBILE.fullmatch(compact):

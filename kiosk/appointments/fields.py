@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from kiosk.documents import KINDS
+from kiosk.phones import PhoneError, normalise_phone
 
 Field = Literal["name", "document_type", "id_number", "country", "phone", "village", "day",
                 "dose_number", "standby"]  # fmt: skip
@@ -99,29 +100,18 @@ def document_type(value: object) -> str:
 
 # --- phones --------------------------------------------------------------------------------------
 
-_MOBILE = re.compile(r"1[3-9]\d{9}")
-_LANDLINE = re.compile(r"0[1-9]\d{8,10}")  # 0 + area code (2-3 digits) + 7-8 digits
-
 
 def phone(value: object) -> str:
-    """A Chinese mobile number (11 digits from 13..19, +86 / 0086 / 86 allowed) or a landline with
-    its area code (010-12345678, 0571 8888 6666, (0571)88886666), as digits only."""
+    """A Chinese mobile number or a landline with its area code, in the one stored form of
+    :mod:`kiosk.phones` (the desk's and the standby list's too), so a phone typed at the kiosk
+    finds the list's."""
     text = text_of(value)
     if not text:
         raise CellError("phone_missing", "the phone number is empty")
-    if re.search(r"[^\d\s()\-+]", text):
-        raise CellError("phone", "a phone number has digits, spaces, dashes and brackets only")
-    digits = re.sub(r"\D", "", text)
-    for prefix in ("0086", "86"):
-        if digits.startswith(prefix) and _MOBILE.fullmatch(digits[len(prefix) :]):
-            digits = digits[len(prefix) :]
-    if _MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits):
-        return digits
-    raise CellError(
-        "phone",
-        "not a mobile number (11 digits from 13 to 19) or a landline with its area code"
-        " (e.g. 0571-88886666)",
-    )
+    try:
+        return normalise_phone(text)
+    except PhoneError as exc:
+        raise CellError("phone", f"the phone number {exc}") from exc
 
 
 def lookup_phone(text: str) -> str | None:

@@ -40,3 +40,10 @@ def test_bad_numbers_say_why_without_the_number(text: str, reason: str) -> None:
     digits = "".join(ch for ch in text if ch.isdigit())
     if len(digits) >= 4:
         assert digits not in str(caught.value)
+
+
+def test_the_country_code_alone_is_taken_off_only_before_a_mobile() -> None:
+    assert normalise_phone("8613812345678") == "13812345678"
+    assert normalise_phone("86 138 1234 5678") == "13812345678"
+    with pytest.raises(PhoneError):
+        normalise_phone("862234567")  # not a mobile after 86, and no area code

@@ -56,17 +56,13 @@ def note_for(candidate: StandbyCandidate) -> str:
     return f"预约 {candidate.day.isoformat()} {candidate.village}"
 
 
-def _digits(phone: str) -> str:
-    return "".join(ch for ch in phone if ch.isdigit())
-
-
 def offered(
     candidates: Iterable[StandbyCandidate], standby: Iterable[StandbyEntry]
 ) -> list[StandbyCandidate]:
-    """The candidates not yet on today's standby list (same name and phone: the list keeps a
-    landline as 0731-84561234, a village list as 073184561234)."""
-    taken = {(e.name.strip(), _digits(e.phone)) for e in standby}
-    return [c for c in candidates if (c.name.strip(), _digits(c.phone)) not in taken]
+    """The candidates not yet on today's standby list (the same name and phone: both lists keep
+    a phone in the one form of kiosk.phones)."""
+    taken = {(e.name.strip(), e.phone) for e in standby}
+    return [c for c in candidates if (c.name.strip(), c.phone) not in taken]
 
 
 class OfferPanel(QWidget):
