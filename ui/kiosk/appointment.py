@@ -221,9 +221,10 @@ class AppointmentFlow(QObject):
         self._show(self.choose)
 
     def _detail(self, match: KioskMatch) -> str:
-        parts = [match.village, text.dose(match.dose_number)]
+        n = match.dose_number
+        parts = [match.village, " ".join(self.words.counted(text.dose(n), f"Dose {n}")).strip()]
         if match.linked:
-            parts.append(text.say(text.ALREADY_TAKEN))
+            parts.append(" ".join(self.words.both(text.ALREADY_TAKEN)).strip())
         return " · ".join(p for p in parts if p)
 
     def show_confirm(self, match: KioskMatch) -> None:
@@ -326,17 +327,22 @@ class AppointmentFlow(QObject):
         """``width``: what the pages' text may use; ``height``: the page's."""
         for page in self.pages:
             set_limits(page, width)
+        set_limits(self.screen.start.appointment, width - 32)
+        self.screen.start.appointment.scale(unit * 1.2, touch, unit * 12)
         columns = 2 if landscape else 1
         for button in self.choose.names:
-            set_limits(button, (width - 24 * (columns - 1)) // columns - 40)
+            set_limits(button, (width - 24 * (columns - 1)) // columns - 32)
         choices = max(1, len(self.confirm.choices)) if landscape else 1
         for button in self.confirm.choices:
-            set_limits(button, (width - 24 * (choices - 1)) // choices - 40)
+            set_limits(button, (width - 24 * (choices - 1)) // choices - 32)
         if landscape:  # the words beside the keypad: three fifths of the width
             words = (width - 48) * 3 // 5
             set_limits(self.lookup, words)
-            set_limits(self.lookup.back, (words - 24) // 3 - 40)
-            set_limits(self.lookup.find_button, (words - 24) * 2 // 3 - 40)
+            set_limits(self.lookup.back, (words - 24) // 3 - 32)
+            set_limits(self.lookup.find_button, (words - 24) * 2 // 3 - 32)
+        else:
+            set_limits(self.lookup.back, (width - 24) // 3 - 32)
+            set_limits(self.lookup.find_button, (width - 24) * 2 // 3 - 32)
         self.lookup.scale(unit, touch, landscape, height)
         self.choose.scale(unit, touch, landscape)
         self.confirm.scale(unit, touch, landscape)

@@ -113,23 +113,25 @@ class LookupPage(QWidget):
         layout.addLayout(self.body)
 
     def show_message(self, text: str, error: bool = True) -> None:
+        """A message in the place of the how-to (the page has no room for both)."""
         self.message.setStyleSheet("color: #b00020;" if error else "color: #555;")
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        self.how.setVisible(not text)
+        self.how_sub.setVisible(not text and bool(self.how_sub.text()))
 
     def scale(self, unit: int, touch_px: int, landscape: bool, page_height: int) -> None:
-        set_px(self.title, unit * 1.6, bold=True)
-        set_px(self.title_sub, unit * 0.8)
-        set_px(self.how, unit * 1.0)
-        set_px(self.how_sub, unit * 0.7)
-        set_px(self.typed, unit * 2.0, bold=True)
-        self.typed.setMinimumHeight(int(unit * 2.8))
+        set_px(self.title, unit * 1.4, bold=True)
+        set_px(self.title_sub, unit * 0.7)
+        set_px(self.how, unit * 0.9)
+        set_px(self.how_sub, unit * 0.6)
+        set_px(self.typed, unit * 1.8, bold=True)
         set_px(self.message, unit * 0.9)
         self.body.setDirection(
             QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
         )
-        # four rows of keys in at most half the page's height (upright: a third)
-        key = int(page_height * (0.5 if landscape else 0.32) / 4) - 12
+        # four rows of keys in at most half the page's height (upright: a quarter)
+        key = int(page_height * (0.5 if landscape else 0.25) / 4) - 12
         self.keypad.scale(unit, touch_px, key)
         self.back.scale(unit * 1.1, touch_px)
         self.find_button.scale(unit * 1.1, touch_px)
@@ -185,7 +187,7 @@ class ChoosePage(QWidget):
                 self.grid.removeWidget(button)
             self._place()
         for button in self.names:
-            button.scale(unit * 1.6, touch_px)
+            button.scale(unit * 1.6, touch_px, 0, int(unit * 3.6))
         self.back.scale(unit * 1.1, touch_px, unit * 8)
 
 

@@ -68,7 +68,7 @@ class WrapLabel(QLabel):
             self.setFont(font)
 
 
-def _label(name: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> QLabel:
+def _label(name: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> WrapLabel:
     label = WrapLabel("")
     label.setObjectName(name)
     label.setAlignment(align)
@@ -174,12 +174,17 @@ class LabelButton(QPushButton):
         self.sub.setVisible(bool(sub))
         self.setAccessibleName(main)
 
-    def scale(self, main_px: float, touch_px: int, min_width: int = 0) -> None:
+    def scale(self, main_px: float, touch_px: int, min_width: int = 0, min_height: int = 0) -> None:
+        """At least ``min_width`` wide, as wide as its words want up to what the page gives
+        (the labels' ``limit``: set it first), and as tall as the words wrapped at that width."""
         set_px(self.main, main_px, bold=True)
         set_px(self.sub, main_px * 0.5)
         lines = [w for w in (self.main, self.sub) if not w.isHidden()]
-        height = sum(int(w.font().pixelSize() * 1.35) for w in lines) + 16 + 2 * len(lines)
-        self.setMinimumSize(max(touch_px, min_width), max(touch_px, height))
+        words = max(QFontMetrics(w.font()).horizontalAdvance(w.text()) for w in lines) + 4
+        room = self.main.limit if self.main.limit > 0 else words
+        width = max(touch_px, min(max(min_width, words + 32), room + 32))
+        height = sum(w.heightForWidth(width - 32) for w in lines) + 16 + 2 * len(lines)
+        self.setMinimumSize(width, max(touch_px, height, min_height))
 
 
 class StartPage(QWidget):
@@ -241,7 +246,6 @@ class StartPage(QWidget):
         )
         for button in self.buttons:
             button.scale(unit, touch_px, landscape)
-        self.appointment.scale(unit * 1.2, touch_px, unit * 12)
         tallest = max((b.minimumHeight() for b in self.buttons), default=touch_px)
         # Buttons grow with the page, up to a share of it: side by side (landscape) they may
         # take almost half its height; stacked (portrait), they share more than half of it.
