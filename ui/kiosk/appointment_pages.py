@@ -164,6 +164,7 @@ class ChoosePage(QWidget):
         """``names``: (masked name, its village and dose) per match."""
         for button in self.names:
             self.grid.removeWidget(button)
+            button.hide()  # gone at once, whenever the deletion comes
             button.deleteLater()
         self.names = []
         for i, (main, sub) in enumerate(names[:MAX_NAMES]):
@@ -230,6 +231,7 @@ class ConfirmPage(QWidget):
         """The categories to choose from (none: the one "take my number" button)."""
         for button in self.choices:
             self.row.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self.choices = choices
         for button in choices:
