@@ -127,6 +127,7 @@ _CHECKS: dict[type, dict[str, list[Check]]] = {
     Category: {
         "prefix": [_matches(r"[A-Z]{1,2}", "1 or 2 uppercase letters A-Z")],
         "label": [_not_blank],
+        "doses": [_one_of("first", "later", "any")],
     },
     Desk: {
         "name": [_not_blank, _stored_as("desk")],

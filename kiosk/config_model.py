@@ -33,6 +33,7 @@ class Category:
     label: str  # Chinese label e.g. "第一剂"
     label_en: str = ""
     priority: bool = False  # tickets of this category are priority tickets
+    doses: str = "any"  # "first" | "later" | "any": the doses it is for (an appointment's ticket)
 
 
 @dataclass(frozen=True)
@@ -221,8 +222,8 @@ class Config:
     site: SiteConfig = SiteConfig()
     day: DayDefaults = DayDefaults()
     categories: tuple[Category, ...] = (
-        Category("A", "第一剂", "First dose"),
-        Category("B", "第二剂及加强针", "Later dose"),
+        Category("A", "第一剂", "First dose", doses="first"),
+        Category("B", "第二剂及加强针", "Later dose", doses="later"),
     )
     desks: tuple[Desk, ...] = (
         Desk("登记1", "registration"),

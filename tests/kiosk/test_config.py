@@ -238,6 +238,11 @@ def test_unknown_keys_anywhere_are_errors_with_a_hint() -> None:
         ({"desk": []}, "desk", "at least one"),
         ({"category": ["A"]}, "category[0]", "expected a table"),
         ({"category": [{"prefix": "ABC", "label": "x"}]}, "category[0].prefix", "1 or 2"),
+        (
+            {"category": [{"prefix": "A", "label": "x", "doses": "2"}]},
+            "category[0].doses",
+            '"first", "later", "any"',
+        ),  # fmt: skip
         ({"category": [{"prefix": "A"}]}, "category[0].label", "required key is missing"),
         ({"desk": [{"name": "x", "kind": "exit"}]}, "desk[0].kind", "must be one of"),
         ({"screening": [{"key": "Fever", "text": "x"}]}, "screening[0].key", "lowercase"),
@@ -266,7 +271,7 @@ def test_unknown_keys_anywhere_are_errors_with_a_hint() -> None:
         ({"database": {"url": "postgresql://db/x"}}, "database.url", "postgresql+psycopg://"),
         ({"kiosk": {"idle_seconds": 601}}, "kiosk.idle_seconds", "between 3 and 600"),
         ({"clearing": {"start": "24:00"}}, "clearing.start", '"HH:MM"'),
-        ({"clearing": {"start": "3pm"}}, "clearing.start", "not \"3pm\""),
+        ({"clearing": {"start": "3pm"}}, "clearing.start", 'not "3pm"'),
         ({"clearing": {"warn_minutes": 0}}, "clearing.warn_minutes", "between 1 and 240"),
     ],
 )

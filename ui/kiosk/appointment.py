@@ -7,7 +7,8 @@ residents lists each: the resident taps theirs); the resident confirms the maske
 takes the number, issued and linked to the appointment in one transaction
 (``engine.appointments.take_number``, with the tap session's key), then printed and said as any
 number. The category comes from the appointment's dose number as the site's categories name it
-(:func:`category_for_dose`); when they do not say, the resident chooses it on the same page.
+(:func:`category_for_dose`, the config's ``doses`` of each category); when they do not say,
+the resident chooses it on the same page.
 
 No appointment: a kind word and back to taking a number as usual; an appointment of another day
 says that day. Every engine call goes through the runner; every tap restarts the idle time, and
@@ -36,20 +37,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FIRST_DOSE = ("第一剂", "第1剂", "首剂", "first dose", "1st dose", "dose 1")
-LATER_DOSE = ("第二剂", "第2剂", "加强", "后续", "later dose", "second dose", "2nd dose", "booster",
-              "next dose")  # fmt: skip
-
 
 def category_for_dose(categories: tuple[Category, ...], dose_number: int) -> Category | None:
-    """The one category whose label names the dose (the default config: "A" 第一剂 / First
-    dose, "B" 第二剂及加强针 / Later dose), or None when none or several do."""
-    words = FIRST_DOSE if dose_number <= 1 else (*LATER_DOSE, f"第{dose_number}剂")
-    found = [
-        c
-        for c in categories
-        if any(w in c.label or w in c.label_en.lower() for w in words)
-    ]  # fmt: skip
+    """The one category the config gives the dose (``doses = "first"`` or ``"later"``; the
+    default config: "A" first dose, "B" later doses), or None when none or several do: the
+    resident then picks as at the start page."""
+    wanted = "first" if dose_number <= 1 else "later"
+    found = [c for c in categories if c.doses == wanted]
     return found[0] if len(found) == 1 else None
 
 

@@ -222,12 +222,15 @@ def test_categories_that_do_not_say_the_dose_let_the_resident_choose(
     assert ticket is not None and ticket.prefix == "S" and ticket.priority
 
 
-def test_the_category_comes_from_the_dose_as_the_labels_say() -> None:
+def test_the_category_comes_from_the_dose_as_the_config_says() -> None:
     default = Config().categories
     assert category_for_dose(default, 1).prefix == "A"  # type: ignore[union-attr]
     assert category_for_dose(default, 3).prefix == "B"  # type: ignore[union-attr]
-    english = (Category("F", "甲", "First dose"), Category("N", "乙", "Booster"))
-    assert category_for_dose(english, 2).prefix == "N"  # type: ignore[union-attr]
-    twice = (Category("A", "第一剂", "First dose"), Category("E", "第一剂老人", "", priority=True))
-    assert category_for_dose(twice, 1) is None
-    assert category_for_dose((Category("P", "普通", "Everyone"),), 1) is None
+    mine = (Category("F", "甲", "", doses="first"), Category("N", "乙", "", doses="later"))
+    assert category_for_dose(mine, 2).prefix == "N"  # type: ignore[union-attr]
+    twice = (
+        Category("A", "第一剂", "First dose", doses="first"),
+        Category("E", "第一剂老人", "", priority=True, doses="first"),
+    )
+    assert category_for_dose(twice, 1) is None  # the resident picks
+    assert category_for_dose((Category("P", "第一剂", "First dose"),), 1) is None  # "any"
