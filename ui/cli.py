@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk import cli as domain
 from kiosk.appointments import Appointment, DueRow
-from kiosk.cli_appointments import PdfWriters
+from kiosk.cli.appointments import PdfWriters
 from kiosk.clock import parse_at, real_now
 from kiosk.reports import Progress, Report
 
@@ -69,7 +69,7 @@ def _due_list(rows: Sequence[DueRow], site_name: str, first: date, last: date) -
 
 
 APPOINTMENT_PDF = PdfWriters(slips=_appointment_slips, due=_due_list)
-"""The PDF writers ``kiosk appointments slips`` and ``due --format pdf`` use (kiosk.cli_appointments)."""
+"""The PDF writers ``kiosk appointments slips`` and ``due --format pdf`` use (kiosk.cli.appointments)."""
 
 
 def cmd_run(ctx: domain.Context) -> int:

@@ -40,12 +40,12 @@ class PdfWriters:
     due: DueWriter
 
 
-class _Sub(Protocol):
+class Subcommands(Protocol):
     def add_parser(self, name: str, **kw: Any) -> argparse.ArgumentParser: ...
-    def add_subparsers(self, parser: argparse.ArgumentParser, dest: str) -> _Sub: ...
+    def add_subparsers(self, parser: argparse.ArgumentParser, dest: str) -> Subcommands: ...
 
 
-def register(sub: _Sub, day_argument: Callable[[str], date]) -> None:
+def register(sub: Subcommands, day_argument: Callable[[str], date]) -> None:
     """Add the commands to ``sub`` (kiosk.cli's subcommands)."""
     im = sub.add_parser(
         "import-appointments", help="import a village list (CSV or XLSX): all of it or nothing"
