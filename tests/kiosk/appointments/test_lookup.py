@@ -44,6 +44,15 @@ def test_a_shared_phone_lists_every_resident_to_choose_from(booked: Engine) -> N
     assert len(found.today) == 2 and all("*" in m.masked_name for m in found.today)
 
 
+def test_a_landline_typed_as_digits_finds_the_list_written_with_a_dash(
+    engine: Engine, tmp_path: Path
+) -> None:
+    row = resident(9, DAY)
+    row[3] = "(0571)8888-1234"
+    engine.appointments.import_file(write_csv(tmp_path / "l.csv", ZH, [row]), actor=MANAGER)
+    assert len(engine.appointments.kiosk_lookup("phone", "057188881234").today) == 1
+
+
 def test_the_document_suffix_finds_it_and_another_day_is_said(booked: Engine) -> None:
     number = str(resident(1, DAY)[2])
     assert len(booked.appointments.kiosk_lookup("suffix", number[-6:].lower()).today) == 1
