@@ -18,22 +18,22 @@ the idle reset returns to the start page and forgets what was typed and found.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from kiosk.appointments.model import KioskLookup, KioskMatch
-from kiosk.config import Category
+from kiosk.config import Category, Config
+from kiosk.engine import Engine
 from kiosk.errors import CapReached, DayNotOpen, InvalidTransition, KioskError, Unreachable
 from kiosk.model import Ticket
 from ui.kiosk import text
 from ui.kiosk.appointment_pages import MAX_TYPED, ChoosePage, ConfirmPage, LookupPage, NoticePage
-from ui.kiosk.pages import LabelButton, set_limits
+from ui.kiosk.pages import IssuedPage, LabelButton, StartPage, set_limits
+from ui.runner import Runner
+from ui.scheduler import Scheduler, Timer
 from ui.widgets.scanner import ScannerFilter
-
-if TYPE_CHECKING:
-    from ui.kiosk.screen import KioskScreen
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +47,38 @@ def category_for_dose(categories: tuple[Category, ...], dose_number: int) -> Cat
     return found[0] if len(found) == 1 else None
 
 
+class KioskHost(Protocol):
+    """What the flow uses of the kiosk screen that holds it (ui/kiosk/screen.py), so this module
+    does not import the screen's (which imports it)."""
+
+    engine: Engine
+    config: Config
+    runner: Runner
+    scheduler: Scheduler
+    words: text.Words
+    issuing: bool
+    tap_key: str | None
+    start: StartPage
+    issued: IssuedPage
+    stack: QStackedWidget
+    idle: Timer
+
+    def rescale(self) -> None: ...
+
+    def show_start(self) -> None: ...
+
+    def category_texts(self, category: Category) -> tuple[str, str]: ...
+
+    def number_taken(self, ticket: Ticket, ahead: int, category: Category) -> None: ...
+
+    def number_refused(self, exc: KioskError) -> None: ...
+
+
 class AppointmentFlow(QObject):
     """The pages and the steps of "我有预约" on one kiosk screen."""
 
-    def __init__(self, screen: KioskScreen) -> None:
-        super().__init__(screen)
+    def __init__(self, screen: KioskHost, window: QWidget) -> None:
+        super().__init__(window)
         self.screen = screen
         self.words = screen.words
         self.lookup = LookupPage()
@@ -73,7 +100,7 @@ class AppointmentFlow(QObject):
         self.confirm.take.clicked.connect(self._take_for_dose)
         self.confirm.not_me.clicked.connect(self._not_me)
         self.notice.back.clicked.connect(screen.show_start)
-        self.scanner = ScannerFilter(screen.scheduler, screen)
+        self.scanner = ScannerFilter(screen.scheduler, window)
         self.scanner.scanned.connect(self.scanned)
         self.scanner.install()
 
@@ -297,7 +324,7 @@ class AppointmentFlow(QObject):
 
     def _taken(self, ticket: Ticket, ahead: int, category: Category) -> None:
         """Shown, printed and said as any number; the page says it is the appointment's."""
-        self.screen._issued(ticket, ahead, category)
+        self.screen.number_taken(ticket, ahead, category)
         label = self.screen.issued.category
         main, sub = self.words.both(text.APPOINTMENT_NOTED)
         label.setText(label.text() + f"\n{main}" + (f"  {sub}" if sub else ""))
@@ -307,7 +334,7 @@ class AppointmentFlow(QObject):
         self.confirm.set_enabled(True)
         self.confirm.show_message("")
         if isinstance(exc, CapReached | DayNotOpen | Unreachable):
-            self.screen._not_issued(exc)  # the closed page, as for any number
+            self.screen.number_refused(exc)  # the closed page, as for any number
         elif isinstance(exc, InvalidTransition):  # another kiosk took it a moment ago
             log.info("kiosk: appointment already used: %s", exc)
             self._notice(text.ALREADY_TAKEN, *self.words.both(text.ALREADY_HELP))

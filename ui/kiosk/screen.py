@@ -124,7 +124,7 @@ class KioskScreen(QWidget):
 
         self.scheduler = scheduler
         self.runner = runner
-        self.appointment = AppointmentFlow(self)  # "我有预约" (issue 17): its pages and steps
+        self.appointment = AppointmentFlow(self, self)  # "我有预约" (issue 17): its pages and steps
         for booking_page in self.appointment.pages:
             self.stack.addWidget(booking_page)
         self._busy = scheduler.timer(self._say_busy, BUSY_AFTER_MS, parent=self)
@@ -275,7 +275,7 @@ class KioskScreen(QWidget):
 
         self._busy.start()
         return self.runner.run(
-            self, "issue", issue, lambda got: self._issued(*got, category), self._not_issued
+            self, "issue", issue, lambda got: self.number_taken(*got, category), self.number_refused
         )
 
     def _say_busy(self) -> None:
@@ -284,7 +284,7 @@ class KioskScreen(QWidget):
         self.start.error.setText(main + (f"\n{sub}" if sub else ""))
         self.start.error.show()
 
-    def _not_issued(self, exc: KioskError) -> None:
+    def number_refused(self, exc: KioskError) -> None:
         self._busy.stop()
         self.start.error.hide()
         self.issuing = False
@@ -304,7 +304,7 @@ class KioskScreen(QWidget):
             self.start.error.setText(main + (f"\n{sub}" if sub else ""))
             self.start.error.show()
 
-    def _issued(self, ticket: Ticket, ahead: int, category: Category) -> None:
+    def number_taken(self, ticket: Ticket, ahead: int, category: Category) -> None:
         self._busy.stop()
         self.start.error.hide()
         self.show_issued(ticket, category, ahead)
