@@ -218,12 +218,20 @@ def place(windows: list[QWidget], displays_alone: bool) -> None:
             _console(window, monitors[0], i, alone=len(windows) == 1)
         else:
             window.setScreen(monitors[0])
-            size = WINDOWED_SIZES.get(name)
             free = monitors[0].availableGeometry()
+            window.show()  # its frame (a window manager's title bar) is known once it is shown
+            frame = window.frameGeometry().size() - window.size()
+            size = WINDOWED_SIZES.get(name)
             if size is not None:  # a screen sharing the monitor gets a usable window
-                window.resize(min(size[0], free.width()), min(size[1], free.height()))
-            window.move(free.x() + 40 * i, free.y() + 40 * i)  # cascaded, even with no WM
-            window.show()
+                window.resize(
+                    min(size[0], free.width() - frame.width()),
+                    min(size[1], free.height() - frame.height()),
+                )
+            # Cascaded (even with no window manager), but never pushed off the monitor.
+            outer = window.size() + frame
+            x = free.x() + max(0, min(40 * i, free.width() - outer.width()))
+            y = free.y() + max(0, min(40 * i, free.height() - outer.height()))
+            window.move(x, y)  # move() places the frame
 
 
 WINDOWED_SIZES = {"display": (1280, 720), "kiosk": (720, 1000)}

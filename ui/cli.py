@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -12,6 +13,7 @@ from kiosk import cli as domain
 from kiosk.appointments import Appointment, DueRow
 from kiosk.cli.appointments import PdfWriters
 from kiosk.clock import parse_at, real_now
+from kiosk.errors import InvalidInput
 from kiosk.reports import Progress, Report
 
 
@@ -25,14 +27,15 @@ def main(argv: list[str] | None = None) -> int:
         help="a screen to show (repeatable; default: all but admin)",
     )
     r.add_argument("--desk", metavar="NAME", help="the desk this console serves")
-    r.add_argument(
+    clock = r.add_mutually_exclusive_group()
+    clock.add_argument(
         "--at",
         metavar="HH:MM",
         help='the training day at that time: "HH:MM" today in the site\'s time zone, or'
         ' "YYYY-MM-DD HH:MM"; on the training database (or --db, which must be one), whose'
-        " clock every process on it then shares",
+        " clock every process on it then shares (it moves theirs too)",
     )
-    r.add_argument(
+    clock.add_argument(
         "--training",
         action="store_true",
         help="on the training database at its shared clock (set by another process's --at)",
@@ -76,10 +79,26 @@ def cmd_run(ctx: domain.Context) -> int:
     from ui.app import DEFAULT_SCREENS, RunOptions, run
 
     a = ctx.args
+    missing = no_display()
+    if missing:
+        raise InvalidInput(missing, field="display")
     at = parse_at(a.at, ctx.config.site.timezone) if a.at else None
     screens = tuple(a.screen) if a.screen else DEFAULT_SCREENS
     options = RunOptions(ctx.config, screens, a.desk, at, a.db, training=a.training)
     return run(options, str(domain.data_dir()))
+
+
+def no_display() -> str | None:
+    """Why the screens cannot start here, in one line (else Qt aborts with a page of text):
+    on Linux, no X server or Wayland session is named and no other Qt platform is chosen."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to show the screens on: run it in the PC's desktop session, or set DISPLAY"
+        " (an X server, e.g. Xvfb :99 for a test) or QT_QPA_PLATFORM"
+    )
 
 
 def cmd_printer_test(ctx: domain.Context) -> int:

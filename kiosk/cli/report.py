@@ -20,6 +20,9 @@ def cmd_report(ctx: Context) -> int:
     if a.format == "pdf" and write_pdf is None:
         raise DomainError("--format pdf needs the printing package (the kiosk console script)",
                           code="invalid_input")  # fmt: skip
+    if a.format == "pdf" and not a.out and sys.stdout.isatty():
+        raise DomainError("a PDF report goes to a file: add --out FILE.pdf (or redirect it)",
+                          code="invalid_input")  # fmt: skip
     engine = ctx.engine(purpose=TRAINING if a.training else LIVE)
     day = a.day or engine.today()
     progress = progress_bar(sys.stderr, "report")

@@ -41,3 +41,13 @@ def test_kiosk_report_csv_and_a_refused_pdf(
                  "--out", str(tmp_path / "r.pdf")])  # fmt: skip
     assert code == 1 and not (tmp_path / "r.pdf").exists()
     assert "needs the printing package" in capsys.readouterr().err
+
+
+def test_a_pdf_is_not_written_to_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.cli import main as console_main
+
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert console_main(["report", "--format", "pdf"]) == 1
+    assert "--out FILE.pdf" in capsys.readouterr().err
