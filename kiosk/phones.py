@@ -40,7 +40,10 @@ def normalise_phone(text: str) -> str:
     if landline:
         return f"{landline.group(1)}-{landline.group(2)}"
     if compact.startswith("1"):
-        raise PhoneError(f"is not a mobile number (11 digits from 13-19, not {len(compact)})")
+        raise PhoneError(
+            f"is not a mobile number (11 digits from 13-19, not {len(compact)}) nor a landline"
+            " with its area code"
+        )
     if compact.startswith("0"):
         raise PhoneError("is not a landline with its area code (e.g. 010-62345678, 0755-2234567)")
     raise PhoneError("needs a mobile number (11 digits) or a landline with its area code (0…)")

@@ -113,6 +113,11 @@ def check_row(
     if isinstance(kind, str):
         _document(number, cells, cols, kind, today, values, out)
     if len(out.problems) > before:
+        # A row's problems in the order of its columns, as the spreadsheet shows them.
+        where = {text: cols.index[field] for field, text in cols.header.items()}
+        out.problems[before:] = sorted(
+            out.problems[before:], key=lambda p: where.get(p.column, cols.width)
+        )
         return None
     return AppointmentIn(
         row=number,

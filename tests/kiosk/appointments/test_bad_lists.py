@@ -111,3 +111,12 @@ def test_files_that_are_not_lists_are_refused_as_a_whole(engine: Engine, tmp_pat
                        (xls, "xls")):  # fmt: skip
         report = engine.appointments.import_file(path, actor=MANAGER)
         assert [(p.row, p.code) for p in report.problems] == [(0, code)], path
+
+
+def test_a_rows_problems_come_in_the_order_of_its_columns(engine: Engine, tmp_path: Path) -> None:
+    row = resident(20, LATER)
+    row[2], row[3], row[5] = "12345", "1380013", "明天"  # document, phone, date: columns 3, 4, 6
+    path = write_csv(tmp_path / "order.csv", ZH, [row])
+    report = engine.appointments.import_file(path, actor=MANAGER, dry_run=True)
+    assert [p.column for p in report.problems] == ["证件号码", "手机号", "预约日期"]
+    assert "landline" in report.problems[1].reason  # what else the column may hold
