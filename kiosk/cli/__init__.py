@@ -12,6 +12,7 @@ The commands live in one module per group (:mod:`kiosk.cli.day`, ``db``, ``recor
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from datetime import datetime
@@ -100,6 +101,10 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
     except KeyboardInterrupt:
         print("kiosk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `kiosk ... | head`: the reader has what it wanted; say nothing
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's own flush at exit must not fail
+        return 1
     except Exception as exc:  # the one boundary: a line that says what went wrong, and where
         if args.debug:
             traceback.print_exc()

@@ -308,3 +308,22 @@ def test_day_close_balances_or_refuses_and_backs_up(
     assert code == 0 and "(open)" in out
     code, out, _ = run(capsys, "db", "backup", "--out", str(data_dir / "copy.sqlite"))
     assert code == 0 and "copy.sqlite" in out
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``kiosk ... | head``: the pipe closes, the command stops without a word on stderr."""
+    assert run(capsys, "day", "open", "--lot", "新冠疫苗(Vero细胞),L1,2099-01-01,1,10")[0] == 0
+
+    class ClosedPipe(io.StringIO):
+        def write(self, _text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def fileno(self) -> int:
+            return sink.fileno()
+
+    with (tmp_path / "sink").open("w") as sink:
+        monkeypatch.setattr("sys.stdout", ClosedPipe())
+        code = main(["day", "status"])
+    assert code == 1 and capsys.readouterr().err == ""
