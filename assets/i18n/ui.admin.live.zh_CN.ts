@@ -64,6 +64,14 @@
         <translation>发号上限</translation>
     </message>
     <message>
+        <source>%1 of %2 places taken</source>
+        <translation>已占名额 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Vaccinated and expected; deferred, cancelled and missed numbers free theirs</source>
+        <translation>已接种与待接种者占用名额；暂缓、取消和过号的号码会让出名额</translation>
+    </message>
+    <message>
         <source>The kiosk can issue %1 more (capacity %2, stock %3).</source>
         <translation>取号机还可发%1个号（距接种能力%2，余苗%3）。</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.admin.data import AdminRead
+from ui.i18n import fill
 from ui.widgets import theme
 
 
@@ -159,14 +160,18 @@ class LivePanel(QWidget):
         taken = s.counts.vaccinated + s.counts.reserved
         self.cap_bar.setRange(0, max(1, s.capacity))
         self.cap_bar.setValue(min(taken, s.capacity))
-        self.cap_bar.setFormat(f"{taken} / {s.capacity}")
+        # Vaccinated and still expected count against the cap; a deferred, cancelled or long
+        # missed number frees its place, so this is not the number of tickets issued.
+        self.cap_bar.setFormat(fill(self.tr("%1 of %2 places taken"), taken, s.capacity))
+        self.cap_bar.setToolTip(
+            self.tr("Vaccinated and expected; deferred, cancelled and missed numbers free theirs")
+        )
         room = max(0, s.capacity - taken)
         stock_room = max(0, s.doses_left - s.expired_vial_doses - s.counts.reserved)
         numbers = min(room, stock_room)
         if s.can_issue:
             text = self.tr("The kiosk can issue %1 more (capacity %2, stock %3).")
-            text = text.replace("%1", str(numbers)).replace("%2", str(room))
-            self.cap_text.setText(text.replace("%3", str(stock_room)))
+            self.cap_text.setText(fill(text, numbers, room, stock_room))
             theme.set_level(self.cap_text, "")
             return
         reasons = {

@@ -43,7 +43,7 @@ def test_a_manager_opens_the_day_from_the_inventory(
     assert (status.status, status.capacity, status.stock) == ("open", 40, 50)
     assert engine.inventory.on_hand()[0].vials == 20
     assert screen.live.doses.values["onHand"].text() == "50"
-    assert screen.live.cap_bar.format() == "0 / 40"
+    assert screen.live.cap_bar.format() == "0 of 40 places taken"
     assert screen.stock.open_day.isVisible() and not screen.stock.opening.isVisible()
     assert "50" in screen.status.text()
     assert engine.closing.reconciliation().fridge_open_c == 4.5
@@ -65,7 +65,7 @@ def test_the_cap_moves_as_the_kiosk_issues(
 ) -> None:
     open_with_rules(engine, config, capacity=3, vials=10)
     screen = make_admin()
-    assert screen.live.cap_bar.format() == "0 / 3"
+    assert screen.live.cap_bar.format() == "0 of 3 places taken"
     assert "3" in screen.live.cap_text.text()
     for issued in (1, 2):
         engine.tickets.issue("A")
@@ -75,14 +75,14 @@ def test_the_cap_moves_as_the_kiosk_issues(
         assert screen.live.doses.values["promised"].text() == str(issued)
     engine.tickets.issue("A")
     changed(qtbot, screen)
-    assert screen.live.cap_bar.format() == "3 / 3"
+    assert screen.live.cap_bar.format() == "3 of 3 places taken"
     assert "capacity" in screen.live.cap_text.text()
     screen.stock.capacity.setValue(5)  # the manager raises it: the kiosk issues again
     qtbot.mouseClick(screen.stock.capacity_button, Qt.MouseButton.LeftButton)
     settle(qtbot, screen)
     changed(qtbot, screen)
     assert engine.day.status().capacity == 5
-    assert screen.live.cap_bar.format() == "3 / 5"
+    assert screen.live.cap_bar.format() == "3 of 5 places taken"
     assert engine.day.status().can_issue
 
 
