@@ -36,6 +36,10 @@ def _style_axes(chart: VerticalBarChart | HorizontalLineChart, labels: Sequence[
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
+    values = [v for series in chart.data for v in series if v is not None]
+    if not values or max(values) <= 0:  # an empty day: a plain 0-10 scale, not 0-0.01
+        chart.valueAxis.valueMax = 10
+        chart.valueAxis.valueStep = 2
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#e3e6ea")
     chart.valueAxis.gridStrokeWidth = 0.5

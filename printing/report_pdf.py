@@ -86,7 +86,7 @@ def render_report(
         subject=title_en,
     )
     footer = _footer(report, site)
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    doc.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=_NumberedCanvas)
     if progress is not None:
         progress(total, total)
     return out.getvalue()
@@ -150,14 +150,37 @@ def _footer(report: Report, site: str) -> Callable[[Canvas, Any], None]:
         canvas.saveState()
         canvas.setFont(register_ticket_font(), 7.5)
         canvas.setFillColor(colors.HexColor("#5b6570"))
-        page = doc.page
         text = f"{site} {zh} {en} {_when(report)} · {w.MADE_AT[0]} {w.MADE_AT[1]} {made}"
         canvas.drawString(MARGIN, MARGIN - 2 * mm, text)
-        number = f"{w.PAGE[0].format(page=page)} / {w.PAGE[1].format(page=page)}"
-        canvas.drawRightString(A4[0] - MARGIN, MARGIN - 2 * mm, number)
         canvas.restoreState()
 
     return draw
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no types
+    """A canvas that writes "page N of M" on each page once the last one is known: the pages are
+    kept until :meth:`save`, then each gets its number (reportlab's usual two-step)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, 1):
+            self.__dict__.update(state)
+            self.saveState()
+            self.setFont(register_ticket_font(), 7.5)
+            self.setFillColor(colors.HexColor("#5b6570"))
+            zh, en = (words.format(page=number, pages=total) for words in w.PAGE)
+            self.drawRightString(A4[0] - MARGIN, MARGIN - 2 * mm, f"{zh} / {en}")
+            self.restoreState()
+            super().showPage()
+        super().save()
 
 
 Section = Callable[[], list[Flowable]]
@@ -269,7 +292,8 @@ def _day(r: DayReport, site: str) -> list[Section]:
             [f"{h.hour}:00", str(h.issued), str(h.registered), str(h.vaccinated)] for h in r.hours
         ]
         cols = [w.COLUMNS[k] for k in ("item", "issued", "registered", "vaccinated")]
-        per_hour = boxed(cols, hours or [["", "", "", ""]], [WIDTH * 0.25] * 4)
+        empty = [[bilingual(w.NOTHING), "", "", ""]]  # "无 / none", as the other tables say it
+        per_hour = boxed(cols, hours or empty, [WIDTH * 0.25] * 4)
         return [
             KeepTogether([*heading("per_hour"), per_hour]),
             side_by_side(

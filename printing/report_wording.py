@@ -147,7 +147,7 @@ VILLAGES_NOTE: Words = (
 
 UNCODED: Words = ("未编码", "not coded")
 NOTHING: Words = ("无", "none")
-PAGE: Words = ("第 {page} 页", "page {page}")
+PAGE: Words = ("第 {page} 页，共 {pages} 页", "page {page} of {pages}")
 MADE_AT: Words = ("生成时间", "Made at")
 SITE: Words = ("接种单位", "Site")
 
