@@ -3,9 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 import sqlalchemy as sa
 
 from kiosk.clock import FakeClock
@@ -140,3 +142,23 @@ def nothing_written(engine: Engine) -> Iterator[None]:
     yield
     assert engine.queries.last_seq() == seq
     assert dump(engine.db) == before
+
+
+# --- the command line, in-process ----------------------------------------------------------------
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The command's data folder (KIOSK_DATA_DIR): the test's own. A module of command tests
+    uses it for every test: ``pytestmark = pytest.mark.usefixtures("data_dir")``."""
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """``kiosk ARGV`` run in-process: its exit status, standard output and standard error."""
+    from kiosk.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
+from tests.kiosk.conftest import run
 
 SIM_KEYS = {
     "day", "issued", "vaccinated", "deferred", "cancelled", "missed", "unserved", "in_progress",
@@ -18,16 +19,7 @@ SIM_KEYS = {
 }  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
-    return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 def test_simulate_json_reconciles(capsys: pytest.CaptureFixture[str]) -> None:

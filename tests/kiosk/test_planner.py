@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kiosk.bootstrap import TRAINING, open_database
-from kiosk.cli import main
 from kiosk.clock import FakeClock
 from kiosk.config_model import DEFAULT, DayDefaults
 from kiosk.db.database import sqlite_url
@@ -21,21 +20,13 @@ from kiosk.engine import Engine
 from kiosk.errors import InvalidInput
 from kiosk.planner import SEEDS, plan
 from kiosk.simulate import DaySimulation, SimParams, draw_day, model_day
+from tests.kiosk.conftest import run
 
 TZ = ZoneInfo("Asia/Shanghai")
 DAY = date(2026, 12, 1)
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
-    return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 @pytest.mark.parametrize(

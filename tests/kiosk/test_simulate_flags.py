@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from kiosk.bootstrap import TRAINING, open_database
-from kiosk.cli import main
 from kiosk.clock import FakeClock
 from kiosk.db.database import sqlite_url
 from kiosk.engine import Engine
 from kiosk.simulate import desk_names, site_day
+from tests.kiosk.conftest import run
 
 CONFIG = """schema = 1
 
@@ -36,16 +36,7 @@ kind = "observation"
 """
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
-    return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 def called_desks(path: Path) -> dict[str, set[str]]:

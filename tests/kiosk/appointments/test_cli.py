@@ -10,22 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
 from tests.kiosk.appointments.lists import EN, ZH, resident, write_csv, write_xlsx
+from tests.kiosk.conftest import run
 
 SOON = date.today() + timedelta(days=10)  # the site's date may be a day off: far from both ends
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
-    return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 def test_import_says_what_it_did_and_json_has_the_documented_shape(
