@@ -409,3 +409,24 @@ def offscreen_env(folder: Path, width: int, height: int, dpi: int = 96) -> dict[
     path = folder / f"screens-{width}x{height}.json"
     path.write_text(json.dumps(config))
     return dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={path}")
+
+
+LONG_STATUS = "A012 · " + "The database cannot be reached: this screen is not up to date. " * 2
+"""A status line as long as a console says one (the longest refusal, with its ticket)."""
+
+
+def shot(window: QWidget, name: str) -> None:
+    """With ``FIT_SHOTS=folder`` set, save the window as ``name``.png there (to look at)."""
+    folder = os.environ.get("FIT_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+def status_on_screen(console: QWidget, status: QWidget) -> None:
+    """The console's status line lies wholly inside the window (not under a scroll area's fold)."""
+    top_left = status.mapTo(console, status.rect().topLeft())
+    bottom = top_left.y() + status.height()
+    assert status.isVisible() and 0 <= top_left.y() and bottom <= console.height(), (
+        f"status line at y={top_left.y()}..{bottom}, window height {console.height()}"
+    )

@@ -7,41 +7,30 @@ widget inside the window, no text clipped (tests/ui/fitcheck.py), the status lin
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
 from kiosk.engine import Engine
 from tests.ui.admin.conftest import MakeAdmin
 from tests.ui.admin.scenario import afternoon, bad_village_list, village_list
 from tests.ui.desk.helpers import settle
-from tests.ui.fitcheck import LANGUAGES, SIZES, assert_fits, language
+from tests.ui.fitcheck import (
+    LANGUAGES,
+    LONG_STATUS,
+    SIZES,
+    assert_fits,
+    language,
+    shot,
+    status_on_screen,
+)
 from ui.admin.appointments import ImportPanel
 from ui.admin.due import DuePanel
-from ui.admin.screen import AdminScreen
-
-LONG_STATUS = "A012 · " + "The database cannot be reached: this screen is not up to date. " * 2
-
-
-def shot(window: QWidget, name: str) -> None:
-    folder = os.environ.get("FIT_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(Path(folder) / f"{name}.png"))
-
-
-def on_screen(screen: AdminScreen) -> None:
-    top_left = screen.status.mapTo(screen, screen.status.rect().topLeft())
-    bottom = top_left.y() + screen.status.height()
-    assert screen.status.isVisible() and 0 <= top_left.y() and bottom <= screen.height(), (
-        f"status line at y={top_left.y()}..{bottom}, window height {screen.height()}"
-    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -71,7 +60,7 @@ def test_admin_fits_on_every_tab(
             settle(qtbot, screen)
             try:
                 assert_fits(screen, size, f"admin tab {index} in {lang}")
-                on_screen(screen)
+                status_on_screen(screen, screen.status)
             finally:
                 shot(screen, f"admin-tab{index}-{lang}-{size[0]}x{size[1]}")
 

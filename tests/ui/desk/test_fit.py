@@ -6,39 +6,27 @@ clipped (tests/ui/fitcheck.py), the status line on screen; the sign-in page too.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from kiosk.engine import Engine
 from kiosk.model import Actor, PersonIn
 from tests.ui.desk.conftest import MakeDesk
 from tests.ui.desk.helpers import press
-from tests.ui.fitcheck import LANGUAGES, SIZES, assert_fits, language
-from ui.desk.screen import DeskScreen
+from tests.ui.fitcheck import (
+    LANGUAGES,
+    LONG_STATUS,
+    SIZES,
+    assert_fits,
+    language,
+    shot,
+    status_on_screen,
+)
 
 REG = Actor("李护士", "登记2")
-LONG_STATUS = "A012 · " + "The database cannot be reached: this screen is not up to date. " * 2
-
-
-def shot(window: QWidget, name: str) -> None:
-    folder = os.environ.get("FIT_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(Path(folder) / f"{name}.png"))
-
-
-def on_screen(desk: DeskScreen) -> None:
-    """The status line lies wholly inside the window (not under a scroll area's fold)."""
-    top_left = desk.status.mapTo(desk, desk.status.rect().topLeft())
-    bottom = top_left.y() + desk.status.height()
-    assert desk.status.isVisible() and 0 <= top_left.y() and bottom <= desk.height(), (
-        f"status line at y={top_left.y()}..{bottom}, window height {desk.height()}"
-    )
 
 
 def registered(engine: Engine) -> None:
@@ -73,7 +61,7 @@ def test_desk_fits(
         desk.say(LONG_STATUS, "error")
         try:
             assert_fits(desk, size, f"{kind} desk in {lang}")
-            on_screen(desk)
+            status_on_screen(desk, desk.status)
         finally:
             shot(desk, f"desk-{kind}-{lang}-{size[0]}x{size[1]}")
 
