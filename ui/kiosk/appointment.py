@@ -89,6 +89,9 @@ class AppointmentFlow(QObject):
         self.typed = ""
         self.matches: tuple[KioskMatch, ...] = ()
         self.match: KioskMatch | None = None
+        self.generation = 0
+        """Which resident's session a lookup's answer belongs to: moved on by every reset, so
+        an answer that comes back after the resident left is never shown to the next one."""
         self._fill_static()
         screen.start.appointment.clicked.connect(self.open)
         self.lookup.keypad.pressed.connect(self.key)
@@ -135,6 +138,7 @@ class AppointmentFlow(QObject):
 
     def reset(self) -> None:
         """Forget what was typed and found (the start page is back)."""
+        self.generation += 1
         self.typed = ""
         self.matches = ()
         self.match = None
@@ -197,18 +201,20 @@ class AppointmentFlow(QObject):
     def _lookup(self, kind: str, typed: str) -> None:
         self.lookup.find_button.setEnabled(False)
         self.lookup.show_message(self._joined(text.LOOKING), error=False)
-        engine = self.screen.engine
-        self.screen.runner.run(
+        engine, generation = self.screen.engine, self.generation
+        # A read: one still running for the resident before is looked up again after it, and
+        # only the newest answer is drawn (ui/runner.py).
+        self.screen.runner.read(
             self,
             "lookup",
             lambda: engine.appointments.kiosk_lookup(kind, typed),  # type: ignore[arg-type]
-            self._found,
-            self._lookup_failed,
+            lambda found: self._found(found, generation),
+            lambda exc: self._lookup_failed(exc, generation),
         )
 
-    def _found(self, found: KioskLookup) -> None:
-        if self.screen.stack.currentWidget() is not self.lookup:
-            return  # the idle reset came first
+    def _found(self, found: KioskLookup, generation: int) -> None:
+        if generation != self.generation or self.screen.stack.currentWidget() is not self.lookup:
+            return  # another resident's session now, or the idle reset came first
         self.lookup.find_button.setEnabled(True)
         self.lookup.show_message("")
         self.screen.idle.start()
@@ -228,8 +234,10 @@ class AppointmentFlow(QObject):
         else:
             self._notice(text.NOT_FOUND, *self.words.both(text.NOT_FOUND_HELP))
 
-    def _lookup_failed(self, exc: KioskError) -> None:
+    def _lookup_failed(self, exc: KioskError, generation: int) -> None:
         log.error("kiosk: appointment lookup failed: %s", exc)
+        if generation != self.generation:
+            return
         self.lookup.find_button.setEnabled(True)
         self.lookup.show_message(self._joined(text.ISSUE_FAILED))
 
@@ -308,6 +316,7 @@ class AppointmentFlow(QObject):
         if match is None or screen.issuing or screen.stack.currentWidget() is not self.confirm:
             return False
         screen.issuing = True
+        screen.idle.stop()  # not back to the start while the number is being taken
         self.confirm.set_enabled(False)
         self.confirm.show_message(self._joined(text.ISSUING), error=False)
         engine, key = screen.engine, screen.tap_key
@@ -331,6 +340,7 @@ class AppointmentFlow(QObject):
 
     def _not_taken(self, exc: KioskError) -> None:
         self.screen.issuing = False
+        self.screen.idle.start()  # the resident may read the answer, then the kiosk resets
         self.confirm.set_enabled(True)
         self.confirm.show_message("")
         if isinstance(exc, CapReached | DayNotOpen | Unreachable):
