@@ -16,7 +16,7 @@ import unicodedata
 
 import sqlalchemy as sa
 
-from kiosk.db.schema import adverse_events, doses, lots, persons, staff, tickets
+from kiosk.db.schema import adverse_events, doses, lots, persons, staff, standby, tickets
 from kiosk.errors import InvalidInput
 
 INT_MAX = 2**31 - 1  # PostgreSQL INTEGER
@@ -36,6 +36,7 @@ TEXT: dict[str, sa.Column[str]] = {
     "action": adverse_events.c.action,
     "outcome": adverse_events.c.outcome,
     "staff": staff.c.name,
+    "note": standby.c.note,
 }
 
 # Number fields: the inclusive range a site can mean

@@ -140,3 +140,25 @@ def write(conn: Connection, site: str, todo: Plan, batch: str, now: datetime) ->
                 for i, r in todo.update[start : start + BATCH]
             ],
         )
+
+
+DocKey = tuple[str, str, str]
+"""A resident as the lists know them: (document kind, number, issuing country or "")."""
+
+
+def latest_by_resident(
+    conn: Connection, condition: sa.ColumnElement[bool]
+) -> dict[DocKey, tuple[str, str]]:
+    """Each listed resident's (village, phone) from their latest appointment (by date, then the
+    latest row) among those ``condition`` selects: the one rule the due list and the reports'
+    coverage by village both group by."""
+    a = appointments.c
+    out: dict[DocKey, tuple[str, str]] = {}
+    q = (
+        sa.select(a.document_type, a.id_number, a.document_country, a.village, a.phone)
+        .where(condition)
+        .order_by(a.day, a.id)  # the latest appointment last, so it wins
+    )
+    for r in conn.execute(q):
+        out[(r.document_type, r.id_number, r.document_country)] = (r.village, r.phone)
+    return out

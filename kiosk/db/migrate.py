@@ -18,7 +18,7 @@ from kiosk.errors import StorageRefused
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
-HEAD = "a4c7e1f9b203"
+HEAD = "b5d8f2a0c314"
 """The newest revision in ``kiosk/migrations/versions`` (tests/kiosk/test_migrations.py keeps the
 two the same: a new migration must update it)."""
 

@@ -335,7 +335,7 @@ standby = sa.Table(
     _site(),
     sa.Column("day", sa.Date, nullable=False),
     # Entered by hand at the admin screen (name and phone are personal data: staff screens only).
-    sa.Column("name", sa.String(64), nullable=False),
+    sa.Column("name", sa.String(100), nullable=False),  # as a person's (persons.name)
     sa.Column("phone", sa.String(32), nullable=False),
     sa.Column("note", sa.String(200)),
     # waiting | called | coming | unreachable | arrived
@@ -345,6 +345,7 @@ standby = sa.Table(
     sa.Column("added_by", sa.String(64), nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
     sa.Index("ix_standby_site_day", "site", "day"),
+    sa.Index("ix_standby_ticket", "ticket_id"),
 )
 
 appointments = sa.Table(
@@ -383,6 +384,7 @@ appointments = sa.Table(
     sa.Index("ix_appointments_site_phone", "site", "phone"),
     sa.Index("ix_appointments_site_suffix", "site", "document_suffix"),
     sa.Index("ix_appointments_site_day", "site", "day", "village"),
+    sa.Index("ix_appointments_ticket", "ticket_id"),  # the desk's pre-fill, at every call
 )
 
 staff = sa.Table(

@@ -54,7 +54,8 @@ from kiosk.appointments.model import (
     KioskMatch,
     StandbyCandidate,
 )
-from kiosk.db.schema import appointments, doses, persons
+from kiosk.appointments.store import latest_by_resident
+from kiosk.db.schema import appointments, doses, persons, sites
 from kiosk.dose_rules import PastDose
 from kiosk.engine.core import EngineCore, Part
 from kiosk.engine.record import RecordOps
@@ -118,6 +119,14 @@ class AppointmentOps(Part):
         batch = secrets.token_hex(8)
 
         def work(tx: Tx) -> ImportReport:
+            if tx.conn.dialect.name != "sqlite":
+                # PostgreSQL: one import at a time per site (the site's row, which every event
+                # locks anyway), taken before planning, so a second import of the same list
+                # plans against the first's rows ("unchanged"), not against the same snapshot.
+                # (SQLite's BEGIN IMMEDIATE already serialises every writer.)
+                tx.conn.execute(
+                    sa.select(sites.c.site).where(sites.c.site == self.site).with_for_update()
+                )
             todo = store.plan(tx.conn, self.site, checked.rows, progress)
             store.write(tx.conn, self.site, todo, batch, tx.now)
             report = ImportReport(len(todo.add), len(todo.update), todo.unchanged, (), rows,
@@ -327,15 +336,7 @@ class AppointmentOps(Part):
         )
 
     def _villages(self, conn: Connection) -> dict[tuple[str, str, str], tuple[str, str]]:
-        out: dict[tuple[str, str, str], tuple[str, str]] = {}
-        q = (
-            sa.select(A.document_type, A.id_number, A.document_country, A.village, A.phone)
-            .where(A.site == self.site)
-            .order_by(A.day, A.id)  # the latest appointment last, so it wins
-        )
-        for r in conn.execute(q):
-            out[(r.document_type, r.id_number, r.document_country)] = (r.village, r.phone)
-        return out
+        return latest_by_resident(conn, A.site == self.site)
 
     def _people(self, conn: Connection) -> Iterator[PersonDoses]:
         d, p = doses.c, persons.c

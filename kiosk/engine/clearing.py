@@ -2,7 +2,8 @@
 about to pass their use-by with nobody waiting, and the standby list of residents a manager may
 call in to use them.
 
-- :meth:`ClearingOps.status`: the figures, read in one transaction. ``needed`` counts the doses
+- :meth:`ClearingOps.status`: the figures (the day's status, then the standby list and the
+  inventory: two reads, a moment apart). ``needed`` counts the doses
   left in opened, still-usable vials that no issued ticket is expected to take (tickets still
   waiting or in progress, and missed ones within their grace period, are expected).
 - The standby list: residents (names and phones entered by hand at the admin screen) who can come
@@ -172,7 +173,7 @@ class ClearingOps(Part):
             the_phone = normalise_phone(phone)
         except PhoneError as exc:
             raise InvalidInput(f"the phone number {exc}", field="phone") from exc
-        the_note = limits.text(note, "reason", required=False) if note else None
+        the_note = limits.text(note, "note", required=False) if note else None
         day = self.today()
 
         def work(tx: Tx) -> StandbyEntry:
@@ -269,11 +270,24 @@ class ClearingOps(Part):
         return day
 
     def _set(self, tx: Tx, entry_id: int, **values: Any) -> None:
-        tx.conn.execute(
+        """Change an entry that has not arrived. The condition is in the UPDATE itself, so of two
+        terminals acting at once (PostgreSQL) the second finds it arrived and is refused, and its
+        whole transaction, a ticket issued in it too, is undone."""
+        changed = tx.conn.execute(
             sa.update(standby)
-            .where(standby.c.site == self.site, standby.c.id == entry_id)
+            .where(
+                standby.c.site == self.site,
+                standby.c.id == entry_id,
+                standby.c.status != "arrived",
+            )
             .values(updated_at=tx.now, **values)
-        )
+        ).rowcount
+        if changed != 1:
+            entry = self._entry(tx.conn, entry_id)
+            raise InvalidTransition(
+                f"standby resident {entry_id} has arrived (ticket {entry.ticket_label})",
+                entry=entry_id,
+            )
 
 
 _SELECT = sa.select(

@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from kiosk.appointments.store import latest_by_resident
 from kiosk.db.schema import appointments, doses, persons
 from kiosk.dose_rules import PastDose, RuleSet, next_due
 from kiosk.reports.model import VillageCoverage, VillageDay
@@ -101,26 +102,9 @@ def village_coverage(
 
 
 def _villages(conn: Connection, listed: sa.ColumnElement[bool]) -> dict[DocKey, str]:
-    """Each listed resident's village: their latest appointment's (by date, then row)."""
-    q = (
-        sa.select(
-            A.document_type,
-            A.id_number,
-            A.document_country,
-            A.village,
-            sa.func.max(A.day),
-            sa.func.max(A.id),
-        )  # fmt: skip
-        .where(listed)
-        .group_by(A.document_type, A.id_number, A.document_country, A.village)
-    )
-    best: dict[DocKey, tuple[date, int, str]] = {}
-    for kind, number, country, village, day, row_id in conn.execute(q).all():
-        key = (kind, number, country)
-        mine = (day, int(row_id), village)
-        if key not in best or mine[:2] > best[key][:2]:
-            best[key] = mine
-    return {key: v[2] for key, v in best.items()}
+    """Each listed resident's village: their latest appointment's (by date, then row), as the
+    due list groups them."""
+    return {key: village for key, (village, _phone) in latest_by_resident(conn, listed).items()}
 
 
 def _series(

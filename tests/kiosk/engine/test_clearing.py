@@ -111,3 +111,15 @@ def test_an_arrival_is_refused_like_the_kiosk_when_the_cap_is_reached(both: Engi
     with nothing_written(engine), pytest.raises(CapReached):
         engine.clearing.standby_arrived(entry.id, actor=MANAGER)
     assert engine.clearing.standby_list()[0].status == "waiting"
+
+
+def test_a_long_name_or_note_is_refused_naming_its_field(both: Engine) -> None:
+    engine = both
+    with nothing_written(engine), pytest.raises(InvalidInput) as refused:
+        engine.clearing.add_standby("李" * 101, "13800138000", actor=MANAGER)
+    assert refused.value.details["field"] == "name"
+    with nothing_written(engine), pytest.raises(InvalidInput) as refused:
+        engine.clearing.add_standby("李四", "13800138000", "x" * 201, actor=MANAGER)
+    assert refused.value.details["field"] == "note"
+    entry = engine.clearing.add_standby("李" * 100, "13800138000", actor=MANAGER)
+    assert len(engine.clearing.standby_list()[0].name) == 100 == len(entry.name)

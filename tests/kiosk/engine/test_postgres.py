@@ -11,6 +11,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -20,9 +21,10 @@ from kiosk.clock import FakeClock
 from kiosk.db.database import Database
 from kiosk.db.schema import sites
 from kiosk.engine import Engine
-from kiosk.errors import CapReached
+from kiosk.errors import CapReached, InvalidTransition
 from kiosk.model import Actor, PersonIn
 from kiosk.states import Queue, State
+from tests.kiosk.appointments.lists import ZH, resident, write_csv
 from tests.kiosk.conftest import MANAGER, NURSE, open_day, start_of_day
 
 pytestmark = pytest.mark.slow
@@ -261,3 +263,82 @@ def test_connections_give_up_on_a_vanished_server(pg_url: str, pg_db: Database) 
         assert raw is not None
         assert raw.info.get_parameters()["connect_timeout"] == "3"
     own.dispose()
+
+
+def locks_awaited(url: str, count: int, timeout_s: float = 30.0) -> None:
+    """Until ``count`` sessions wait on a row lock (a condition, not a guessed time)."""
+    probe = sa.create_engine(url)
+    done, waiting = threading.Event(), 0
+    deadline = threading.Timer(timeout_s, done.set)
+    deadline.start()
+    try:
+        while not done.is_set():
+            with probe.connect() as conn:
+                waiting = conn.execute(
+                    sa.text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+                ).scalar_one()
+            if waiting >= count:
+                return
+            done.wait(0.01)
+        raise AssertionError(f"{waiting} of {count} sessions came to wait on the lock")
+    finally:
+        deadline.cancel()
+        probe.dispose()
+
+
+def test_two_terminals_tapping_arrived_at_once_issue_one_ticket(
+    pg_url: str, pg_db: Database, clock: FakeClock
+) -> None:
+    """Both read the standby resident as not arrived; the day row (held here) makes both wait
+    after that read; the first to go on issues the ticket, the second is refused as a whole."""
+    first = engine_on(pg_db, clock)
+    open_day(first, capacity=100, vials=20)
+    other_db = Database(pg_url)
+    second = engine_on(other_db, clock)
+    entry = first.clearing.add_standby("李四", "13800138000", actor=MANAGER)
+    outcomes: list[str] = []
+    holder = sa.create_engine(pg_url)
+    with holder.connect() as conn, conn.begin():
+        conn.execute(sa.text("SELECT 1 FROM days WHERE site = 'main' FOR UPDATE"))
+
+        def tap(engine: Engine) -> None:
+            try:
+                outcomes.append(engine.clearing.standby_arrived(entry.id, actor=MANAGER).label)
+            except InvalidTransition:
+                outcomes.append("refused")
+
+        threads = [threading.Thread(target=tap, args=(e,)) for e in (first, second)]
+        for t in threads:
+            t.start()
+        locks_awaited(pg_url, 2)
+    for t in threads:
+        t.join(timeout=60)
+    holder.dispose()
+    other_db.dispose()
+    assert sorted(outcomes) == ["A001", "refused"]
+    assert first.day.status().counts.issued == 1
+    (listed,) = first.clearing.standby_list()
+    assert listed.status == "arrived" and listed.ticket_label == "A001"
+
+
+def test_the_same_list_imported_twice_at_once_adds_it_once(
+    pg_url: str, pg_db: Database, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Two managers import one village list at the same moment: one adds it, the other finds
+    it unchanged (not a raw unique-key error)."""
+    first = engine_on(pg_db, clock)
+    other_db = Database(pg_url)
+    second = engine_on(other_db, clock)
+    later = first.today() + timedelta(days=3)
+    path = write_csv(tmp_path / "list.csv", ZH, [resident(n, later) for n in range(1, 400)])
+    reports: list[tuple[int, int]] = []
+    barrier = threading.Barrier(2)
+
+    def manager(engine: Engine) -> None:
+        barrier.wait()
+        report = engine.appointments.import_file(path, actor=MANAGER)
+        reports.append((report.added, report.unchanged))
+
+    at_once(lambda: manager(first), lambda: manager(second))
+    other_db.dispose()
+    assert sorted(reports) == [(0, 399), (399, 0)]
