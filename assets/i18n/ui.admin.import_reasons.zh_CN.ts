@@ -20,6 +20,10 @@
         <translation>文件没有表头行</translation>
     </message>
     <message>
+        <source>row %1 is not a header row (姓名, 证件号码, 手机号, 村, 预约日期, 剂次): add it</source>
+        <translation>第%1行不是表头（姓名、证件号码、手机号、村、预约日期、剂次）：请加上表头行</translation>
+    </message>
+    <message>
         <source>the file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>

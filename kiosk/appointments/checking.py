@@ -16,6 +16,7 @@ from kiosk.appointments.fields import CellError, Columns, Field
 from kiosk.appointments.model import AppointmentIn, ImportProblem, Progress
 from kiosk.appointments.sources import SourceError, open_list
 from kiosk.documents import InvalidDocument, parse_document
+from kiosk.privacy import mask_text
 
 ProgressFn = Callable[[Progress], None]
 PROGRESS_EVERY = 2000  # rows between progress reports
@@ -38,6 +39,15 @@ def _blank(cells: tuple[object, ...]) -> bool:
 
 
 def _columns(number: int, cells: tuple[object, ...], out: CheckedList) -> Columns | None:
+    texts = ["" if cell is None else str(cell).strip() for cell in cells]
+    if not any(fields.field_of(text) for text in texts if text):
+        # No header at all: a list saved without its header row. Its cells are names, document
+        # numbers and phones, which a report of "unknown headers" would repeat: say it once.
+        out.problem(number, "", "no_header",
+                    f"row {number} is not a header row (no column is one of: "
+                    + ", ".join(fields.HEADERS[f][0] for f in fields.REQUIRED)
+                    + "); the list needs its header row")  # fmt: skip
+        return None
     index: dict[Field, int] = {}
     header: dict[Field, str] = {}
     for at, cell in enumerate(cells):
@@ -46,7 +56,8 @@ def _columns(number: int, cells: tuple[object, ...], out: CheckedList) -> Column
             continue
         field = fields.field_of(text)
         if field is None:
-            out.problem(number, text, "unknown_header", f"unknown column header {text!r}")
+            shown = mask_text(text)  # a header is not personal data, but a stray cell may be
+            out.problem(number, shown, "unknown_header", f"unknown column header {shown!r}")
         elif field in index:
             out.problem(number, text, "duplicate_header",
                         f"a second column for the same thing as {header[field]!r}")  # fmt: skip

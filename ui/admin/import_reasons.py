@@ -22,6 +22,10 @@ def _texts() -> dict[str, str]:
             "ImportReasons", "a required column is missing"
         ),
         "empty": QCoreApplication.translate("ImportReasons", "the file has no header row"),
+        "no_header": QCoreApplication.translate(
+            "ImportReasons",
+            "row %1 is not a header row (姓名, 证件号码, 手机号, 村, 预约日期, 剂次): add it",
+        ),
         "no_rows": QCoreApplication.translate("ImportReasons", "the file has a header but no rows"),
         "encoding": QCoreApplication.translate(
             "ImportReasons", "the file is neither UTF-8 nor GB18030 text"

@@ -120,3 +120,16 @@ def test_a_rows_problems_come_in_the_order_of_its_columns(engine: Engine, tmp_pa
     report = engine.appointments.import_file(path, actor=MANAGER, dry_run=True)
     assert [p.column for p in report.problems] == ["证件号码", "手机号", "预约日期"]
     assert "landline" in report.problems[1].reason  # what else the column may hold
+
+
+def test_a_list_without_its_header_row_is_said_once_without_its_cells(
+    engine: Engine, tmp_path: Path
+) -> None:
+    row = resident(30, LATER)
+    path = tmp_path / "headless.csv"
+    path.write_text(",".join(str(c) for c in row) + "\n", encoding="utf-8")
+    report = engine.appointments.import_file(path, actor=MANAGER, dry_run=True)
+    (problem,) = report.problems
+    assert problem.code == "no_header" and "header row" in problem.reason
+    for cell in (row[0], row[2], row[3]):  # the name, the document, the phone
+        assert str(cell) not in repr(problem)
