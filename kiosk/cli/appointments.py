@@ -68,6 +68,8 @@ def register(sub: Subcommands, day_argument: Callable[[str], date]) -> None:
     du.add_argument("--village", metavar="V")
     du.add_argument("--format", choices=("csv", "pdf"), default="csv")
     du.add_argument("--out", type=Path, metavar="FILE", help="(default: standard output, CSV)")
+    du.add_argument("--staff", required=True, metavar="NAME",
+                    help="a manager's name; the PIN on standard input (names, phones, documents)")  # fmt: skip
     du.set_defaults(handler=cmd_due)
     pu = asub.add_parser(
         "purge", help="delete appointments that never led to a dose, [appointments] keep_days on"
@@ -160,8 +162,11 @@ def cmd_due(ctx: Any) -> int:
     if a.format == "pdf" and a.out is None:
         raise InvalidInput("--format pdf needs --out FILE.pdf", field="out")
     writers = _writers(ctx) if a.format == "pdf" else None
+    from kiosk.cli.context import manager_actor, stdin_lines
+
+    (pin,) = stdin_lines(1)
     engine = ctx.engine()
-    actor = ctx.actor()
+    actor = manager_actor(ctx, engine, pin)  # personal data: a manager, signed in, audited
     rows = engine.appointments.due(a.first, a.last, a.village)
     if writers is not None:
         _write_private(a.out, writers.due(rows, ctx.config.site.name, a.first, a.last))

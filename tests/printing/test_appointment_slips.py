@@ -90,7 +90,10 @@ def test_the_commands_write_slips_and_the_due_list_as_pdf(
     assert "wrote 2 slip(s) on 1 page(s)" in capsys.readouterr().out
     assert len(qr_payloads(pages_as_png(out.read_bytes(), tmp_path)[0])) == 2
     due = tmp_path / "due.pdf"
+    monkeypatch.setattr("sys.stdin", io.StringIO("1357\n"))
+    assert main(["staff", "add", "李站长", "--role", "manager", "--pin-stdin"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("1357\n"))
     code = main(["appointments", "due", "--from", "2026-12-01", "--to", "2026-12-31",
-                 "--format", "pdf", "--out", str(due)])  # fmt: skip
+                 "--format", "pdf", "--out", str(due), "--staff", "李站长"])  # fmt: skip
     assert code == 0 and due.read_bytes().startswith(b"%PDF")
     assert due.stat().st_mode & 0o077 == 0  # personal data: the owner's only

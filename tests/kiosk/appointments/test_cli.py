@@ -65,20 +65,33 @@ def test_a_large_import_shows_its_progress_on_stderr(
     assert "checking: 6000/6000 rows" in err and "writing: 6000/6000 rows" in err
 
 
-def test_due_without_doses_is_an_empty_list_with_its_columns(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_due_needs_a_managers_pin_and_without_doses_is_an_empty_list_with_its_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     code, out, _ = run(capsys, "db", "upgrade")
     assert code == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("1357\n"))
+    assert run(capsys, "staff", "add", "李站长", "--role", "manager", "--pin-stdin")[0] == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
+    assert run(capsys, "staff", "add", "王护士", "--pin-stdin")[0] == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, _, err = run(capsys, "appointments", "due", "--from", "2026-12-01", "--to",
+                       "2026-12-31", "--staff", "李站长")  # fmt: skip
+    assert code == 1 and "the PIN on standard input" in err  # names, phones, documents
+    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
+    code, _, err = run(capsys, "appointments", "due", "--from", "2026-12-01", "--to",
+                       "2026-12-31", "--staff", "王护士")  # fmt: skip
+    assert code == 1 and "not a manager" in err
+    monkeypatch.setattr("sys.stdin", io.StringIO("1357\n"))
     code, out, _ = run(capsys, "appointments", "due", "--from", "2026-12-01", "--to",
-                       "2026-12-31", "--format", "csv")  # fmt: skip
+                       "2026-12-31", "--format", "csv", "--staff", "李站长")  # fmt: skip
     assert code == 0
     assert next(csv.reader(io.StringIO(out.lstrip("\ufeff")))) == [
         "village", "name", "phone", "document_type", "document_number", "product",
         "next_dose_number", "due_from", "due_until", "last_dose_at",
     ]  # fmt: skip
     code, _, err = run(capsys, "appointments", "due", "--from", "2026-12-02", "--to",
-                       "2026-12-01")  # fmt: skip
+                       "2026-12-01", "--staff", "李站长")  # fmt: skip
     assert code == 1 and "--from 2026-12-02 is after --to 2026-12-01" in err
 
 
