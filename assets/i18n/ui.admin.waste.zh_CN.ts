@@ -32,6 +32,10 @@
         <translation>%1 · %2号瓶 · 剩%3剂 · %4分钟</translation>
     </message>
     <message>
+        <source>Vial %1 is no longer open: choose the vial again.</source>
+        <translation>第%1瓶已不在开启中：请重新选择疫苗瓶。</translation>
+    </message>
+    <message>
         <source>Choose an opened vial first.</source>
         <translation>请先选择已开启的瓶。</translation>
     </message>

@@ -8,8 +8,8 @@
         <translation>留观区</translation>
     </message>
     <message>
-        <source>▲ allergy history · ◆ longer, set by the nurse · +05:38 past the end</source>
-        <translation>▲ 有过敏史 · ◆ 护士延长留观 · +05:38 为已超出留观结束的时间</translation>
+        <source>▲ longer, advised at screening · ◆ longer, set by the nurse · +05:38 past the end</source>
+        <translation>▲ 经健康筛查延长留观 · ◆ 护士延长留观 · +05:38 为已超出留观结束的时间</translation>
     </message>
     <message>
         <source>May leave ✓</source>

@@ -19,6 +19,7 @@ from kiosk.dose_rules import RuleSet
 from kiosk.model import Vial
 from ui.admin.data import AdminRead
 from ui.admin.live import minutes_until
+from ui.i18n import fill
 from ui.widgets.console import ConsoleContext, button
 
 
@@ -70,10 +71,17 @@ class WastePanel(QWidget):
             text = text.replace("%2", str(v.id)).replace("%3", str(v.doses_left))
             self.vial.addItem(text.replace("%4", str(minutes_until(read, v.use_by))), v.id)
         index = self.vial.findData(chosen)
-        self.vial.setCurrentIndex(index if index >= 0 else 0 if vials else -1)
+        gone = chosen is not None and index < 0
+        if gone:  # used up or wasted elsewhere: never swap in another vial unasked
+            self.vial.setCurrentIndex(-1)
+            self.console.say(
+                fill(self.tr("Vial %1 is no longer open: choose the vial again."), chosen), "warn"
+            )
+        else:
+            self.vial.setCurrentIndex(index if index >= 0 else 0 if vials else -1)
         self.vial.blockSignals(False)
         self._vial_chosen()
-        self.button.setEnabled(read.is_open and bool(vials))
+        self.button.setEnabled(read.is_open and self.vial.currentIndex() >= 0)
         if read.is_open and self._reasons_of != read.day:
             self._reasons_of = read.day
             self.console.runner.read(
@@ -88,6 +96,7 @@ class WastePanel(QWidget):
         self.reason.setEditable(self.reason.count() == 0)  # a day without a list: free text
 
     def _vial_chosen(self) -> None:
+        self.button.setEnabled(self.vial.currentIndex() >= 0 and bool(self.vials))
         vial = next((v for v in self.vials if v.id == self.vial.currentData()), None)
         if vial is not None and vial.doses_left > 0:
             self.doses.setMaximum(vial.doses_left)

@@ -6,8 +6,10 @@ recomputes every visible cell from the stored ends, so it is cheap enough to run
 More people than cells: the board shows pages in turn (``next_page``), soonest end first.
 
 One card a line, large enough to read across the waiting room (see :mod:`ui.display.layout`). A
-longer observation carries a short mark after the name (▲ an allergy history, ◆ set or extended by
-a nurse); the legend under the cards explains the marks and the "+05:38" of someone over time.
+longer observation carries a short mark after the name (▲ advised at screening, ◆ set or extended
+by a nurse); the legend under the cards explains the marks and the "+05:38" of someone over time.
+The legend never names the screening answer (an allergy history is health data, and the board is
+public): the mark says only that the longer time was decided at screening.
 """
 
 from __future__ import annotations
@@ -50,7 +52,9 @@ class ObservationBoard(Panel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, self.tr("Observation area"), title_weight=TITLE)
         self.summary = FitLabel(self, align=RIGHT, color=MUTED)
-        legend = self.tr("▲ allergy history · ◆ longer, set by the nurse · +05:38 past the end")
+        legend = self.tr(
+            "▲ longer, advised at screening · ◆ longer, set by the nurse · +05:38 past the end"
+        )
         self.legend = FitLabel(self, align=LEFT, color=MUTED)
         self.legend.setText(legend)
         self.head = QRect()

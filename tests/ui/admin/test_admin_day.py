@@ -131,6 +131,28 @@ def test_waste_is_recorded_with_a_coded_reason(
     assert screen.clearing.vials.item(0, 1).text() == "3"
 
 
+def test_a_chosen_vial_used_up_elsewhere_is_never_swapped_for_another(
+    qtbot: Any, engine: Engine, config: Config, make_admin: MakeAdmin
+) -> None:
+    open_with_rules(engine, config, vials=4, doses_per_vial=5)
+    lot_id = engine.day.status().lots[0].id
+    first = engine.stock.open_vial(lot_id, actor=NURSE)
+    second = engine.stock.open_vial(lot_id, actor=NURSE)
+    screen = make_admin()
+    screen.tabs.setCurrentWidget(screen.waste)
+    qtbot.waitUntil(lambda: screen.waste.reason.count() == len(config.waste_reasons))
+    panel = screen.waste
+    panel.vial.setCurrentIndex(panel.vial.findData(second.id))
+    panel.doses.setValue(5)
+    engine.stock.waste(second.id, 5, "broken", actor=NURSE)  # at a station, a moment ago
+    changed(qtbot, screen)
+    assert panel.vial.currentIndex() == -1 and panel.vial.findData(first.id) >= 0
+    assert not panel.button.isEnabled()
+    assert f"Vial {second.id} is no longer open" in screen.status.text()
+    panel.vial.setCurrentIndex(panel.vial.findData(first.id))  # the manager chooses again
+    assert panel.button.isEnabled()
+
+
 def test_a_day_that_does_not_balance_is_refused_and_one_that_does_is_closed(
     qtbot: Any, engine: Engine, config: Config, make_admin: MakeAdmin, clock: Any
 ) -> None:

@@ -57,3 +57,4 @@ def test_longer_observations_are_marked_and_explained(qtbot, engine, clock, day,
     assert any(text.startswith(longer.label) and text.endswith("◆") for text in shown)
     legend = screen.observation.legend.text()
     assert "▲" in legend and "◆" in legend and "+05:38" in legend
+    assert "allerg" not in legend.lower()  # a public screen names no screening answer
