@@ -167,7 +167,15 @@ class HistoryPanel(QGroupBox):
             person = c.engine.queries.person(ticket.person_id) if ticket.person_id else None
             return ticket, person
 
-        c.look_up(read, lambda got: then(*got))
+        def shown(got: tuple[Ticket, Person | None]) -> None:
+            if self.shown_id == ticket_id:  # the panel may have moved on to the desk's next ticket
+                then(*got)
+
+        # Its own job (not the desk's "look up" of a typed or scanned number, which it would be
+        # refused beside): a correction asked for is always read.
+        c.runner.run(
+            self, "correction", read, shown, lambda exc: c.say(c.messages.error(exc), "error")
+        )
 
     def correct_outcome(self) -> None:
         self._with_person(self._ask_outcome)
