@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.engine.closing import FRIDGE_RANGE, Reconciliation
 from kiosk.errors import KioskError
+from kiosk.model import Actor
 from ui.admin.data import AdminRead, read_reconciliation
 from ui.admin.stock import fridge_box, fridge_value
 from ui.widgets import theme
@@ -201,13 +202,13 @@ class ClosingPanel(QWidget):
             c.say(self.tr("The day %1 is closed.").replace("%1", day.isoformat()))
             self.reread()
 
-        c.act(
-            lambda a: c.engine.day.close(
-                actor=a, day=day, acknowledge=acknowledge, fridge_c=fridge
-            ),
-            closed,
-            refused,
-        )
+        def close(a: Actor) -> object:
+            status = c.engine.day.close(actor=a, day=day, acknowledge=acknowledge, fridge_c=fridge)
+            # Village lists kept no longer than they serve, as `kiosk day close` does.
+            c.engine.appointments.purge(c.config.appointments.keep_days, actor=a)
+            return status
+
+        c.act(close, closed, refused)
 
     def reopen(self) -> None:
         c = self.console

@@ -5,12 +5,14 @@ reopening."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 
 from kiosk.config import Config
 from kiosk.engine import Engine
+from tests.kiosk.appointments.lists import ZH, resident, write_csv
 from tests.ui.admin.conftest import MakeAdmin, changed, open_with_rules
 from tests.ui.conftest import MANAGER, NURSE, STAFF_NAME, STAFF_PIN, lot
 from tests.ui.desk.helpers import settle, sign_in
@@ -154,9 +156,12 @@ def test_a_chosen_vial_used_up_elsewhere_is_never_swapped_for_another(
 
 
 def test_a_day_that_does_not_balance_is_refused_and_one_that_does_is_closed(
-    qtbot: Any, engine: Engine, config: Config, make_admin: MakeAdmin, clock: Any
+    qtbot: Any, engine: Engine, config: Config, make_admin: MakeAdmin, clock: Any, tmp_path: Path
 ) -> None:
     open_with_rules(engine, config, vials=4, doses_per_vial=2)
+    long_ago = engine.today() - timedelta(days=config.appointments.keep_days + 10)
+    old_list = write_csv(tmp_path / "old.csv", ZH, [resident(1, long_ago)])
+    engine.appointments.import_file(old_list, actor=MANAGER)
     vial = engine.stock.open_vial(engine.day.status().lots[0].id, actor=NURSE)
     screen = make_admin()
     screen.tabs.setCurrentWidget(screen.closing)
@@ -175,6 +180,7 @@ def test_a_day_that_does_not_balance_is_refused_and_one_that_does_is_closed(
     settle(qtbot, screen)
     changed(qtbot, screen)
     assert engine.day.status().status == "closed"
+    assert engine.appointments.on_day(long_ago) == []  # kept no longer than keep_days
     assert engine.closing.reconciliation().fridge_close_c == 5.0
     assert "closed" in screen.live.day_state.text()
     # Reopened with a reason (one is required).
