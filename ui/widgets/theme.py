@@ -11,6 +11,8 @@ Sizes are in points, so a screen's DPI scales them as it scales the rest of Qt.
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -69,6 +71,12 @@ PAIRS: list[tuple[str, str, str]] = [
 ]
 """Every text/background pair the consoles draw (name, text, background)."""
 
+_ICONS = files("assets").joinpath("icons")
+ARROW_UP = str(_ICONS.joinpath("arrow-up.svg")).replace("\\", "/")
+ARROW_DOWN = str(_ICONS.joinpath("arrow-down.svg")).replace("\\", "/")
+"""The arrows of spin boxes and drop-down lists: a style sheet that draws their frame must draw
+their arrows too (Qt then no longer paints the platform's)."""
+
 STYLE = f"""
 QWidget {{ font-size: {BODY_PT}pt; color: {TEXT}; }}
 QWidget#desk, QWidget#observation, QStackedWidget, QWidget#work, QWidget#signin,
@@ -85,14 +93,30 @@ QPushButton {{
 }}
 QPushButton:hover {{ background: {BUTTON_HOVER}; }}
 QPushButton:disabled {{ color: #8a9099; background: #eef1f4; border-color: #cfd5dc; }}
-QLineEdit, QComboBox, QSpinBox, QDateEdit, QDateTimeEdit {{
+QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateEdit, QDateTimeEdit {{
     background: {BACKGROUND}; border: 1px solid #7d8794; border-radius: 4px;
     min-height: 28px; padding: 3px 8px; font-weight: normal;
 }}
-QPushButton:focus, QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDateEdit:focus,
-QDateTimeEdit:focus {{
+QPushButton:focus, QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus,
+QDateEdit:focus, QDateTimeEdit:focus {{
     border: 3px solid {FOCUS}; padding: 1px 6px;
 }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+    subcontrol-origin: border; width: 24px; background: {BUTTON};
+    border-left: 1px solid #7d8794;
+}}
+QAbstractSpinBox::up-button {{ subcontrol-position: top right; border-top-right-radius: 3px; }}
+QAbstractSpinBox::down-button {{
+    subcontrol-position: bottom right; border-bottom-right-radius: 3px;
+}}
+QAbstractSpinBox::up-arrow {{ image: url("{ARROW_UP}"); width: 12px; height: 12px; }}
+QAbstractSpinBox::down-arrow {{ image: url("{ARROW_DOWN}"); width: 12px; height: 12px; }}
+QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::down-arrow:disabled {{ image: none; }}
+QComboBox::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 26px;
+    border-left: 1px solid #7d8794;
+}}
+QComboBox::down-arrow {{ image: url("{ARROW_DOWN}"); width: 12px; height: 12px; }}
 QPushButton:focus {{ padding: 3px 12px; }}
 QCheckBox, QRadioButton {{ border: 3px solid transparent; border-radius: 4px; padding: 2px; }}
 QCheckBox:focus, QRadioButton:focus {{ border-color: {FOCUS}; }}
