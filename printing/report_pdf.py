@@ -302,10 +302,32 @@ def _day(r: DayReport, site: str) -> list[Section]:
             ),
         ]
 
+    def desk_hours() -> list[Flowable]:
+        """Throughput per hour at each desk (registered) and station (vaccinated)."""
+        places = [
+            *((f"{name} · 登记 registered", by) for name, by in r.registered_by_desk_hour.items()),
+            *(
+                (f"{name} · 接种 vaccinated", by)
+                for name, by in r.vaccinated_by_station_hour.items()
+            ),
+        ]
+        hours = sorted({h for _name, by in places for h in by})
+        if not hours:
+            return []
+        header = [w.COLUMNS["place"], *((f"{h}:00", "") for h in hours), w.COLUMNS["total"]]
+        body = [
+            [name, *(str(by.get(h, "")) for h in hours), str(sum(by.values()))]
+            for name, by in places
+        ]
+        first = WIDTH * 0.3
+        rest = (WIDTH - first) / (len(hours) + 1)
+        grid = boxed(header, body, [first, *[rest] * (len(hours) + 1)])
+        return [KeepTogether([*heading("desk_hours"), grid])]
+
     def villages() -> list[Flowable]:
         return village_day(r.villages)
 
-    return [summary, doses, reasons, clearing, waits, charts, desks, villages]
+    return [summary, doses, reasons, clearing, waits, charts, desks, desk_hours, villages]
 
 
 # --- the cumulative report ------------------------------------------------------------------------

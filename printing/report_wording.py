@@ -26,6 +26,7 @@ HEADINGS: dict[str, Words] = {
     "waits_chart": ("全天等候（取号至登记叫号）", "Waits through the day (issue to first call)"),
     "desks": ("各登记台登记人数", "Registered per desk"),
     "stations": ("各接种台接种人数", "Vaccinated per station"),
+    "desk_hours": ("各台每小时人次", "Each desk and station, hour by hour"),
     "clearing": ("当日清零与核对", "Clear to zero and reconciliation"),
     "fridge": ("冷链温度", "Fridge temperatures"),
     "per_day": ("每日明细", "Day by day"),
@@ -112,6 +113,8 @@ YES_NO: dict[bool | None, Words] = {True: ("是", "yes"), False: ("否", "no"), 
 
 COLUMNS: dict[str, Words] = {
     "item": ("项目", "Item"),
+    "place": ("登记台 / 接种台", "Desk / station"),
+    "total": ("全天", "All day"),
     "value": ("数值", "Value"),
     "count": ("数量", "Count"),
     "measured": ("人数", "Measured"),

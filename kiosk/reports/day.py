@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -68,6 +69,7 @@ def build_day_report(engine: Engine, day: date, progress: Progress | None = None
         standby_counts = _standby(conn, site, day)
         rules = engine.record.current_rules(conn, day)
         villages = village_day(conn, site, day)
+        desk_hours, station_hours = _per_hour_at_desks(conn, site, day, engine.tz)
         tick()
     c = status.counts
     waits = _waits(rows, station_calls)
@@ -133,6 +135,8 @@ def build_day_report(engine: Engine, day: date, progress: Progress | None = None
         fridge=Fridge(recon.fridge_open_c, recon.fridge_close_c, recon.cold_chain_flags),
         reasons=reason_wording(stored, sorted(codes)),
         villages=villages,
+        registered_by_desk_hour=desk_hours,
+        vaccinated_by_station_hour=station_hours,
     )
     tick()
     return report
@@ -194,6 +198,29 @@ def _desk_and_event_counts(
         )
     }
     return by_desk, counts
+
+
+def _per_hour_at_desks(
+    conn: Connection, site: str, day: date, tz: ZoneInfo
+) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """Registrations per desk and doses per station, each by the local hour it happened in."""
+    desk: dict[str, Counter[str]] = defaultdict(Counter)
+    registered = _day_events(events.c.payload["desk"].as_string(), events.c.at).where(
+        tickets.c.site == site, tickets.c.day == day, events.c.kind == "registered"
+    )
+    for name, at in conn.execute(registered):
+        desk[str(name or "")][local_hour(at, tz)] += 1
+    station: dict[str, Counter[str]] = defaultdict(Counter)
+    given = sa.select(doses.c.station, doses.c.vaccinated_at).where(
+        given_here(site), doses.c.given_on == day, doses.c.vaccinated_at.is_not(None)
+    )
+    for name, at in conn.execute(given):
+        station[str(name or "")][local_hour(at, tz)] += 1
+
+    def plain(counts: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
+        return {k: dict(sorted(v.items())) for k, v in sorted(counts.items())}
+
+    return plain(desk), plain(station)
 
 
 def _doses(conn: Connection, site: str, day: date) -> dict[str, dict[str, int]]:

@@ -16,6 +16,8 @@ Figure names (dimension in brackets):
   :data:`kiosk.reports.model.STAGES`]; ``issued_per_hour`` / ``registered_per_hour`` /
   ``vaccinated_per_hour`` / ``wait_median_minutes_by_hour`` / ``wait_p90_minutes_by_hour``
   [local hour, ``09``]; ``registered_by_desk`` [desk], ``vaccinated_by_station`` [station];
+  ``registered_by_desk_hour`` / ``vaccinated_by_station_hour`` [desk or station, a space, the
+  local hour: ``登记1 09``];
   ``cleared_to_zero``, ``balanced``, ``doses_in``, ``left_in_open_vials``, ``standby`` [status];
   ``fridge_open_c``, ``fridge_close_c``, ``cold_chain_flag`` [the flag's text];
   ``village_booked``, ``village_vaccinated`` [village]: the day's appointments by village.
@@ -101,6 +103,12 @@ def _day_rows(r: DayReport) -> Iterator[Row]:
         yield _row(d, "registered_by_desk", desk, n)
     for station, n in r.vaccinated_by_station.items():
         yield _row(d, "vaccinated_by_station", station, n)
+    for desk, by_hour in r.registered_by_desk_hour.items():
+        for hour, n in by_hour.items():
+            yield _row(d, "registered_by_desk_hour", f"{desk} {hour}", n)
+    for station, by_hour in r.vaccinated_by_station_hour.items():
+        for hour, n in by_hour.items():
+            yield _row(d, "vaccinated_by_station_hour", f"{station} {hour}", n)
     c = r.clearing
     yield _row(d, "cleared_to_zero", "", c.cleared_to_zero)
     yield _row(d, "balanced", "", c.balanced)

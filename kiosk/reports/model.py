@@ -113,6 +113,10 @@ class DayReport:
     """Each coded reason seen in the report -> (Chinese, English) wording, for the PDF."""
     villages: tuple[VillageDay, ...] = ()
     """The day's appointments by village (the village lists, issue 17)."""
+    registered_by_desk_hour: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Desk -> local hour (``"09"``) -> registrations: throughput per hour and desk."""
+    vaccinated_by_station_hour: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Station -> local hour -> doses given (not undone): throughput per hour and station."""
 
     kind = "day"
 

@@ -106,8 +106,11 @@ def test_every_headline_figure_is_printed_beside_its_label(day_report: DayReport
         assert str(stage.count) in row and f"{stage.median_minutes:.1f}" in row
     for station, n in day_report.vaccinated_by_station.items():
         assert str(n) in beside(pdf, station)
-    for heading in ("waits_chart", "throughput", "clearing", "fridge"):
+    for heading in ("waits_chart", "throughput", "clearing", "fridge", "desk_hours"):
         assert w.HEADINGS[heading][0] in text and w.HEADINGS[heading][1] in text
+    for desk, by_hour in day_report.registered_by_desk_hour.items():
+        row = rows_beside(pdf, desk, span=1)  # its hours, then the day's total, last
+        assert any(r and r[-1] == str(sum(by_hour.values())) for r in row), (desk, row)
 
 
 def test_the_cumulative_report_prints_its_totals_and_every_day(

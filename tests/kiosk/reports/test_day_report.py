@@ -88,6 +88,23 @@ def test_counts_straight_from_the_database(sim_engine: Engine, day: date) -> Non
     assert sum(report.registered_by_desk.values()) == registered
 
 
+@pytest.mark.parametrize("day", ALL_DAYS)
+def test_throughput_per_hour_and_desk_adds_up_both_ways(sim_engine: Engine, day: date) -> None:
+    """Each desk's hours add up to its day; each hour's desks add up to the hour's
+    registrations (the same for stations and the doses they gave)."""
+    r = build_day_report(sim_engine, day)
+    assert {d: sum(h.values()) for d, h in r.registered_by_desk_hour.items()} == (
+        r.registered_by_desk
+    )
+    assert {s: sum(h.values()) for s, h in r.vaccinated_by_station_hour.items()} == (
+        r.vaccinated_by_station
+    )
+    for hour in r.hours:
+        at_desks = sum(h.get(hour.hour, 0) for h in r.registered_by_desk_hour.values())
+        assert at_desks == hour.registered
+    assert len(r.registered_by_desk_hour["登记1"]) > 1  # the day spans hours at each desk
+
+
 def test_the_days_have_what_the_report_is_for(sim_engine: Engine) -> None:
     """The simulated days really have deferrals, waste, missed calls, adverse events and a
     second dose: otherwise the tests above prove little."""
