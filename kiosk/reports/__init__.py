@@ -1,5 +1,5 @@
 """The reports (issue 15): the day report and the cumulative report, as plain data, long-form CSV
-and JSON. The PDF is drawn by :mod:`printing.report_pdf` (kiosk/ never imports reportlab).
+and JSON. The PDF is drawn by the printing package (kiosk/ never imports it, nor reportlab).
 
 The API the admin screen and ``kiosk report`` call::
 
@@ -11,8 +11,9 @@ The API the admin screen and ``kiosk report`` call::
     to_json(report)  # str
     rows(report)     # [(day, figure, dimension, value), ...] as text
 
-    from printing.report_pdf import write_report, render_report
-    write_report(report, path, progress=None, site_name="...")  # A4 PDF, embedded CJK font
+The A4 PDF of a report is drawn outside this package, by ``write_report`` / ``render_report`` in
+the printing package's ``report_pdf`` module (embedded CJK font), which the console script and
+the admin screen call.
 
 ``progress(done, total)`` is called after each step (a handful of grouped queries, then one per
 page drawn); it runs on the calling thread, so a screen passes a callable that posts to its own

@@ -25,6 +25,7 @@ from kiosk.config import Config
 from kiosk.db.database import sqlite_url
 from kiosk.engine import Engine
 from kiosk.staff import StaffDirectory
+from tests.ui import shots
 from tests.ui.admin.scenario import MANAGER, afternoon, bad_village_list, village_list
 from ui.admin.appointments import ImportPanel
 from ui.admin.build import admin_screen
@@ -65,10 +66,7 @@ def main() -> int:
     for width, height in SIZES:
         screen.resize(width, height)
         screen.show()
-        while not runner.idle:
-            app.processEvents()
-        for _ in range(5):
-            app.processEvents()
+        shots.settle(runner)
         suffix = "" if args.language == "zh_CN" else f"-{args.language}"
         path = out / f"admin-{width}x{height}{suffix}.png"
         screen.grab().save(str(path))
@@ -77,10 +75,7 @@ def main() -> int:
             shown = screen.tabs.currentIndex()
             for index in range(screen.tabs.count()):
                 screen.tabs.setCurrentIndex(index)
-                while not runner.idle:
-                    app.processEvents()
-                for _ in range(5):
-                    app.processEvents()
+                shots.settle(runner)
                 tab = out / f"admin-{width}x{height}{suffix}-tab{index}.png"
                 screen.grab().save(str(tab))
                 print(tab, screen.width(), screen.height())
@@ -91,10 +86,7 @@ def main() -> int:
     screen.resize(*SIZES[0])
     screen.tabs.setCurrentWidget(importer)
     importer.choose_file()
-    while not runner.idle:
-        app.processEvents()
-    for _ in range(5):
-        app.processEvents()
+    shots.settle(runner)
     path = out / f"admin-import-{SIZES[0][0]}x{SIZES[0][1]}{suffix}.png"
     screen.grab().save(str(path))
     print(path, screen.width(), screen.height())

@@ -14,7 +14,6 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-import time
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -29,6 +28,7 @@ from kiosk.db.database import sqlite_url
 from kiosk.db.schema import doses, persons
 from kiosk.engine import Engine
 from kiosk.staff import StaffDirectory
+from tests.ui import shots
 from ui.desk.screen import DeskScreen
 from ui.feed import Feed
 from ui.fonts import register_fonts
@@ -42,13 +42,8 @@ NURSE = ("王护士", "2468")
 
 
 def settle(app: QApplication, runner: Runner) -> None:
-    """Until the console's reads and writes are back (a script, not a test: it may wait)."""
-    deadline = time.monotonic() + 20
-    while not runner.idle and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
-    for _ in range(5):
-        app.processEvents()
+    """Until the console's reads and writes are back and drawn (tests/ui/shots.py)."""
+    shots.settle(runner)
 
 
 def returning(engine: Engine) -> tuple[str, str]:

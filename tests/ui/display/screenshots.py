@@ -16,12 +16,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import cli as domain
 from kiosk.clock import parse_at
 from kiosk.config import Config
+from tests.ui import shots
 from ui.app import Program, RunOptions, build
 from ui.fonts import register_fonts
 from ui.i18n import install_translator
@@ -30,15 +30,8 @@ SIZES = ((1366, 768), (1920, 1080), (1080, 1920))
 
 
 def settle(program: Program, window: QWidget) -> None:
-    """Let the screen's reads off the UI thread come back and be drawn (a script, not a test:
-    it waits on the real event loop)."""
-    for _ in range(1000):
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        QThread.msleep(10)
-        if program.runner.idle and getattr(window, "snapshot", True) is not None:
-            break
-    for _ in range(20):
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    """Until the screen's reads are back and drawn, its first snapshot in (tests/ui/shots.py)."""
+    shots.settle(program.runner, lambda: getattr(window, "snapshot", True) is not None)
 
 
 def grab(window: QWidget, program: Program, size: tuple[int, int], path: Path) -> None:

@@ -16,7 +16,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QThread
 from PySide6.QtWidgets import QApplication
 
 from kiosk.bootstrap import TRAINING, open_database
@@ -26,6 +25,7 @@ from kiosk.db.database import sqlite_url
 from kiosk.engine import Engine
 from kiosk.staff import StaffDirectory
 from tests.kiosk.conftest import open_day, start_of_day
+from tests.ui import shots
 from tests.ui.kiosk.booking import book
 from tests.ui.kiosk.conftest import FakePrinter
 from ui.feed import Feed
@@ -39,14 +39,8 @@ SIZES = ((1920, 1080), (1080, 1920))
 
 
 def settle(kiosk: KioskScreen) -> None:
-    """Let the reads off the UI thread come back and be drawn (a script: real waiting)."""
-    for _ in range(300):
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        QThread.msleep(10)
-        if kiosk.runner.idle:
-            break
-    for _ in range(20):
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    """Until the screen's reads are back and drawn (tests/ui/shots.py)."""
+    shots.settle(kiosk.runner)
 
 
 def main() -> int:

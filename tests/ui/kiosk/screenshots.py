@@ -17,12 +17,12 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QThread
 from PySide6.QtWidgets import QApplication
 
 from kiosk import cli as domain
 from kiosk.clock import parse_at
 from kiosk.config import Config, KioskConfig
+from tests.ui import shots
 from ui.app import Program, RunOptions, build
 from ui.fonts import register_fonts
 from ui.i18n import install_translator
@@ -33,14 +33,8 @@ ISSUED = ((1920, 1080), (1080, 1920))
 
 
 def settle(program: Program) -> None:
-    """Let the reads off the UI thread come back and be drawn (a script: real waiting)."""
-    for _ in range(300):
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        QThread.msleep(10)
-        if program.runner.idle:
-            break
-    for _ in range(20):
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    """Until the screen's reads are back and drawn (tests/ui/shots.py)."""
+    shots.settle(program.runner)
 
 
 def main() -> int:
