@@ -35,6 +35,13 @@ class Category:
     priority: bool = False  # tickets of this category are priority tickets
     doses: str = "any"  # "first" | "later" | "any": the doses it is for (an appointment's ticket)
 
+    def lines(self, language: str) -> tuple[str, str]:
+        """Its name as the kiosk and the ticket show it: Chinese with the English under it on
+        a Chinese site; the English alone (or the label) on an English one."""
+        if language == "zh_CN":
+            return self.label, self.label_en
+        return self.label_en or self.label, ""
+
 
 @dataclass(frozen=True)
 class Desk:

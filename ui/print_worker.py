@@ -106,11 +106,7 @@ def ticket_print(
 ) -> TicketPrint:
     """What is printed for ``ticket``: at the kiosk when it is taken, at a desk when reprinted."""
     found = next((c for c in config.categories if c.prefix == ticket.prefix), None)
-    category, category_en = "", ""
-    if found is not None and config.site.language == "zh_CN":  # Chinese, English under it
-        category, category_en = found.label, found.label_en
-    elif found is not None:
-        category = found.label_en or found.label
+    category, category_en = found.lines(config.site.language) if found else ("", "")
     try:
         minutes = engine.day.status(ticket.day).observation_minutes
     except KioskError:

@@ -164,9 +164,7 @@ class KioskScreen(QWidget):
 
     def category_texts(self, category: Category) -> tuple[str, str]:
         """The button's label: Chinese with English below in Chinese; English alone in English."""
-        if self.words.bilingual:
-            return category.label, category.label_en
-        return category.label_en or category.label, ""
+        return category.lines(self.config.site.language)
 
     def page(self) -> str:
         current = self.stack.currentWidget()
@@ -351,11 +349,7 @@ class KioskScreen(QWidget):
     def _after_issue(
         self, ticket: Ticket, printable: TicketPrint, estimate: WaitEstimate | None
     ) -> None:
-        category = next((c for c in self.config.categories if c.prefix == ticket.prefix), None)
-        if category is not None:  # the category line as on the screen: bilingual on a zh site
-            main, sub = self.category_texts(category)
-            printable = replace(printable, category=main, category_en=sub)
-        printable = replace(
+        printable = replace(  # its category lines come as on the screen (ui.print_worker)
             printable, wait_minutes=estimate.minutes if estimate is not None else None
         )
         self.printer.submit(ticket.id, printable)
