@@ -186,6 +186,13 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no types
 Section = Callable[[], list[Flowable]]
 
 
+def _summary(r: Report, half: float) -> Flowable:
+    """The report's headline figures, in two columns side by side."""
+    items = [(w.figure(k), v) for k, v in r.summary.items()]
+    split = (len(items) + 1) // 2
+    return side_by_side([figures(items[:split], half)], [figures(items[split:], half)])
+
+
 # --- the day report -------------------------------------------------------------------------------
 
 
@@ -194,13 +201,7 @@ def _day(r: DayReport, site: str) -> list[Section]:
     reason = _reason(r)
 
     def summary() -> list[Flowable]:
-        items = [(w.figure(k), v) for k, v in r.summary.items()]
-        split = (len(items) + 1) // 2
-        return [
-            *_title(r, site),
-            *heading("summary"),
-            side_by_side([figures(items[:split], half)], [figures(items[split:], half)]),
-        ]
+        return [*_title(r, site), *heading("summary"), _summary(r, half)]
 
     def doses() -> list[Flowable]:
         return [
@@ -338,12 +339,10 @@ def _cumulative(r: CumulativeReport, site: str) -> list[Section]:
     reason = _reason(r)
 
     def summary() -> list[Flowable]:
-        items = [(w.figure(k), v) for k, v in r.summary.items()]
-        split = (len(items) + 1) // 2
         return [
             *_title(r, site),
             *heading("cumulative_summary"),
-            side_by_side([figures(items[:split], half)], [figures(items[split:], half)]),
+            _summary(r, half),
             *heading("doses_per_day"),
             doses_per_day_chart(r.days, WIDTH),
         ]
