@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from datetime import datetime, time, timedelta
 
-from kiosk import report
 from kiosk.bootstrap import TRAINING
 from kiosk.cli.context import Context, fresh_training_file, site_tz
 from kiosk.clock import FakeClock, SystemClock
 from kiosk.db.database import describe
 from kiosk.dose_rules import rules_from_config
 from kiosk.errors import DomainError
+from kiosk.reports.flat import FIGURE_KEYS
 
 
 def cmd_simulate(ctx: Context) -> int:
@@ -87,7 +87,7 @@ def cmd_simulate(ctx: Context) -> int:
         )
         print(f"registration desks: {len(registration)} ({', '.join(registration)})")
         print(f"vaccination stations: {len(stations)} ({', '.join(stations)})")
-        for key in report.FIGURE_KEYS:
+        for key in FIGURE_KEYS:
             print(f"{key:>24}: {result.get(key)}")
         for key in ("turned_away", "vaccinated_all_days", "caught_too_early", "overridden"):
             print(f"{key:>24}: {result[key]}")

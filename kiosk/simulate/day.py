@@ -30,7 +30,7 @@ from kiosk.dose_rules import RuleSet
 from kiosk.engine import Engine
 from kiosk.errors import CapReached, DomainError, StockError
 from kiosk.model import KIOSK_ACTOR, Actor, LotIn, PersonIn, Ticket
-from kiosk.report import day_figures
+from kiosk.reports.flat import day_figures
 from kiosk.simulate.params import CLOSE_AT, OPEN_AT, SimParams, desk_names
 from kiosk.simulate.population import Population
 from kiosk.simulate.script import PLAIN, Resident, draw_day

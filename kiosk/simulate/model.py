@@ -50,7 +50,7 @@ class ModelDay:
 
 
 def percentile(sorted_values: list[float], q: float) -> float:
-    """The day report's percentile (kiosk.report): inclusive quantiles, as the engine's figure."""
+    """The day report's percentile (kiosk.reports.stats): inclusive quantiles, as the engine's figure."""
     if len(sorted_values) == 1:
         return sorted_values[0]
     return statistics.quantiles(sorted_values, n=100, method="inclusive")[int(q * 100) - 1]

@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from kiosk.db.schema import adverse_events, days, doses, events, tickets
 from kiosk.engine import Engine
 from kiosk.errors import DayNotOpen
-from kiosk.report import day_figures
 from kiosk.reports import STAGES, as_dict, build_day_report, to_json
+from kiosk.reports.flat import day_figures
 
 from .conftest import DAYS, LAST
 
