@@ -15,12 +15,12 @@ from __future__ import annotations
 import functools
 import heapq
 import itertools
-import statistics
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from kiosk.reports.stats import percentile  # the day report's p90, exactly
 from kiosk.simulate.params import CLOSE_AT, OPEN_AT, SimParams
 from kiosk.simulate.script import Resident, draw_day
 
@@ -47,13 +47,6 @@ class ModelDay:
     p90_station_wait_minutes: float | None  # registered to first called at a station
     observation_peak: int
     day_ends: time | None  # the last release from observation (site time)
-
-
-def percentile(sorted_values: list[float], q: float) -> float:
-    """The day report's percentile (kiosk.reports.stats): inclusive quantiles, as the engine's figure."""
-    if len(sorted_values) == 1:
-        return sorted_values[0]
-    return statistics.quantiles(sorted_values, n=100, method="inclusive")[int(q * 100) - 1]
 
 
 def observation_peak(spans: Iterable[tuple[object, object]]) -> int:
