@@ -177,7 +177,8 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no types
             self.setFont(register_ticket_font(), 7.5)
             self.setFillColor(colors.HexColor("#5b6570"))
             zh, en = (words.format(page=number, pages=total) for words in w.PAGE)
-            self.drawRightString(A4[0] - MARGIN, MARGIN - 2 * mm, f"{zh} / {en}")
+            # on its own line, under the footer: a long cumulative footer reaches the right edge
+            self.drawRightString(A4[0] - MARGIN, MARGIN - 6 * mm, f"{zh} / {en}")
             self.restoreState()
             super().showPage()
         super().save()

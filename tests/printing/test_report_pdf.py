@@ -199,3 +199,17 @@ def test_no_village_lists_no_village_table(
         text = text_of(render_report(report))
         assert w.HEADINGS["villages"][0] not in text
         assert w.HEADINGS["villages_day"][0] not in text
+
+
+def test_every_page_says_its_number_of_all_on_a_line_of_its_own(
+    cumulative: CumulativeReport, day_report: DayReport
+) -> None:
+    """"page N of M" under the footer, not on it: a cumulative footer runs to the right edge."""
+    for report in (cumulative, day_report):
+        pages = _words(render_report(report))
+        for number, words in enumerate(pages, 1):
+            made = next(x for x in words if x["text"] == "Made")
+            of = [x for x in words if x["text"] == "of"]
+            assert of, f"page {number} has no page number"
+            assert float(of[-1]["top"]) > float(made["bottom"])  # below the footer's line
+        assert any(x["text"] == str(len(pages)) for x in pages[-1])
