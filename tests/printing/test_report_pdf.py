@@ -204,7 +204,7 @@ def test_no_village_lists_no_village_table(
 def test_every_page_says_its_number_of_all_on_a_line_of_its_own(
     cumulative: CumulativeReport, day_report: DayReport
 ) -> None:
-    """"page N of M" under the footer, not on it: a cumulative footer runs to the right edge."""
+    """The page number under the footer, not on it: a cumulative footer runs to the right edge."""
     for report in (cumulative, day_report):
         pages = _words(render_report(report))
         for number, words in enumerate(pages, 1):
